@@ -1,0 +1,1 @@
+"""regioplan: turns MTVP leidraad and regioplan data into a Dutch MkDocs Material site."""

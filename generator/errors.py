@@ -1,0 +1,55 @@
+"""Diagnostics: problems in a user's input, with the position that caused them.
+
+Two kinds of failure exist (as in mkdocs' exceptions): a user's data is wrong, which is
+reported as a list of diagnostics and exit code 1 with no traceback; or the generator itself
+is wrong, which is a normal Python exception and may show a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a source file; line and column are 1-based as editors show them."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem: where, a stable code, and a message that says what to do."""
+
+    position: Position
+    code: str
+    message: str
+    # Warnings (the conformance check) do not fail a build unless --strict is given.
+    severity: str = field(default="error", compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.code} {self.message}"
+
+
+class DataError(Exception):
+    """The input is wrong; carries every diagnostic found, not just the first."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+def relative(path: Path, root: Path) -> str:
+    """Path as the user sees it in messages: relative to the project when possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

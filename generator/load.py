@@ -1,0 +1,218 @@
+"""Stage 1, load: read YAML files into plain Python values, remembering where each came from.
+
+PyYAML's own loader is unsuitable for hand-written data: it keeps the last of two duplicate
+keys, reads YAML 1.1 booleans (`NO` becomes False), octal-looking numbers (`0123` becomes 83),
+sexagesimals and dates as something other than what the author typed. So we only let PyYAML
+*compose* the node tree (with no implicit type resolution at all) and build the values
+ourselves, with a deliberately small YAML 1.2-like rule set: anything that YAML 1.1 would
+silently convert is an error that asks the author to quote the value.
+
+Every value's position is recorded under its path (a tuple of keys and list indices), so later
+stages can report `file:line:col` for any value, as Ansible's YAML objects do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Diagnostic, Position
+
+# Beyond this depth a data file is not a plausible plan; refuse it before Python's recursion
+# limit turns it into a traceback.
+MAX_DEPTH = 40
+
+_CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+_CANONICAL_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
+# Plain scalars that YAML 1.1 (PyYAML) reads as a bool, null, number or time and that we
+# refuse rather than guess: the author must quote them if they mean text.
+_YAML11_WORDS = re.compile(r"(?i)(y|n|yes|no|on|off|true|false|null|~)")
+_NUMBERISH = re.compile(
+    r"[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+    r"|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)"
+    r"|[-+]?\.(inf|Inf|INF|nan|NaN|NAN)"
+)
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedFile:
+    """A data file's values and the source position of each value, by path."""
+
+    path: str
+    data: Any
+    positions: dict[Path_, Position] = field(default_factory=dict)
+
+    def position(self, loc: Path_ = ()) -> Position:
+        """The position of the value at `loc`, or of its nearest enclosing value."""
+        loc = tuple(loc)
+        while loc and loc not in self.positions:
+            loc = loc[:-1]
+        return self.positions.get(loc, Position(self.path, 1, 1))
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+class _ComposeOnlyLoader(yaml.SafeLoader):
+    """Composes nodes without resolving plain scalars to types and without aliases."""
+
+    # No implicit resolvers: every plain scalar arrives tagged as a string and we decide.
+    yaml_implicit_resolvers: dict = {}
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        # Aliases make one value appear in many places (and allow "billion laughs"
+        # expansion); plans have no need for them.
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+_DEFAULT_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+def _position(path: str, mark: yaml.Mark) -> Position:
+    return Position(path, mark.line + 1, mark.column + 1)
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a file as UTF-8 (a leading BOM is accepted and dropped)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(Position(shown), "E001", f"bestand niet te lezen: {exc.strerror}")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Diagnostic(
+                Position(shown, line, column),
+                "E001",
+                f"bestand is geen UTF-8 (byte 0x{raw[exc.start]:02x}); sla het op als UTF-8",
+            )
+        ]
+
+
+def load_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Load one YAML file; `shown` is the path used in messages."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Parse YAML text; returns the loaded file (or None) and every problem found."""
+    try:
+        root = yaml.compose(text, Loader=_ComposeOnlyLoader)
+    except _AliasFound as exc:
+        return None, [
+            Diagnostic(
+                _position(shown, exc.mark),
+                "E008",
+                "ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit",
+            )
+        ]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "onleesbare YAML"
+        hint = "; gebruik spaties, geen tabs, om in te springen" if "\\t" in problem or "\t" in problem else ""
+        position = _position(shown, mark) if mark else Position(shown)
+        return None, [Diagnostic(position, "E002", f"YAML-syntaxfout: {problem}{hint}")]
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        return None, [Diagnostic(Position(shown, 1, 1), "E002", f"YAML-syntaxfout: {exc}")]
+    except RecursionError:
+        return None, [Diagnostic(Position(shown, 1, 1), "E010", "waarden zijn te diep genest")]
+    if root is None:
+        return None, [Diagnostic(Position(shown, 1, 1), "E007", "het bestand is leeg")]
+    loaded = LoadedFile(shown, None)
+    problems: list[Diagnostic] = []
+    loaded.data = _construct(root, (), loaded, problems, depth=0)
+    return (loaded if not problems else None), problems
+
+
+def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diagnostic], depth: int) -> Any:
+    here = _position(out.path, node.start_mark)
+    out.positions[loc] = here
+    if depth > MAX_DEPTH:
+        problems.append(Diagnostic(here, "E010", f"waarden zijn dieper genest dan {MAX_DEPTH} niveaus"))
+        return None
+    if node.tag not in _DEFAULT_TAGS:
+        problems.append(Diagnostic(here, "E009", f"YAML-tags zoals '{node.tag}' worden niet ondersteund; laat de tag weg"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar_key(key_node, out.path, problems)
+            if key is None:
+                continue
+            key_position = _position(out.path, key_node.start_mark)
+            if key in result:
+                first = out.positions[(*loc, key)]
+                problems.append(
+                    Diagnostic(
+                        key_position,
+                        "E003",
+                        f"sleutel '{key}' komt twee keer voor (eerst op regel {first.line}); verwijder of hernoem er een",
+                    )
+                )
+                continue
+            result[key] = _construct(value_node, (*loc, key), out, problems, depth + 1)
+            # Point at the key for collections: their value starts on the next line.
+            if not isinstance(value_node, yaml.ScalarNode):
+                out.positions[(*loc, key)] = key_position
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*loc, i), out, problems, depth + 1) for i, item in enumerate(node.value)]
+    return _scalar(node, out.path, problems)
+
+
+def _scalar_key(node: yaml.Node, path: str, problems: list[Diagnostic]) -> str | None:
+    if not isinstance(node, yaml.ScalarNode):
+        problems.append(Diagnostic(_position(path, node.start_mark), "E005", "een sleutel moet een naam zijn, geen lijst of blok"))
+        return None
+    value = _scalar(node, path, problems)
+    if not isinstance(value, str):
+        problems.append(
+            Diagnostic(_position(path, node.start_mark), "E005", f"sleutel '{node.value}' moet een naam zijn; zet hem tussen aanhalingstekens")
+        )
+        return None
+    return value
+
+
+def _scalar(node: yaml.ScalarNode, path: str, problems: list[Diagnostic]) -> Any:
+    text = node.value
+    if node.style is not None:  # quoted, literal (|) or folded (>): always text
+        return text
+    if text in ("", "null", "~"):
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    if _CANONICAL_INT.fullmatch(text):
+        return int(text)
+    if _CANONICAL_FLOAT.fullmatch(text) and str(float(text)) == text.lstrip("+"):
+        return float(text)
+    if _YAML11_WORDS.fullmatch(text) or _NUMBERISH.fullmatch(text):
+        problems.append(
+            Diagnostic(
+                _position(path, node.start_mark),
+                "E004",
+                f"de waarde {text} is dubbelzinnig (YAML leest die als iets anders dan tekst); "
+                f"schrijf \"{text}\" tussen aanhalingstekens als tekst bedoeld is, of true/false of een getal zonder voorloopnul",
+            )
+        )
+        return None
+    return text

@@ -1,0 +1,98 @@
+"""Loading a whole project: find the data files, load and validate each, then check across them.
+
+The result is one immutable `Project` that later stages read; nothing is generated unless the
+whole project validated (two phases, as in Pelican and MkDocs).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import crosscheck
+from .errors import DataError, Diagnostic, Position, relative
+from .load import LoadedFile, load_yaml
+from .models import Catalogue, Leidraad, Region, Sources
+from .validate import validate_file
+
+log = logging.getLogger(__name__)
+
+SOURCES_FILE = "data/bronnen.yml"
+CATALOGUE_FILE = "data/catalogus.yml"
+LEIDRAAD_DIR = "data/leidraad"
+REGIONS_DIR = "data/regios"
+
+
+@dataclass
+class Project:
+    """Everything the site is made from, validated."""
+
+    root: Path
+    sources: Sources
+    catalogue: Catalogue
+    leidraden: dict[str, Leidraad]
+    regions: dict[str, Region]
+    # The loaded files, so cross-file checks can point at positions.
+    files: dict[str, LoadedFile] = field(default_factory=dict, repr=False)
+
+    def file_of(self, folder: str, item_id: str) -> LoadedFile:
+        """The loaded file of a leidraad version or region, by id."""
+        for suffix in (".yml", ".yaml"):
+            if (found := self.files.get(f"{folder}/{item_id}{suffix}")) is not None:
+                return found
+        raise KeyError(item_id)
+
+
+def _data_files(root: Path, folder: str) -> list[Path]:
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def load_project(root: Path) -> Project:
+    """Load and validate every data file under `root`; raise DataError with all problems."""
+    root = Path(root)
+    problems: list[Diagnostic] = []
+    files: dict[str, LoadedFile] = {}
+
+    def load(path: Path, model):
+        shown = relative(path, root)
+        if not path.is_file():
+            problems.append(Diagnostic(Position(shown), "E001", "bestand ontbreekt; maak het aan"))
+            return None
+        loaded, found = load_yaml(path, shown)
+        problems.extend(found)
+        if loaded is None:
+            return None
+        files[shown] = loaded
+        value, found = validate_file(loaded, model)
+        problems.extend(found)
+        if value is not None and hasattr(value, "id") and path.stem != value.id:
+            problems.append(
+                Diagnostic(
+                    loaded.position(("id",)),
+                    "E209",
+                    f"id '{value.id}' past niet bij de bestandsnaam; noem het bestand {value.id}{path.suffix} of pas de id aan",
+                )
+            )
+        return value
+
+    sources = load(root / SOURCES_FILE, Sources)
+    catalogue = load(root / CATALOGUE_FILE, Catalogue)
+    leidraden = {v.id: v for p in _data_files(root, LEIDRAAD_DIR) if (v := load(p, Leidraad))}
+    regions = {v.id: v for p in _data_files(root, REGIONS_DIR) if (v := load(p, Region))}
+    if not leidraden and not problems:
+        problems.append(Diagnostic(Position(LEIDRAAD_DIR), "E001", "geen leidraadversie gevonden; voeg een bestand toe"))
+
+    if problems:
+        # Cross-file checks on half-loaded data would only add noise.
+        raise DataError(problems)
+    project = Project(root, sources, catalogue, leidraden, regions, files)
+    problems.extend(crosscheck.check(project))
+    errors = [d for d in problems if d.severity == "error"]
+    if errors:
+        raise DataError(errors)
+    log.debug("loaded %d leidraad versions and %d regions", len(leidraden), len(regions))
+    return project

@@ -1,0 +1,118 @@
+"""Stage 2, validate: per file against its model, then across files.
+
+Per-file validation turns pydantic's collected errors into positioned diagnostics with stable
+codes. The cross-file pass (like MkDocs' post_validation) checks what one file cannot know
+alone: that referenced interventions, kernelementen, sources and leidraad versions exist and
+that ids are unique.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Diagnostic
+from .load import LoadedFile
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_NAMES = {
+    str: "tekst",
+    int: "een geheel getal",
+    float: "een getal",
+    bool: "true of false",
+    list: "een lijst",
+    dict: "een blok met velden",
+    type(None): "een lege waarde",
+}
+_EXPECTED = {
+    "string_type": "tekst",
+    "int_type": "een geheel getal",
+    "float_type": "een getal",
+    "bool_type": "true of false",
+    "list_type": "een lijst (regels die met '- ' beginnen)",
+    "model_type": "een blok met velden",
+    "model_attributes_type": "een blok met velden",
+    "dict_type": "een blok met velden",
+    "date_type": "een datum (JJJJ-MM-DD)",
+}
+
+
+def _all_field_names(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    """Every field name in a model tree, for 'did you mean' on misspelt keys."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for info in model.model_fields.values():
+        for sub in _models_in(info.annotation):
+            names |= _all_field_names(sub, seen)
+    return names
+
+
+def _models_in(annotation: Any) -> Iterable[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _models_in(arg)
+
+
+def suggestion(word: str, candidates: Iterable[str]) -> str:
+    """' (bedoelde je 'x'?)' when a near name exists, else ''."""
+    close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" (bedoelde je '{close[0]}'?)" if close else ""
+
+
+def _describe(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str]) -> Diagnostic:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    name = str(loc[-1]) if loc else ""
+    value = error.get("input")
+    position = loaded.position(loc)
+    if kind == "missing":
+        return Diagnostic(position, "E101", f"verplicht veld '{name}' ontbreekt; voeg het toe")
+    if kind == "extra_forbidden":
+        return Diagnostic(position, "E102", f"onbekend veld '{name}'{suggestion(name, field_names)}; verwijder of hernoem het")
+    if kind in _EXPECTED:
+        return Diagnostic(position, "E103", f"'{name}' moet {_EXPECTED[kind]} zijn, niet {_describe(value)}")
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return Diagnostic(position, "E104", f"ongeldige waarde '{_short(value)}' voor '{name}'; kies uit {expected}")
+    if kind == "string_pattern_mismatch":
+        return Diagnostic(
+            position,
+            "E105",
+            f"ongeldige id '{_short(value)}' in '{name}': gebruik alleen kleine letters, cijfers en enkele koppeltekens (zoals 'triage-training')",
+        )
+    if kind in ("string_too_short", "too_short"):
+        return Diagnostic(position, "E106", f"'{name}' mag niet leeg zijn")
+    if kind in ("string_too_long", "too_long", "greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limit = next(iter(error.get("ctx", {}).values()), "")
+        return Diagnostic(position, "E106", f"waarde van '{name}' valt buiten de grens ({kind.replace('_', ' ')} {limit})")
+    if kind == "value_error":
+        return Diagnostic(position, "E107", f"ongeldige waarde voor '{name}': {error['ctx']['error']}")
+    return Diagnostic(position, "E199", f"ongeldige waarde voor '{name}': {error['msg']}")
+
+
+def validate_file(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Validate one loaded file against its model; every error is reported."""
+    if not isinstance(loaded.data, dict):
+        return None, [Diagnostic(loaded.position(), "E103", f"het bestand moet een blok met velden zijn, niet {_describe(loaded.data)}")]
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as exc:
+        names = _all_field_names(model)
+        return None, [_diagnostic(e, loaded, names) for e in exc.errors(include_url=False)]
