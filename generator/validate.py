@@ -87,7 +87,8 @@ def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str]) -> Diagn
     if kind == "extra_forbidden":
         return Diagnostic(position, "E102", f"onbekend veld '{name}'{suggestion(name, field_names)}; verwijder of hernoem het")
     if kind in _EXPECTED:
-        return Diagnostic(position, "E103", f"'{name}' moet {_EXPECTED[kind]} zijn, niet {_describe(value)}")
+        hint = "; zet de waarde tussen aanhalingstekens" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
+        return Diagnostic(position, "E103", f"'{name}' moet {_EXPECTED[kind]} zijn, niet {_describe(value)}{hint}")
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return Diagnostic(position, "E104", f"ongeldige waarde '{_short(value)}' voor '{name}'; kies uit {expected}")
