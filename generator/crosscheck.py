@@ -37,7 +37,9 @@ def _duplicates(loaded: LoadedFile, items: Iterable[tuple[tuple, str]], what: st
     for loc, item_id in items:
         if item_id in first:
             line = loaded.position(first[item_id]).line
-            yield Diagnostic(loaded.position(loc), "E202", f"{what} '{item_id}' komt twee keer voor (eerst op regel {line}); geef elk een eigen id")
+            yield Diagnostic(
+                loaded.position(loc), "E202", f"{what} '{item_id}' komt twee keer voor (eerst op regel {line}); geef elk een eigen id"
+            )
         else:
             first[item_id] = loc
 
@@ -78,7 +80,15 @@ def _check_catalogue(project: Project) -> Iterator[Diagnostic]:
     yield from _duplicates(loaded, ((("interventies", i, "id"), v.id) for i, v in enumerate(catalogue.interventies)), "interventie")
     for i, intervention in enumerate(catalogue.interventies):
         if intervention.kernelement not in kernels:
-            yield _unknown(loaded, ("interventies", i, "kernelement"), "E203", "kernelement", intervention.kernelement, kernels, "gebruik een id uit 'kernelementen'")
+            yield _unknown(
+                loaded,
+                ("interventies", i, "kernelement"),
+                "E203",
+                "kernelement",
+                intervention.kernelement,
+                kernels,
+                "gebruik een id uit 'kernelementen'",
+            )
         variants = ((("interventies", i, "varianten", j, "id"), v.id) for j, v in enumerate(intervention.varianten))
         yield from _duplicates(loaded, variants, "variant")
     yield from _check_refs_in(project, loaded, catalogue)
@@ -101,7 +111,15 @@ def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
         yield from _duplicates(loaded, growth, "kernelement")
         for i, g in enumerate(model.kernelementen):
             if g.kernelement not in kernels:
-                yield _unknown(loaded, ("groeimodel", "kernelementen", i, "kernelement"), "E203", "kernelement", g.kernelement, kernels, "gebruik een id uit data/catalogus.yml")
+                yield _unknown(
+                    loaded,
+                    ("groeimodel", "kernelementen", i, "kernelement"),
+                    "E203",
+                    "kernelement",
+                    g.kernelement,
+                    kernels,
+                    "gebruik een id uit data/catalogus.yml",
+                )
             years = ((("groeimodel", "kernelementen", i, "jaren", j, "jaar"), str(y.jaar)) for j, y in enumerate(g.jaren))
             yield from _duplicates(loaded, years, "jaar")
         yield from _duplicates(loaded, ((("groeimodel", "regels", i, "id"), r.id) for i, r in enumerate(model.regels)), "regel")
@@ -112,7 +130,9 @@ def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
             if rule.soort in ("geen-verdieping", "eenmalig-per-zorgverlener") and rule.aard is None:
                 yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' noemt geen soort interventie; vul 'aard' in")
             if rule.kernelement and rule.kernelement not in kernels:
-                yield _unknown(loaded, (*loc, "kernelement"), "E203", "kernelement", rule.kernelement, kernels, "gebruik een id uit data/catalogus.yml")
+                yield _unknown(
+                    loaded, (*loc, "kernelement"), "E203", "kernelement", rule.kernelement, kernels, "gebruik een id uit data/catalogus.yml"
+                )
 
 
 def _check_regions(project: Project) -> Iterator[Diagnostic]:
@@ -127,12 +147,24 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
         loaded = project.file_of(REGIONS_DIR, region.id)
         yield from _check_refs_in(project, loaded, region)
         if region.plan.leidraad not in project.leidraden:
-            yield _unknown(loaded, ("plan", "leidraad"), "E206", "leidraadversie", region.plan.leidraad, project.leidraden, "gebruik een id uit data/leidraad/")
+            yield _unknown(
+                loaded,
+                ("plan", "leidraad"),
+                "E206",
+                "leidraadversie",
+                region.plan.leidraad,
+                project.leidraden,
+                "gebruik een id uit data/leidraad/",
+            )
         if region.plan.document not in documents:
-            yield _unknown(loaded, ("plan", "document"), "E204", "brondocument", region.plan.document, documents, "voeg het toe aan data/bronnen.yml")
+            yield _unknown(
+                loaded, ("plan", "document"), "E204", "brondocument", region.plan.document, documents, "voeg het toe aan data/bronnen.yml"
+            )
 
         own = {v.id: v for v in region.eigen_interventies}
-        yield from _duplicates(loaded, ((("eigen_interventies", i, "id"), v.id) for i, v in enumerate(region.eigen_interventies)), "eigen interventie")
+        yield from _duplicates(
+            loaded, ((("eigen_interventies", i, "id"), v.id) for i, v in enumerate(region.eigen_interventies)), "eigen interventie"
+        )
         for i, item in enumerate(region.eigen_interventies):
             loc = ("eigen_interventies", i)
             if item.id in national:
@@ -142,9 +174,19 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                     f"eigen interventie '{item.id}' heeft dezelfde id als een landelijke interventie; verwijs naar de landelijke of kies een andere id",
                 )
             if item.kernelement not in kernels:
-                yield _unknown(loaded, (*loc, "kernelement"), "E203", "kernelement", item.kernelement, kernels, "gebruik een id uit data/catalogus.yml")
+                yield _unknown(
+                    loaded, (*loc, "kernelement"), "E203", "kernelement", item.kernelement, kernels, "gebruik een id uit data/catalogus.yml"
+                )
             if item.verwant_aan and item.verwant_aan not in national:
-                yield _unknown(loaded, (*loc, "verwant_aan"), "E201", "interventie", item.verwant_aan, national, "gebruik een id uit data/catalogus.yml")
+                yield _unknown(
+                    loaded,
+                    (*loc, "verwant_aan"),
+                    "E201",
+                    "interventie",
+                    item.verwant_aan,
+                    national,
+                    "gebruik een id uit data/catalogus.yml",
+                )
 
         known = set(national) | set(own)
         selection = ((("interventies", i, "interventie"), f"{s.interventie}/{s.variant or ''}") for i, s in enumerate(region.interventies))
@@ -153,28 +195,61 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
             loc = ("interventies", i)
             if chosen.interventie not in known:
                 yield _unknown(
-                    loaded, (*loc, "interventie"), "E201", "interventie", chosen.interventie, known,
+                    loaded,
+                    (*loc, "interventie"),
+                    "E201",
+                    "interventie",
+                    chosen.interventie,
+                    known,
                     "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'",
                 )
             elif chosen.variant is not None:
                 variants = {v.id for v in national[chosen.interventie].varianten} if chosen.interventie in national else set()
                 if chosen.variant not in variants:
-                    yield _unknown(loaded, (*loc, "variant"), "E207", "variant", chosen.variant, variants, f"kies een variant van '{chosen.interventie}'")
+                    yield _unknown(
+                        loaded,
+                        (*loc, "variant"),
+                        "E207",
+                        "variant",
+                        chosen.variant,
+                        variants,
+                        f"kies een variant van '{chosen.interventie}'",
+                    )
             for j, goal in enumerate(chosen.doelstellingen):
                 if goal not in goals:
-                    yield _unknown(loaded, (*loc, "doelstellingen", j), "E208", "doelstelling", goal, goals, "gebruik een id uit de doelstellingen van de leidraad")
+                    yield _unknown(
+                        loaded,
+                        (*loc, "doelstellingen", j),
+                        "E208",
+                        "doelstelling",
+                        goal,
+                        goals,
+                        "gebruik een id uit de doelstellingen van de leidraad",
+                    )
 
         yield from _duplicates(loaded, ((("regels", i, "id"), r.id) for i, r in enumerate(region.regels)), "regel")
         for i, rule in enumerate(region.regels):
             loc = ("regels", i)
             if not rule.interventies and not rule.kernelementen and not rule.intervisie:
-                yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' noemt geen interventies of kernelementen; vul er een van in")
+                yield Diagnostic(
+                    loaded.position(loc), "E205", f"regel '{rule.id}' noemt geen interventies of kernelementen; vul er een van in"
+                )
             if rule.soort != "verplicht" and rule.minimaal < 1:
                 yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' vraagt niets: zet 'minimaal' op 1 of meer")
             for j, ref in enumerate(rule.interventies):
                 if ref not in known:
-                    yield _unknown(loaded, (*loc, "interventies", j), "E201", "interventie", ref, known, "gebruik een id uit data/catalogus.yml of uit 'eigen_interventies'")
+                    yield _unknown(
+                        loaded,
+                        (*loc, "interventies", j),
+                        "E201",
+                        "interventie",
+                        ref,
+                        known,
+                        "gebruik een id uit data/catalogus.yml of uit 'eigen_interventies'",
+                    )
             for j, ref in enumerate(rule.kernelementen):
                 if ref not in kernels:
-                    yield _unknown(loaded, (*loc, "kernelementen", j), "E203", "kernelement", ref, kernels, "gebruik een id uit data/catalogus.yml")
+                    yield _unknown(
+                        loaded, (*loc, "kernelementen", j), "E203", "kernelement", ref, kernels, "gebruik een id uit data/catalogus.yml"
+                    )
         yield from _duplicates(loaded, ((("subregios", i, "id"), s.id) for i, s in enumerate(region.subregios)), "subregio")

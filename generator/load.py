@@ -187,7 +187,9 @@ def _scalar_key(node: yaml.Node, path: str, problems: list[Diagnostic]) -> str |
     value = _scalar(node, path, problems)
     if not isinstance(value, str):
         problems.append(
-            Diagnostic(_position(path, node.start_mark), "E005", f"sleutel '{node.value}' moet een naam zijn; zet hem tussen aanhalingstekens")
+            Diagnostic(
+                _position(path, node.start_mark), "E005", f"sleutel '{node.value}' moet een naam zijn; zet hem tussen aanhalingstekens"
+            )
         )
         return None
     return value
@@ -211,7 +213,7 @@ def _scalar(node: yaml.ScalarNode, path: str, problems: list[Diagnostic]) -> Any
                 _position(path, node.start_mark),
                 "E004",
                 f"de waarde {text} is dubbelzinnig (YAML leest die als iets anders dan tekst); "
-                f"schrijf \"{text}\" tussen aanhalingstekens als tekst bedoeld is, of true/false of een getal zonder voorloopnul",
+                f'schrijf "{text}" tussen aanhalingstekens als tekst bedoeld is, of true/false of een getal zonder voorloopnul',
             )
         )
         return None

@@ -159,9 +159,7 @@ class KernelementGrowth(Model):
     """De regels van het groeimodel voor één kernelement."""
 
     kernelement: Slug
-    aanbod_minimaal: int | None = Field(
-        None, ge=0, description="Minimum aantal interventies dat de RHO in het regioplan aanbiedt."
-    )
+    aanbod_minimaal: int | None = Field(None, ge=0, description="Minimum aantal interventies dat de RHO in het regioplan aanbiedt.")
     toelichting: Text
     jaren: list[YearRule] = Field(min_length=1)
     bron: SourceRef
@@ -516,4 +514,3 @@ class Region(Model):
     financiering: RegionFinancing | None = None
     tijdlijn: list[Milestone] = []
     overig: list[Point] = Field([], description="Wat het plan verder zegt (communicatie, dubbelfinanciering …).")
-

@@ -1,0 +1,384 @@
+"""Stage 3, build contexts: decide which pages exist and compute everything they show.
+
+Each page is a `PageContext` (output path, template, values). All choices, ordering, labels and
+links are made here in Python, so templates only lay out what they are given, and a test can
+inspect a context without rendering.
+
+Links between generated pages are relative `.md` paths so that MkDocs validates them in
+`--strict` builds and rewrites them for any URL style.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from .models import Intervention, Kernelement, Leidraad, SourceRef
+from .project import Project
+from .render import escape_inline
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+NATURE_LABELS = {
+    "werkwijze": "werkwijze in de praktijk",
+    "training": "training of scholing (telt één jaar per zorgverlener)",
+    "ict": "ICT-aanpassing (na invoering niet te verdiepen)",
+    "samenwerking": "samenwerkingsafspraak",
+    "personeel": "inzet van personeel",
+}
+REQUIREMENT_LABELS = {
+    "nieuw": "minimaal {n} nieuwe",
+    "actief": "minimaal {n} uitgevoerd",
+    "nieuw-of-verdieping": "minimaal {n} nieuwe of onderbouwde verdieping",
+    "continueren": "voortzetten en verder ontwikkelen",
+    "optioneel": "geen minimum",
+}
+SOURCES_PAGE = "bronnen.md"
+
+
+@dataclass
+class PageContext:
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def link(from_page: str, to_page: str, fragment: str = "") -> Markup:
+    """Relative link from one generated page to another (paths as in the docs folder)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return Markup(target + (f"#{fragment}" if fragment else ""))
+
+
+def dutch_date(value: dt.date | None) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def dutch_number(value: float) -> str:
+    text = f"{value:,.2f}" if value % 1 else f"{int(value):,}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def current_leidraad(project: Project) -> Leidraad:
+    """The newest version: the one valid for the latest year."""
+    return max(project.leidraden.values(), key=lambda v: (max(v.geldig_voor, default=0), v.versie))
+
+
+def intervention_page(intervention_id: str) -> str:
+    return f"interventies/{intervention_id}.md"
+
+
+class _Builder:
+    """Computes contexts for one project; small helpers share the lookups."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.documents = {d.id: d for d in project.sources.documenten}
+        self.kernels = sorted(project.catalogue.kernelementen, key=lambda k: k.nummer)
+        self.kernel_by_id = {k.id: k for k in self.kernels}
+        self.leidraad = current_leidraad(project)
+
+    def source(self, ref: SourceRef, page: str) -> Markup:
+        """'Document, section' as a Markdown link to the sources page, data parts escaped."""
+        document = self.documents[ref.document]
+        label = document.titel + (f", versie {document.versie}" if document.versie else "")
+        if document.datum:
+            label += f" ({dutch_date(document.datum)})"
+        href = link(page, SOURCES_PAGE, ref.document)
+        return Markup(f"[{escape_inline(label)}]({href}), {escape_inline(ref.sectie)}")
+
+    def sources(self, refs: list[SourceRef], page: str) -> list[Markup]:
+        return [self.source(r, page) for r in refs]
+
+    def kernel_ref(self, kernel: Kernelement, page: str) -> dict[str, Any]:
+        return {"naam": kernel.naam, "href": link(page, "interventies/index.md", kernel.id)}
+
+    def interventions_of(self, kernel: Kernelement) -> list[Intervention]:
+        # Numbered chapter-4 items first in their order, then appendix-B-only items by name.
+        items = [v for v in self.project.catalogue.interventies if v.kernelement == kernel.id]
+        return sorted(items, key=lambda v: (v.nummer is None, v.nummer or 0, v.naam))
+
+    # ---------------------------------------------------------------- pages
+
+    def all(self) -> list[PageContext]:
+        pages = [
+            self.sources_page(),
+            self.catalogue_index(),
+            *(self.intervention(v) for v in self.project.catalogue.interventies),
+            *self.leidraad_pages(),
+        ]
+        return pages
+
+    def sources_page(self) -> PageContext:
+        documents = [
+            {
+                "id": d.id,
+                "titel": d.titel,
+                "uitgever": d.uitgever,
+                "versie": d.versie,
+                "datum": dutch_date(d.datum),
+                "toelichting": d.toelichting,
+            }
+            for d in self.project.sources.documenten
+        ]
+        return PageContext(SOURCES_PAGE, "bronnen.md.j2", {"documents": documents})
+
+    def catalogue_index(self) -> PageContext:
+        page = "interventies/index.md"
+        groups = []
+        for kernel in self.kernels:
+            groups.append(
+                {
+                    "id": kernel.id,
+                    "naam": kernel.naam,
+                    "samenvatting": kernel.samenvatting,
+                    "facultatief": kernel.facultatief,
+                    "interventies": [
+                        {
+                            "naam": v.naam,
+                            "nummer": v.nummer,
+                            "samenvatting": v.samenvatting,
+                            "href": link(page, intervention_page(v.id)),
+                            "varianten": [x.naam for x in v.varianten],
+                        }
+                        for v in self.interventions_of(kernel)
+                    ],
+                }
+            )
+        total = len(self.project.catalogue.interventies)
+        return PageContext(page, "catalogus.md.j2", {"groups": groups, "total": total, "leidraad": self.leidraad.titel})
+
+    def intervention(self, intervention: Intervention) -> PageContext:
+        page = intervention_page(intervention.id)
+        kernel = self.kernel_by_id[intervention.kernelement]
+        if intervention.nummer is not None:
+            place = f"nummer {intervention.nummer} in de lijst van hoofdstuk 4 (kernelement {kernel.naam})"
+        else:
+            place = "alleen beschreven in bijlage B; hoofdstuk 4 nummert haar niet"
+        context = {
+            "naam": intervention.naam,
+            "samenvatting": intervention.samenvatting,
+            "beschrijving": intervention.beschrijving,
+            "kernelement": self.kernel_ref(kernel, page),
+            "plaats": place,
+            "aard": NATURE_LABELS[intervention.aard],
+            "voorbeelden": intervention.voorbeelden,
+            "let_op": intervention.let_op,
+            "varianten": [
+                {"id": v.id, "naam": v.naam, "beschrijving": v.beschrijving, "bron": self.source(v.bron, page)}
+                for v in intervention.varianten
+            ],
+            "bronnen": self.sources(intervention.bron, page),
+            "catalogus": link(page, "interventies/index.md"),
+        }
+        return PageContext(page, "interventie.md.j2", context)
+
+    def leidraad_pages(self) -> list[PageContext]:
+        leidraad = self.leidraad
+        pages = [
+            self.leidraad_index(leidraad),
+            self.kernelementen_page(leidraad),
+            self.groeimodel_page(leidraad),
+            self.horde_page(leidraad),
+            self.goals_page(leidraad),
+            self.financing_page(leidraad),
+            self.versions_page(),
+        ]
+        return pages
+
+    def _points(self, points, page: str) -> list[dict[str, Any]]:
+        return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]
+
+    def _meta(self, leidraad: Leidraad) -> dict[str, Any]:
+        return {
+            "titel": leidraad.titel,
+            "versie": leidraad.versie,
+            "datum": dutch_date(leidraad.datum),
+            "door": ", ".join(leidraad.opgesteld_door),
+            "jaren": " en ".join(str(y) for y in leidraad.geldig_voor),
+        }
+
+    def leidraad_index(self, leidraad: Leidraad) -> PageContext:
+        page = "leidraad/index.md"
+        subpages = [
+            ("Kernelementen", "leidraad/kernelementen.md", "de vier onderdelen waaruit MTVP bestaat"),
+            ("Groeimodel", "leidraad/groeimodel.md", "wat een praktijk per jaar minimaal doet"),
+            ("Minimale horde", "leidraad/minimale-horde.md", "de drie voorwaarden om mee te doen"),
+            ("Doelen en monitoring", "leidraad/doelen-en-monitoring.md", "de vijf doelstellingen en hoe ze worden gevolgd"),
+            ("Bekostiging en contractering", "leidraad/bekostiging.md", "hoe MTVP wordt betaald en gecontracteerd"),
+            ("Interventies", "interventies/index.md", "de catalogus met een pagina per interventie"),
+            ("Versies van de leidraad", "leidraad/versies.md", "welke versie welk regioplan volgt"),
+        ]
+        context = {
+            "meta": self._meta(leidraad),
+            "samenvatting": leidraad.samenvatting,
+            "definitie": self._points([leidraad.definitie], page)[0] if leidraad.definitie else None,
+            "uitgangspunten": self._points(leidraad.uitgangspunten, page),
+            "subpages": [{"titel": t, "href": link(page, p), "omschrijving": d} for t, p, d in subpages],
+            "bron": self.source(SourceRef(document=leidraad.document, sectie="Inleiding"), page) if leidraad.document else None,
+        }
+        return PageContext(page, "leidraad/index.md.j2", context)
+
+    def kernelementen_page(self, leidraad: Leidraad) -> PageContext:
+        page = "leidraad/kernelementen.md"
+        kernels = [
+            {
+                "id": k.id,
+                "nummer": k.nummer,
+                "naam": k.naam,
+                "facultatief": k.facultatief,
+                "beschrijving": k.beschrijving,
+                "aantal": len(self.interventions_of(k)),
+                "href": link(page, "interventies/index.md", k.id),
+                "bron": self.source(k.bron, page),
+            }
+            for k in self.kernels
+        ]
+        return PageContext(
+            page, "leidraad/kernelementen.md.j2", {"toelichting": leidraad.kernelementen_toelichting, "kernelementen": kernels}
+        )
+
+    def groeimodel_page(self, leidraad: Leidraad) -> PageContext:
+        page = "leidraad/groeimodel.md"
+        model = leidraad.groeimodel
+        if model is None:
+            return PageContext(page, "leidraad/groeimodel.md.j2", {"model": None})
+        growth = {g.kernelement: g for g in model.kernelementen}
+        last_year = max(y.jaar for g in model.kernelementen for y in g.jaren)
+        years = list(range(1, last_year + 1))
+        columns = [k for k in self.kernels if k.id in growth]
+        rows = []
+        for year in years:
+            label = f"Jaar {year}" + (" en verder" if year == last_year else "")
+            cells = []
+            for kernel in columns:
+                rule = _rule_for_year(growth[kernel.id].jaren, year)
+                cells.append(_requirement_label(rule) if rule else "geen regel")
+            rows.append({"jaar": label, "cellen": cells})
+        details = [
+            {
+                "id": k.id,
+                "naam": k.naam,
+                "aanbod": growth[k.id].aanbod_minimaal,
+                "toelichting": growth[k.id].toelichting,
+                "jaren": [
+                    {
+                        "jaar": f"Jaar {y.jaar}" + (" en verder" if y.en_verder else ""),
+                        "eis": _requirement_label(y),
+                        "toelichting": y.toelichting,
+                    }
+                    for y in growth[k.id].jaren
+                ],
+                "bron": self.source(growth[k.id].bron, page),
+            }
+            for k in columns
+        ]
+        rules = [{"id": r.id, "titel": r.titel, "toelichting": r.toelichting, "bron": self.source(r.bron, page)} for r in model.regels]
+        context = {
+            "model": {"samenvatting": model.samenvatting, "bron": self.source(model.bron, page)},
+            "kolommen": [k.naam for k in columns],
+            "rijen": rows,
+            "details": details,
+            "regels": rules,
+            "selectieregels": self._points(leidraad.selectieregels, page),
+        }
+        return PageContext(page, "leidraad/groeimodel.md.j2", context)
+
+    def horde_page(self, leidraad: Leidraad) -> PageContext:
+        page = "leidraad/minimale-horde.md"
+        conditions = [
+            {"nummer": c.nummer, "id": c.id, "titel": c.titel, "tekst": c.tekst, "taken": c.rho_taken, "bron": self.source(c.bron, page)}
+            for c in sorted(leidraad.minimale_horde, key=lambda c: c.nummer)
+        ]
+        return PageContext(page, "leidraad/minimale-horde.md.j2", {"voorwaarden": conditions})
+
+    def goals_page(self, leidraad: Leidraad) -> PageContext:
+        page = "leidraad/doelen-en-monitoring.md"
+        goals = {g.id: g for g in leidraad.doelstellingen}
+        monitoring = leidraad.monitoring
+        indicators = []
+        if monitoring:
+            for i in monitoring.indicatoren:
+                figure = f"{dutch_number(i.referentiewaarde)} {i.eenheid or ''}".strip() if i.referentiewaarde is not None else ""
+                indicators.append(
+                    {
+                        "naam": i.naam,
+                        "doel": i.doel,
+                        "richting": i.richting.replace("-", " "),
+                        "waarde": figure,
+                        "doelstelling": goals[i.doelstelling].titel if i.doelstelling in goals else "",
+                    }
+                )
+        context = {
+            "doelen": [
+                {"nummer": g.nummer, "id": g.id, "titel": g.titel, "tekst": g.tekst, "bron": self.source(g.bron, page)}
+                for g in sorted(leidraad.doelstellingen, key=lambda g: g.nummer)
+            ],
+            "monitoring": None
+            if monitoring is None
+            else {
+                "inleiding": monitoring.inleiding,
+                "vormen": self._points(monitoring.vormen, page),
+                "verantwoording": monitoring.verantwoording,
+                "bron": self.source(monitoring.bron, page),
+            },
+            "indicatoren": indicators,
+            "actualisatie": [{"wanneer": m.wanneer, "wat": m.wat, "bron": self.source(m.bron, page)} for m in leidraad.actualisatie],
+        }
+        return PageContext(page, "leidraad/doelen-en-monitoring.md.j2", context)
+
+    def financing_page(self, leidraad: Leidraad) -> PageContext:
+        page = "leidraad/bekostiging.md"
+        financing = leidraad.bekostiging
+        context = {
+            "bekostiging": None
+            if financing is None
+            else {
+                "samenvatting": financing.samenvatting,
+                "punten": self._points(financing.punten, page),
+                "stappen": [{"nummer": s.nummer, "tekst": s.tekst} for s in sorted(financing.contracteerproces, key=lambda s: s.nummer)],
+                "bron": self.source(financing.bron, page),
+            }
+        }
+        return PageContext(page, "leidraad/bekostiging.md.j2", context)
+
+    def versions_page(self) -> PageContext:
+        page = "leidraad/versies.md"
+        versions = sorted(self.project.leidraden.values(), key=lambda v: (min(v.geldig_voor, default=0), v.versie))
+        rows = [
+            {
+                "id": v.id,
+                "titel": v.titel,
+                "versie": v.versie,
+                "datum": dutch_date(v.datum),
+                "jaren": ", ".join(str(y) for y in v.geldig_voor),
+                "samenvatting": v.samenvatting,
+                "groeimodel": v.groeimodel is not None,
+                "actueel": v.id == self.leidraad.id,
+                "bronnen": self.sources(v.bron, page),
+                "regios": sorted(r.naam for r in self.project.regions.values() if r.plan.leidraad == v.id),
+            }
+            for v in versions
+        ]
+        return PageContext(page, "leidraad/versies.md.j2", {"versies": rows})
+
+
+def _rule_for_year(rules, year: int):
+    """The rule that governs `year`: its own, or the nearest earlier one that says 'en verder'."""
+    exact = [r for r in rules if r.jaar == year]
+    if exact:
+        return exact[0]
+    earlier = [r for r in rules if r.jaar < year and r.en_verder]
+    return max(earlier, key=lambda r: r.jaar) if earlier else None
+
+
+def _requirement_label(rule) -> str:
+    label = REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal)
+    return label
+
+
+def build_contexts(project: Project) -> list[PageContext]:
+    """Every generated page of the site, as contexts (pure: reads the project only)."""
+    return _Builder(project).all()
