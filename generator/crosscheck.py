@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from .errors import Diagnostic
 from .load import LoadedFile
 from .models import SourceRef
@@ -51,7 +53,7 @@ def _source_refs(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, Source
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             yield from _source_refs(item, (*loc, i))
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _source_refs(getattr(value, name), (*loc, name))
 

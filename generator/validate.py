@@ -9,6 +9,7 @@ that ids are unique.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -62,8 +63,17 @@ def _models_in(annotation: Any) -> Iterable[type[BaseModel]]:
 
 
 def suggestion(word: str, candidates: Iterable[str]) -> str:
-    """' (bedoelde je 'x'?)' when a near name exists, else ''."""
-    close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    """' (bedoelde je 'x'?)' when a near name exists, else ''.
+
+    Near means similar overall (a typo) or sharing a start of four or more letters (a
+    shortened or half-remembered id such as 'positief' for 'positieve-gezondheid').
+    """
+    names = sorted(set(candidates))
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if not close:
+        shared = [(len(os.path.commonprefix([word, name])), name) for name in names]
+        length, name = max(shared, default=(0, ""), key=lambda item: item[0])
+        close = [name] if length >= 4 else []
     return f" (bedoelde je '{close[0]}'?)" if close else ""
 
 

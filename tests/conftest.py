@@ -1,0 +1,76 @@
+"""Shared fixtures: small projects in temporary folders, built with the real MkDocs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+# What a project needs besides its data: configuration, hand-written pages, templates, guide.
+PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
+
+
+class Project:
+    """A copy of this repository's project in a temp folder, with editable data."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def read(self, relative: str) -> str:
+        return self.path(relative).read_text(encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> Path:
+        target = self.path(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def replace(self, relative: str, old: str, new: str) -> None:
+        text = self.read(relative)
+        assert old in text, f"{old!r} not in {relative}"
+        self.write(relative, text.replace(old, new, 1))
+
+    def line_of(self, relative: str, needle: str) -> int:
+        """1-based line of the first line containing `needle`."""
+        for number, line in enumerate(self.read(relative).splitlines(), start=1):
+            if needle in line:
+                return number
+        raise AssertionError(f"{needle!r} not in {relative}")
+
+
+def copy_project(target: Path, with_regions: bool = False) -> Project:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    shutil.copytree(REPO / "data", target / "data", ignore=None if with_regions else shutil.ignore_patterns("regios"))
+    (target / "data" / "regios").mkdir(exist_ok=True)
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """The national data (leidraad, catalogue, sources) without regions."""
+    return copy_project(tmp_path / "project")
+
+
+def html(site: Path, url: str) -> BeautifulSoup:
+    """Parsed HTML of a built page, by its URL path ('' for home, 'interventies/' …)."""
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The repository's own data, built once with --strict (as `regioplan build` does)."""
+    from generator.write import build_site
+
+    return build_site(REPO, site_dir=tmp_path_factory.mktemp("real") / "site")

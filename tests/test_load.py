@@ -1,0 +1,124 @@
+"""The YAML loader: strict types, positions, and one precise error per kind of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_yaml, parse_yaml
+
+
+def problems(text: str) -> list[str]:
+    loaded, found = parse_yaml(text, "data/x.yml")
+    assert loaded is None
+    return [str(p) for p in found]
+
+
+def value(text: str):
+    loaded, found = parse_yaml(text, "data/x.yml")
+    assert found == []
+    return loaded.data
+
+
+def test_plain_values_follow_a_small_unambiguous_rule_set():
+    assert value("a: 3\nb: -4\nc: 2.5\nd: true\ne: false\nf: null\ng:\nh: tekst met spaties\n") == {
+        "a": 3,
+        "b": -4,
+        "c": 2.5,
+        "d": True,
+        "e": False,
+        "f": None,
+        "g": None,
+        "h": "tekst met spaties",
+    }
+
+
+def test_dates_and_quoted_values_stay_text_exactly_as_typed():
+    assert value('datum: 2025-07-01\nversie: "1.10"\ncode: \'0123\'\nja: "NO"\n') == {
+        "datum": "2025-07-01",
+        "versie": "1.10",
+        "code": "0123",
+        "ja": "NO",
+    }
+
+
+def test_positions_are_recorded_for_every_value():
+    loaded, _ = parse_yaml("a:\n  - x\n  - naam: z\n", "data/x.yml")
+    assert str(loaded.position(("a", 1, "naam"))) == "data/x.yml:3:11"
+    assert str(loaded.position(("a", 0))) == "data/x.yml:2:5"
+    # A missing key falls back to its enclosing value.
+    assert str(loaded.position(("a", 1, "ontbreekt"))) == "data/x.yml:3:5"
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path):
+    path = tmp_path / "bom.yml"
+    path.write_bytes(b"\xef\xbb\xbfnaam: Eemland\n")
+    loaded, found = load_yaml(path, "data/bom.yml")
+    assert found == [] and loaded.data == {"naam": "Eemland"}
+
+
+def test_e001_not_utf8(tmp_path: Path):
+    path = tmp_path / "latin1.yml"
+    path.write_bytes("naam: x\nplaats: Ede\ntekst: caf\xe9\n".encode("latin-1"))
+    loaded, found = load_yaml(path, "data/latin1.yml")
+    assert loaded is None
+    assert [str(p) for p in found] == ["data/latin1.yml:3:11: E001 bestand is geen UTF-8 (byte 0xe9); sla het op als UTF-8"]
+
+
+def test_e002_syntax_error_names_line_and_column():
+    assert problems("a: 1\nb: [1, 2\nc: 3\n") == ["data/x.yml:3:2: E002 YAML-syntaxfout: expected ',' or ']', but got ':'"]
+
+
+def test_e002_tab_indentation_gets_a_hint():
+    assert problems("a:\n\t- b\n") == [
+        "data/x.yml:2:1: E002 YAML-syntaxfout: found character '\\t' that cannot start any token; gebruik spaties, geen tabs, om in te springen"
+    ]
+
+
+def test_e003_duplicate_key():
+    assert problems("naam: a\nid: b\nnaam: c\n") == [
+        "data/x.yml:3:1: E003 sleutel 'naam' komt twee keer voor (eerst op regel 1); verwijder of hernoem er een"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["NO", "yes", "Off", "y", "True", "NULL", "0123", "1.10", "2.50", "1:20", "0x1F", "+5", "1_000", ".inf", "1e3"]
+)
+def test_e004_yaml11_traps_are_errors_not_conversions(text):
+    assert problems(f"waarde: {text}\n") == [
+        f"data/x.yml:1:9: E004 de waarde {text} is dubbelzinnig (YAML leest die als iets anders dan tekst); "
+        f'schrijf "{text}" tussen aanhalingstekens als tekst bedoeld is, of true/false of een getal zonder voorloopnul'
+    ]
+
+
+def test_e005_key_must_be_a_name():
+    assert problems("1: een\n") == ["data/x.yml:1:1: E005 sleutel '1' moet een naam zijn; zet hem tussen aanhalingstekens"]
+
+
+def test_e007_empty_file():
+    assert problems("# alleen commentaar\n") == ["data/x.yml:1:1: E007 het bestand is leeg"]
+
+
+def test_e008_aliases_are_refused():
+    assert problems("a: &anker x\nb: *anker\n") == [
+        "data/x.yml:2:4: E008 ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit"
+    ]
+
+
+def test_e009_tags_are_refused():
+    assert problems("a: !!python/object:os.system x\n") == [
+        "data/x.yml:1:4: E009 YAML-tags zoals 'tag:yaml.org,2002:python/object:os.system' worden niet ondersteund; laat de tag weg"
+    ]
+
+
+def test_e010_deep_nesting():
+    assert problems("a: " + "[" * 60 + "]" * 60 + "\n") == ["data/x.yml:1:44: E010 waarden zijn dieper genest dan 40 niveaus"]
+
+
+def test_e010_nesting_beyond_python_recursion():
+    assert problems("a: " + "[" * 5000 + "]" * 5000 + "\n") == ["data/x.yml:1:1: E010 waarden zijn te diep genest"]
+
+
+def test_all_problems_in_a_file_are_reported_together():
+    assert len(problems("a: NO\nb: 0123\na: x\n")) == 3

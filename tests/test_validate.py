@@ -1,0 +1,197 @@
+"""Validation: every error code, with its exact message and position."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import DataError
+from generator.project import load_project
+
+CAT = "data/catalogus.yml"
+REGION = "data/regios/testregio.yml"
+
+# The smallest valid region; tests break one thing in it at a time.
+MINIMAL_REGION = """\
+id: testregio
+naam: Testregio
+rho: {naam: RHO Test}
+zorgverzekeraars:
+  - naam: Verzekeraar A
+plan:
+  titel: Regioplan Testregio
+  versie: "1.0"
+  status: concept
+  periode_van: 2026
+  leidraad: leidraad-v3
+  document: leidraad-v3
+contact: {organisatie: RHO Test, email: info@example.org}
+samenvatting: Een regio voor tests.
+interventies:
+  - interventie: triage-training
+    status: verplicht
+    doelstellingen: [werkplezier]
+    bron: [{document: leidraad-v3, sectie: test}]
+  - interventie: training-gespreksvoering
+    variant: positieve-gezondheid
+    status: aangeboden-met-ondersteuning
+    bron: [{document: leidraad-v3, sectie: test}]
+regels:
+  - id: zes-verplicht
+    soort: verplicht
+    jaar: 1
+    interventies: [triage-training]
+    titel: Verplicht in jaar 1
+    toelichting: Test.
+    bron: {document: leidraad-v3, sectie: test}
+"""
+
+
+def errors(project) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_project(project.root)
+    return [str(d) for d in caught.value.diagnostics]
+
+
+def test_the_real_national_data_and_a_minimal_region_validate(project):
+    project.write(REGION, MINIMAL_REGION)
+    loaded = load_project(project.root)
+    assert set(loaded.regions) == {"testregio"}
+    assert len(loaded.catalogue.interventies) == 22
+
+
+def test_e101_missing_field(project):
+    project.replace(CAT, "    samenvatting: Assistenten leren triëren", "    andere_samenvatting: Assistenten leren triëren")
+    line = project.line_of(CAT, "andere_samenvatting")
+    assert errors(project) == [
+        f"{CAT}:{line - 5}:5: E101 verplicht veld 'samenvatting' ontbreekt; voeg het toe",
+        f"{CAT}:{line}:26: E102 onbekend veld 'andere_samenvatting' (bedoelde je 'samenvatting'?); verwijder of hernoem het",
+    ]
+
+
+def test_e103_wrong_type(project):
+    project.replace(CAT, "    nummer: 2\n", '    nummer: "2"\n')
+    line = project.line_of(CAT, 'nummer: "2"')
+    assert errors(project) == [f"{CAT}:{line}:13: E103 'nummer' moet een geheel getal zijn, niet tekst"]
+
+
+def test_e103_number_where_text_is_expected_says_to_quote(project):
+    project.write(REGION, MINIMAL_REGION.replace('versie: "1.0"', "versie: 2"))
+    assert errors(project) == [
+        f"{REGION}:8:11: E103 'versie' moet tekst zijn, niet een geheel getal; zet de waarde tussen aanhalingstekens"
+    ]
+
+
+def test_e104_value_not_in_list(project):
+    project.write(REGION, MINIMAL_REGION.replace("status: verplicht", "status: misschien"))
+    assert errors(project) == [
+        f"{REGION}:17:13: E104 ongeldige waarde 'misschien' voor 'status'; kies uit 'verplicht', 'aangeboden-met-ondersteuning', "
+        "'aangeboden-zonder-ondersteuning', 'in-overweging' or 'niet-aangeboden'"
+    ]
+
+
+@pytest.mark.parametrize("slug", ["../x", "/etc/passwd", "a/b", "Hoofdletter", "a--b", "-a"])
+def test_e105_unsafe_slugs_are_refused(project, slug):
+    project.write("data/regios/testregio.yml", MINIMAL_REGION.replace("id: testregio", f"id: '{slug}'"))
+    assert errors(project) == [
+        f"{REGION}:1:5: E105 ongeldige id '{slug}' in 'id': gebruik alleen kleine letters, cijfers en enkele koppeltekens (zoals 'triage-training')"
+    ]
+
+
+def test_e106_empty_text(project):
+    project.write(REGION, MINIMAL_REGION.replace("samenvatting: Een regio voor tests.", 'samenvatting: ""'))
+    assert errors(project) == [f"{REGION}:14:15: E106 'samenvatting' mag niet leeg zijn"]
+
+
+def test_e107_date_format(project):
+    project.write(REGION, MINIMAL_REGION.replace("  status: concept", "  datum: 6-11-2024\n  status: concept"))
+    assert errors(project) == [
+        f"{REGION}:9:10: E107 ongeldige waarde voor 'datum': schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-07-01"
+    ]
+
+
+def test_e201_unknown_intervention_with_suggestion(project):
+    project.write(REGION, MINIMAL_REGION.replace("  - interventie: triage-training", "  - interventie: triage-traning"))
+    assert errors(project) == [
+        f"{REGION}:16:18: E201 onbekende interventie 'triage-traning' (bedoelde je 'triage-training'?); "
+        "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'"
+    ]
+
+
+def test_e202_duplicate_intervention_id_in_catalogue(project):
+    project.replace(CAT, "  - id: aanmeldzuil", "  - id: triage-training")
+    first = project.line_of(CAT, "  - id: triage-training")
+    second = project.line_of(CAT, "    naam: Aanmeldzuil") - 1
+    assert errors(project) == [
+        f"{CAT}:{second}:9: E202 interventie 'triage-training' komt twee keer voor (eerst op regel {first}); geef elk een eigen id"
+    ]
+
+
+def test_e202_region_own_intervention_may_not_shadow_a_national_one(project):
+    own = "eigen_interventies:\n  - id: aanmeldzuil\n    naam: Zuil\n    kernelement: anders-werken\n    beschrijving: x\n    bron: {document: leidraad-v3, sectie: test}\n"
+    project.write(REGION, MINIMAL_REGION + own)
+    line = MINIMAL_REGION.count("\n") + 2
+    assert errors(project) == [
+        f"{REGION}:{line}:9: E202 eigen interventie 'aanmeldzuil' heeft dezelfde id als een landelijke interventie; verwijs naar de landelijke of kies een andere id"
+    ]
+
+
+def test_e203_unknown_kernelement(project):
+    project.replace(CAT, "    kernelement: goede-gesprek", "    kernelement: goed-gesprek")
+    line = project.line_of(CAT, "kernelement: goed-gesprek")
+    assert errors(project) == [
+        f"{CAT}:{line}:18: E203 onbekende kernelement 'goed-gesprek' (bedoelde je 'goede-gesprek'?); gebruik een id uit 'kernelementen'"
+    ]
+
+
+def test_e204_unknown_source_document(project):
+    project.write(
+        REGION,
+        MINIMAL_REGION.replace(
+            "    bron: [{document: leidraad-v3, sectie: test}]\n  - interventie: training",
+            "    bron: [{document: leidraad-v9, sectie: test}]\n  - interventie: training",
+        ),
+    )
+    assert errors(project) == [
+        f"{REGION}:19:23: E204 onbekende brondocument 'leidraad-v9' (bedoelde je 'leidraad-v3'?); voeg het toe aan data/bronnen.yml"
+    ]
+
+
+def test_e205_rule_that_names_nothing(project):
+    project.write(REGION, MINIMAL_REGION.replace("    interventies: [triage-training]\n", ""))
+    assert errors(project) == [f"{REGION}:25:5: E205 regel 'zes-verplicht' noemt geen interventies of kernelementen; vul er een van in"]
+
+
+def test_e206_unknown_leidraad_version(project):
+    project.write(REGION, MINIMAL_REGION.replace("  leidraad: leidraad-v3", "  leidraad: leidraad-v4"))
+    assert errors(project) == [
+        f"{REGION}:11:13: E206 onbekende leidraadversie 'leidraad-v4' (bedoelde je 'leidraad-v3'?); gebruik een id uit data/leidraad/"
+    ]
+
+
+def test_e207_unknown_variant(project):
+    project.write(REGION, MINIMAL_REGION.replace("variant: positieve-gezondheid", "variant: positief"))
+    assert errors(project) == [
+        f"{REGION}:21:14: E207 onbekende variant 'positief' (bedoelde je 'positieve-gezondheid'?); kies een variant van 'training-gespreksvoering'"
+    ]
+
+
+def test_e208_unknown_goal(project):
+    project.write(REGION, MINIMAL_REGION.replace("doelstellingen: [werkplezier]", "doelstellingen: [werkgeluk]"))
+    assert errors(project) == [
+        f"{REGION}:18:22: E208 onbekende doelstelling 'werkgeluk' (bedoelde je 'werkplezier'?); gebruik een id uit de doelstellingen van de leidraad"
+    ]
+
+
+def test_e209_id_must_match_file_name(project):
+    project.write("data/regios/andere-naam.yml", MINIMAL_REGION)
+    assert errors(project) == [
+        "data/regios/andere-naam.yml:1:5: E209 id 'testregio' past niet bij de bestandsnaam; noem het bestand testregio.yml of pas de id aan"
+    ]
+
+
+def test_errors_in_several_files_are_reported_together(project):
+    project.replace(CAT, "    nummer: 2\n", "    nummer: NO\n")
+    project.write(REGION, MINIMAL_REGION.replace("naam: Testregio", "naam: Testregio\nnaam: Dubbel"))
+    found = errors(project)
+    assert [f.split(": ")[1].split(" ")[0] for f in found] == ["E004", "E003"]
+    assert found[0].startswith(CAT) and found[1].startswith(REGION)
