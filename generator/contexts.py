@@ -57,7 +57,8 @@ def dutch_date(value: dt.date | None) -> str:
 
 
 def dutch_number(value: float) -> str:
-    text = f"{value:,.2f}" if value % 1 else f"{int(value):,}"
+    """4.6 -> '4,6', 2095 -> '2.095', 3.25 -> '3,25' (Dutch decimal comma, dot for thousands)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 

@@ -64,7 +64,12 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
-    """Preview with live reload; mkdocs.yml's `watch:` covers data, templates and the guide."""
+    """Preview with live reload; mkdocs.yml's `watch:` covers data, templates and the guide.
+
+    The generator's own code is watched too, so a developer sees a change in it at once.
+    """
     from mkdocs.commands.serve import serve
 
-    serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True)
+    load_project(root)  # report data errors plainly before the server starts
+    package = Path(__file__).resolve().parent
+    serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, watch=[str(package)])

@@ -68,6 +68,11 @@ def html(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def heading(element) -> str:
+    """A heading's text without the permalink sign MkDocs adds to it."""
+    return element.get_text(strip=True).removesuffix("¶")
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The repository's own data, built once with --strict (as `regioplan build` does)."""

@@ -1,0 +1,174 @@
+"""Building sites: the pages users read, checked in the built HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import heading, html
+from generator.write import build_site
+
+CAT = "data/catalogus.yml"
+
+
+def build(project) -> Path:
+    return build_site(project.root)
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args], capture_output=True, text=True, timeout=600)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def national_site(tmp_path_factory) -> Path:
+    from conftest import copy_project
+
+    return build(copy_project(tmp_path_factory.mktemp("national") / "project"))
+
+
+def test_catalogue_groups_every_intervention_under_its_kernelement(national_site):
+    page = html(national_site, "interventies")
+    headings = [heading(h) for h in page.select("article h2")]
+    assert headings == ["Anders werken in de praktijk", "Samenwerken met het netwerk", "Uitbreiding van personele capaciteit", "Het voeren van het goede gesprek"]
+    links = {a["href"] for a in page.select("article table a")}
+    assert len(links) == 22
+    for href in links:
+        assert (national_site / "interventies" / href / "index.html").is_file(), href
+    # Appendix-B-only items are shown as such, not with an invented number.
+    row = next(tr for tr in page.select("article tr") if "Training gebruik maken van AI tools" in tr.get_text())
+    assert row.find("td").get_text() == "bijlage B"
+
+
+def test_intervention_page_shows_its_facts_and_sources(national_site):
+    page = html(national_site, "interventies/training-gespreksvoering")
+    assert heading(page.find("h1")) == "Training/scholing rondom gespreksvoering"
+    variants = {h["id"]: heading(h) for h in page.select("article h3")}
+    assert variants == {
+        "solk-alk": "Training rondom SOLK/ALK",
+        "4d-model": "Training gespreksvoering volgens het 4D-model",
+        "positieve-gezondheid": "Training gespreksvoering Positieve Gezondheid",
+        "oplossingsgericht-werken": "Training Oplossingsgericht werken",
+        "brede-gespreksvoering": "Brede gespreksvoering",
+    }
+    text = page.find("article").get_text(" ", strip=True)
+    assert "lichaamsfuncties, gevoelens en gedachten, zinvol leven, kwaliteit van leven, meedoen en dagelijks leven" in text
+    source = page.select_one("article li a[href*='bronnen']")
+    assert source["href"] == "../../bronnen/#leidraad-v3"
+    assert "versie 3 (1 juli 2025)" in source.get_text()
+
+
+def test_groeimodel_table_per_year(national_site):
+    page = html(national_site, "leidraad/groeimodel")
+    table = page.find("table")
+    header = [th.get_text(strip=True) for th in table.find_all("th")]
+    assert header == ["Jaar", "Anders werken in de praktijk", "Samenwerken met het netwerk", "Uitbreiding van personele capaciteit", "Het voeren van het goede gesprek"]
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")]
+    assert rows[0] == ["Jaar 1", "minimaal 1 nieuwe", "geen minimum", "geen minimum", "minimaal 1 nieuwe"]
+    assert rows[1][2] == "minimaal 2 uitgevoerd"
+    assert rows[2][0] == "Jaar 3 en verder"
+
+
+def test_monitoring_indicators_carry_their_figures(national_site):
+    page = html(national_site, "leidraad/doelen-en-monitoring")
+    cells = {tr.find("td").get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("table tbody tr") if tr.find("td")}
+    assert cells["Gemiddeld aantal consulten per verzekerde"][3] == "4,6 consulten per patiënt per jaar"
+    assert cells["Aantal ingeschreven patiënten per fte huisarts"][3] == "2.095 patiënten per fte huisarts"
+    goals = [heading(h) for h in page.select("h3[id]")][:5]
+    assert goals[0] == "1. Verbeteren van de kwaliteit en toegankelijkheid van de huisartsenzorg"
+
+
+def test_site_is_dutch_and_keeps_interventions_out_of_the_navigation(national_site):
+    page = html(national_site, "")
+    assert page.find("html")["lang"] == "nl"
+    nav_links = [a["href"] for a in page.select("nav.md-nav a[href]")]
+    assert any(href.rstrip("/").endswith("interventies") for href in nav_links)
+    assert not any(re.search(r"interventies/[a-z0-9-]+/?$", href) for href in nav_links)
+
+
+RESOURCE_ATTRIBUTES = [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")]
+
+
+def test_no_page_or_stylesheet_references_a_resource_outside_the_site(national_site):
+    outside = re.compile(r"^(https?:)?//")
+    found = []
+    for file in national_site.rglob("*.html"):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in RESOURCE_ATTRIBUTES:
+            for element in soup.find_all(tag):
+                value = element.get(attribute, "")
+                # <link rel=...> for navigation (canonical, alternate) loads nothing; stylesheets, icons, preloads do.
+                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "icon", "preload", "preconnect", "dns-prefetch", "modulepreload", "manifest"}:
+                    continue
+                if outside.match(value):
+                    found.append((file.relative_to(national_site).as_posix(), tag, value))
+        for style in soup.find_all(style=True):
+            if re.search(r"url\(\s*['\"]?(https?:)?//", style["style"]):
+                found.append((file.name, "style", style["style"]))
+    for css in national_site.rglob("*.css"):
+        for match in re.finditer(r"(url\(\s*['\"]?|@import\s+['\"])((https?:)?//[^'\")]+)", css.read_text(encoding="utf-8")):
+            found.append((css.relative_to(national_site).as_posix(), "css", match.group(2)))
+    assert found == []
+
+
+def test_hostile_text_in_data_reaches_the_page_as_text(project):
+    hostile = "<script>alert(1)</script> a | b **vet** [x](http://e.test) {{ jinja }} <img src=x onerror=alert(2)> &amp; #kop"
+    project.replace(CAT, "    samenvatting: Assistenten leren triëren op een manier die flexibel inroosteren mogelijk maakt.", f"    samenvatting: '{hostile}'")
+    site = build(project)
+    row = next(tr for tr in html(site, "interventies").select("article tr") if "Anders triëren" in tr.get_text())
+    cells = row.find_all("td")
+    assert len(cells) == 3  # the '|' did not split the cell
+    assert cells[2].get_text() == hostile
+    assert cells[2].find(["script", "img", "strong", "a"]) is None
+    page = html(site, "interventies/triage-training")
+    assert page.find("article").find("p").get_text() == hostile
+    assert not page.find("article").find_all(["script", "img"])
+
+
+def test_a_syntax_error_fails_the_build_and_leaves_the_site_untouched(project):
+    build(project)
+    before = snapshot(project.path("site"))
+    project.replace(CAT, "    nummer: 5\n", "    nummer: [5\n")
+    line = project.line_of(CAT, "nummer: [5")
+    result = run_cli(project.root, "build")
+    assert result.returncode == 1
+    assert f"{CAT}:{line + 1}:" in result.stderr and "E002 YAML-syntaxfout" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(project.path("site")) == before
+    assert not list(project.root.glob(".site-*"))  # no half-built folder left behind
+
+
+def test_an_invalid_value_fails_the_build_with_every_error_listed(project):
+    project.replace(CAT, "    nummer: 5\n", "    nummer: NO\n")
+    project.replace(CAT, "    aard: ict\n", "    aard: software\n")
+    result = run_cli(project.root, "build")
+    assert result.returncode == 1
+    codes = re.findall(r"^data/catalogus\.yml:\d+:\d+: (E\d{3}) ", result.stderr, flags=re.M)
+    assert codes == ["E004"]  # a file that does not load is not validated further
+    project.replace(CAT, "    nummer: NO\n", "    nummer: 5\n")
+    result = run_cli(project.root, "check")
+    assert result.returncode == 1
+    assert re.findall(r"^data/catalogus\.yml:\d+:\d+: (E\d{3}) ", result.stderr, flags=re.M) == ["E104"]
+    assert not project.path("site").exists()
+
+
+def test_check_passes_on_the_national_data(project):
+    result = run_cli(project.root, "check")
+    assert result.returncode == 0, result.stderr
+    assert "22 interventies" in result.stdout
+
+
+def test_the_real_data_builds_strictly(real_site):
+    assert (real_site / "index.html").is_file()
+    catalogue = html(real_site, "interventies")
+    for link in catalogue.select("article table a"):
+        assert (real_site / "interventies" / link["href"] / "index.html").is_file()
