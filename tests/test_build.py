@@ -61,7 +61,7 @@ def test_intervention_page_shows_its_facts_and_sources(national_site):
         "brede-gespreksvoering": "Brede gespreksvoering",
     }
     text = page.find("article").get_text(" ", strip=True)
-    assert "lichaamsfuncties, gevoelens en gedachten, zinvol leven, kwaliteit van leven, meedoen en dagelijks leven" in text
+    assert "meedoen, dagelijks leven, lichaamsfuncties, gevoelens en gedachten, kwaliteit van leven en zinvol leven" in text
     source = page.select_one("article li a[href*='bronnen']")
     assert source["href"] == "../../bronnen/#leidraad-v3"
     assert "versie 3 (1 juli 2025)" in source.get_text()
