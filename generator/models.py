@@ -337,7 +337,9 @@ class PlanInfo(Model):
     """Gegevens over het regioplan zelf."""
 
     titel: Line
-    versie: Line = Field(description="Versie zoals het plan die noemt, bijvoorbeeld '2.7' of 'definitief'.")
+    versie: Line | None = Field(
+        None, description="Versie zoals het plan die noemt, bijvoorbeeld '2.7'; leeg als het plan geen versie noemt."
+    )
     datum: IsoDate | None = None
     status: Literal["concept", "definitief", "onbekend"]
     periode_van: Year
@@ -416,6 +418,7 @@ class Intervisie(Model):
     deelnemers: Line | None = None
     vorm: Text | None = None
     toelichting: Text | None = None
+    doelstellingen: list[Slug] = Field([], description="Ids van de MTVP-doelstellingen waaraan de regio de intervisie koppelt.")
     getoond_als_interventie: Line | None = Field(
         None,
         description="Naam waaronder het regioplan de intervisie tussen zijn interventies noemt, als het dat doet. "
@@ -497,6 +500,9 @@ class Region(Model):
     naam: Line
     rho: Organisation
     cooperaties: list[Organisation] = []
+    partners: list[Organisation] = Field(
+        [], description="Partners in het netwerk die het plan bij naam noemt (gemeenten, ziekenhuizen, welzijn …)."
+    )
     subregios: list[SubRegion] = []
     zorgverzekeraars: list[Organisation] = Field(min_length=1)
     plan: PlanInfo

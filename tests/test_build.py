@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import heading, html
+
 from generator.write import build_site
 
 CAT = "data/catalogus.yml"
@@ -39,7 +39,12 @@ def national_site(tmp_path_factory) -> Path:
 def test_catalogue_groups_every_intervention_under_its_kernelement(national_site):
     page = html(national_site, "interventies")
     headings = [heading(h) for h in page.select("article h2")]
-    assert headings == ["Anders werken in de praktijk", "Samenwerken met het netwerk", "Uitbreiding van personele capaciteit", "Het voeren van het goede gesprek"]
+    assert headings == [
+        "Anders werken in de praktijk",
+        "Samenwerken met het netwerk",
+        "Uitbreiding van personele capaciteit",
+        "Het voeren van het goede gesprek",
+    ]
     links = {a["href"] for a in page.select("article table a")}
     assert len(links) == 22
     for href in links:
@@ -71,7 +76,13 @@ def test_groeimodel_table_per_year(national_site):
     page = html(national_site, "leidraad/groeimodel")
     table = page.find("table")
     header = [th.get_text(strip=True) for th in table.find_all("th")]
-    assert header == ["Jaar", "Anders werken in de praktijk", "Samenwerken met het netwerk", "Uitbreiding van personele capaciteit", "Het voeren van het goede gesprek"]
+    assert header == [
+        "Jaar",
+        "Anders werken in de praktijk",
+        "Samenwerken met het netwerk",
+        "Uitbreiding van personele capaciteit",
+        "Het voeren van het goede gesprek",
+    ]
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")]
     assert rows[0] == ["Jaar 1", "minimaal 1 nieuwe", "geen minimum", "geen minimum", "minimaal 1 nieuwe"]
     assert rows[1][2] == "minimaal 2 uitgevoerd"
@@ -80,7 +91,11 @@ def test_groeimodel_table_per_year(national_site):
 
 def test_monitoring_indicators_carry_their_figures(national_site):
     page = html(national_site, "leidraad/doelen-en-monitoring")
-    cells = {tr.find("td").get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("table tbody tr") if tr.find("td")}
+    cells = {
+        tr.find("td").get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+        for tr in page.select("table tbody tr")
+        if tr.find("td")
+    }
     assert cells["Gemiddeld aantal consulten per verzekerde"][3] == "4,6 consulten per patiënt per jaar"
     assert cells["Aantal ingeschreven patiënten per fte huisarts"][3] == "2.095 patiënten per fte huisarts"
     goals = [heading(h) for h in page.select("h3[id]")][:5]
@@ -95,7 +110,17 @@ def test_site_is_dutch_and_keeps_interventions_out_of_the_navigation(national_si
     assert not any(re.search(r"interventies/[a-z0-9-]+/?$", href) for href in nav_links)
 
 
-RESOURCE_ATTRIBUTES = [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")]
+RESOURCE_ATTRIBUTES = [
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+]
 
 
 def test_no_page_or_stylesheet_references_a_resource_outside_the_site(national_site):
@@ -107,7 +132,15 @@ def test_no_page_or_stylesheet_references_a_resource_outside_the_site(national_s
             for element in soup.find_all(tag):
                 value = element.get(attribute, "")
                 # <link rel=...> for navigation (canonical, alternate) loads nothing; stylesheets, icons, preloads do.
-                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "icon", "preload", "preconnect", "dns-prefetch", "modulepreload", "manifest"}:
+                if tag == "link" and not set(element.get("rel", [])) & {
+                    "stylesheet",
+                    "icon",
+                    "preload",
+                    "preconnect",
+                    "dns-prefetch",
+                    "modulepreload",
+                    "manifest",
+                }:
                     continue
                 if outside.match(value):
                     found.append((file.relative_to(national_site).as_posix(), tag, value))
@@ -122,7 +155,11 @@ def test_no_page_or_stylesheet_references_a_resource_outside_the_site(national_s
 
 def test_hostile_text_in_data_reaches_the_page_as_text(project):
     hostile = "<script>alert(1)</script> a | b **vet** [x](http://e.test) {{ jinja }} <img src=x onerror=alert(2)> &amp; #kop"
-    project.replace(CAT, "    samenvatting: Assistenten leren triëren op een manier die flexibel inroosteren mogelijk maakt.", f"    samenvatting: '{hostile}'")
+    project.replace(
+        CAT,
+        "    samenvatting: Assistenten leren triëren op een manier die flexibel inroosteren mogelijk maakt.",
+        f"    samenvatting: '{hostile}'",
+    )
     site = build(project)
     row = next(tr for tr in html(site, "interventies").select("article tr") if "Anders triëren" in tr.get_text())
     cells = row.find_all("td")

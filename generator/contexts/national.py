@@ -1,107 +1,28 @@
-"""Stage 3, build contexts: decide which pages exist and compute everything they show.
-
-Each page is a `PageContext` (output path, template, values). All choices, ordering, labels and
-links are made here in Python, so templates only lay out what they are given, and a test can
-inspect a context without rendering.
-
-Links between generated pages are relative `.md` paths so that MkDocs validates them in
-`--strict` builds and rewrites them for any URL style.
-"""
+"""Contexts of the national pages: the leidraad section, the catalogue and the sources page."""
 
 from __future__ import annotations
 
-import datetime as dt
-import posixpath
-from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup
-
-from .models import Intervention, Kernelement, Leidraad, SourceRef
-from .project import Project
-from .render import escape_inline
-
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-NATURE_LABELS = {
-    "werkwijze": "werkwijze in de praktijk",
-    "training": "training of scholing (telt één jaar per zorgverlener)",
-    "ict": "ICT-aanpassing (na invoering niet te verdiepen)",
-    "samenwerking": "samenwerkingsafspraak",
-    "personeel": "inzet van personeel",
-}
-REQUIREMENT_LABELS = {
-    "nieuw": "minimaal {n} nieuwe",
-    "actief": "minimaal {n} uitgevoerd",
-    "nieuw-of-verdieping": "minimaal {n} nieuwe of onderbouwde verdieping",
-    "continueren": "voortzetten en verder ontwikkelen",
-    "optioneel": "geen minimum",
-}
-SOURCES_PAGE = "bronnen.md"
+from ..models import Intervention, Leidraad, SourceRef
+from .base import (
+    NATURE_LABELS,
+    REQUIREMENT_LABELS,
+    SOURCES_PAGE,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    Lookups,
+    PageContext,
+    dutch_date,
+    dutch_number,
+    intervention_page,
+    link,
+    region_page,
+)
 
 
-@dataclass
-class PageContext:
-    path: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict)
-
-
-def link(from_page: str, to_page: str, fragment: str = "") -> Markup:
-    """Relative link from one generated page to another (paths as in the docs folder)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return Markup(target + (f"#{fragment}" if fragment else ""))
-
-
-def dutch_date(value: dt.date | None) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
-
-
-def dutch_number(value: float) -> str:
-    """4.6 -> '4,6', 2095 -> '2.095', 3.25 -> '3,25' (Dutch decimal comma, dot for thousands)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def current_leidraad(project: Project) -> Leidraad:
-    """The newest version: the one valid for the latest year."""
-    return max(project.leidraden.values(), key=lambda v: (max(v.geldig_voor, default=0), v.versie))
-
-
-def intervention_page(intervention_id: str) -> str:
-    return f"interventies/{intervention_id}.md"
-
-
-class _Builder:
-    """Computes contexts for one project; small helpers share the lookups."""
-
-    def __init__(self, project: Project):
-        self.project = project
-        self.documents = {d.id: d for d in project.sources.documenten}
-        self.kernels = sorted(project.catalogue.kernelementen, key=lambda k: k.nummer)
-        self.kernel_by_id = {k.id: k for k in self.kernels}
-        self.leidraad = current_leidraad(project)
-
-    def source(self, ref: SourceRef, page: str) -> Markup:
-        """'Document, section' as a Markdown link to the sources page, data parts escaped."""
-        document = self.documents[ref.document]
-        label = document.titel + (f", versie {document.versie}" if document.versie else "")
-        if document.datum:
-            label += f" ({dutch_date(document.datum)})"
-        href = link(page, SOURCES_PAGE, ref.document)
-        return Markup(f"[{escape_inline(label)}]({href}), {escape_inline(ref.sectie)}")
-
-    def sources(self, refs: list[SourceRef], page: str) -> list[Markup]:
-        return [self.source(r, page) for r in refs]
-
-    def kernel_ref(self, kernel: Kernelement, page: str) -> dict[str, Any]:
-        return {"naam": kernel.naam, "href": link(page, "interventies/index.md", kernel.id)}
-
-    def interventions_of(self, kernel: Kernelement) -> list[Intervention]:
-        # Numbered chapter-4 items first in their order, then appendix-B-only items by name.
-        items = [v for v in self.project.catalogue.interventies if v.kernelement == kernel.id]
-        return sorted(items, key=lambda v: (v.nummer is None, v.nummer or 0, v.naam))
-
-    # ---------------------------------------------------------------- pages
+class NationalPages(Lookups):
+    """The leidraad section, the catalogue and the sources page."""
 
     def all(self) -> list[PageContext]:
         pages = [
@@ -173,8 +94,33 @@ class _Builder:
             ],
             "bronnen": self.sources(intervention.bron, page),
             "catalogus": link(page, "interventies/index.md"),
+            "regios": self.region_rows(intervention, page),
+            "regios_index": link(page, "regios/index.md"),
         }
         return PageContext(page, "interventie.md.j2", context)
+
+    def region_rows(self, intervention: Intervention, page: str) -> list[dict[str, Any]]:
+        """How each region offers this intervention (or its own intervention nearest to it)."""
+        rows = []
+        for offer in sorted(self.offers.get(intervention.id, []), key=lambda o: (o.region.naam, STATUS_ORDER.index(o.choice.status))):
+            choice = offer.choice
+            if offer.own:
+                form = f"{offer.own.naam} (eigen interventie van de regio)"
+            elif choice.variant:
+                form = next(v.naam for v in intervention.varianten if v.id == choice.variant)
+            else:
+                form = choice.naam or ""
+            rows.append(
+                {
+                    "regio": offer.region.naam,
+                    "href": link(page, region_page(offer.region.id, "interventies"), offer.anchor),
+                    "vorm": form or "–",
+                    "status": STATUS_LABELS[choice.status],
+                    "minimale_eis": choice.minimale_eis or "niet vermeld",
+                    "einddoel": choice.einddoel or "niet vermeld",
+                }
+            )
+        return rows
 
     def leidraad_pages(self) -> list[PageContext]:
         leidraad = self.leidraad
@@ -378,8 +324,3 @@ def _rule_for_year(rules, year: int):
 def _requirement_label(rule) -> str:
     label = REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal)
     return label
-
-
-def build_contexts(project: Project) -> list[PageContext]:
-    """Every generated page of the site, as contexts (pure: reads the project only)."""
-    return _Builder(project).all()

@@ -1,0 +1,20 @@
+"""Stage 3, build contexts: decide which pages exist and compute everything they show.
+
+Each page is a `PageContext` (output path, template, values). All choices, ordering, labels and
+links are made here in Python, so templates only lay out what they are given, and a test can
+inspect a context without rendering.
+"""
+
+from __future__ import annotations
+
+from ..project import Project
+from .base import PageContext
+from .national import NationalPages
+from .regions import RegionPages
+
+__all__ = ["PageContext", "build_contexts"]
+
+
+def build_contexts(project: Project) -> list[PageContext]:
+    """Every generated page of the site, as contexts (pure: reads the project only)."""
+    return [*NationalPages(project).all(), *RegionPages(project).all()]

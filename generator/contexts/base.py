@@ -1,0 +1,139 @@
+"""Shared pieces of the contexts stage: the page record, links, Dutch formatting, lookups.
+
+Links between generated pages are relative `.md` paths so that MkDocs validates them in
+`--strict` builds and rewrites them for any URL style.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..escape import escape_inline
+from ..models import Intervention, Kernelement, Leidraad, Region, RegionIntervention, RegionOwnIntervention, SourceRef
+from ..project import Project
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+NATURE_LABELS = {
+    "werkwijze": "werkwijze in de praktijk",
+    "training": "training of scholing (telt één jaar per zorgverlener)",
+    "ict": "ICT-aanpassing (na invoering niet te verdiepen)",
+    "samenwerking": "samenwerkingsafspraak",
+    "personeel": "inzet van personeel",
+}
+REQUIREMENT_LABELS = {
+    "nieuw": "minimaal {n} nieuwe",
+    "actief": "minimaal {n} uitgevoerd",
+    "nieuw-of-verdieping": "minimaal {n} nieuwe of onderbouwde verdieping",
+    "continueren": "voortzetten en verder ontwikkelen",
+    "optioneel": "geen minimum",
+}
+STATUS_LABELS = {
+    "verplicht": "verplicht",
+    "aangeboden-met-ondersteuning": "aangeboden, met ondersteuning van de RHO",
+    "aangeboden-zonder-ondersteuning": "aangeboden, zonder ondersteuning van de RHO",
+    "in-overweging": "in overweging",
+    "niet-aangeboden": "niet aangeboden",
+}
+# Order in which statuses are listed: what a practice must do first, what is ruled out last.
+STATUS_ORDER = list(STATUS_LABELS)
+SOURCES_PAGE = "bronnen.md"
+
+
+@dataclass
+class PageContext:
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def link(from_page: str, to_page: str, fragment: str = "") -> Markup:
+    """Relative link from one generated page to another (paths as in the docs folder)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return Markup(target + (f"#{fragment}" if fragment else ""))
+
+
+def dutch_date(value: dt.date | None) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def dutch_number(value: float) -> str:
+    """4.6 -> '4,6', 2095 -> '2.095', 3.25 -> '3,25' (Dutch decimal comma, dot for thousands)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def current_leidraad(project: Project) -> Leidraad:
+    """The newest version: the one valid for the latest year."""
+    return max(project.leidraden.values(), key=lambda v: (max(v.geldig_voor, default=0), v.versie))
+
+
+def intervention_page(intervention_id: str) -> str:
+    return f"interventies/{intervention_id}.md"
+
+
+def region_page(region_id: str, subpage: str = "index") -> str:
+    return f"regios/{region_id}/{subpage}.md"
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One region's choice of one national intervention (or a region-specific one)."""
+
+    region: Region
+    choice: RegionIntervention
+    own: RegionOwnIntervention | None  # set when the choice is a region-specific intervention
+
+    @property
+    def anchor(self) -> str:
+        return self.choice.interventie + (f"-{self.choice.variant}" if self.choice.variant else "")
+
+
+class Lookups:
+    """The lookups every page builder shares, computed once per project."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.documents = {d.id: d for d in project.sources.documenten}
+        self.kernels = sorted(project.catalogue.kernelementen, key=lambda k: k.nummer)
+        self.kernel_by_id = {k.id: k for k in self.kernels}
+        self.leidraad = current_leidraad(project)
+        self.national = {v.id: v for v in project.catalogue.interventies}
+        self.regions = sorted(project.regions.values(), key=lambda r: r.naam)
+        # Every region's choices, by the national intervention they are (or are nearest to).
+        self.offers: dict[str, list[Offer]] = {}
+        for region in self.regions:
+            own = {v.id: v for v in region.eigen_interventies}
+            for choice in region.interventies:
+                offer = Offer(region, choice, own.get(choice.interventie))
+                national_id = offer.own.verwant_aan if offer.own else choice.interventie
+                if national_id:
+                    self.offers.setdefault(national_id, []).append(offer)
+
+    def source(self, ref: SourceRef, page: str) -> Markup:
+        """'Document, section' as a Markdown link to the sources page, data parts escaped."""
+        document = self.documents[ref.document]
+        label = document.titel + (f", versie {document.versie}" if document.versie else "")
+        if document.datum:
+            label += f" ({dutch_date(document.datum)})"
+        href = link(page, SOURCES_PAGE, ref.document)
+        return Markup(f"[{escape_inline(label)}]({href}), {escape_inline(ref.sectie)}")
+
+    def sources(self, refs: list[SourceRef], page: str) -> list[Markup]:
+        return [self.source(r, page) for r in refs]
+
+    def sources_line(self, refs: list[SourceRef], page: str) -> Markup:
+        """Several sources on one line; joined here because Jinja's join would drop the Markup."""
+        return Markup("; ").join(self.sources(refs, page))
+
+    def kernel_ref(self, kernel: Kernelement, page: str) -> dict[str, Any]:
+        return {"naam": kernel.naam, "href": link(page, "interventies/index.md", kernel.id)}
+
+    def interventions_of(self, kernel: Kernelement) -> list[Intervention]:
+        # Numbered chapter-4 items first in their order, then appendix-B-only items by name.
+        items = [v for v in self.project.catalogue.interventies if v.kernelement == kernel.id]
+        return sorted(items, key=lambda v: (v.nummer is None, v.nummer or 0, v.naam))

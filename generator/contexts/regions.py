@@ -1,0 +1,330 @@
+"""Contexts of the region section: the list of regions and, per region, its regioplan pages.
+
+A region gets four pages, so that a huisarts finds what the plan asks of the practice without
+reading one endless page: an overview (who, which plan, which interventions per kernelement,
+the region's own rules), the interventions in detail, taking part (support, obligations,
+intervisie, praktijkplan), and monitoring, financing and timeline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from ..models import Point, Region, RegionIntervention, SourceRef
+from .base import STATUS_LABELS, STATUS_ORDER, Lookups, Offer, PageContext, dutch_date, intervention_page, link, region_page
+
+SUBPAGES = [
+    ("index", "Overzicht"),
+    ("interventies", "Interventies"),
+    ("deelname", "Deelname en praktijkplan"),
+    ("monitoring-en-financiering", "Monitoring, financiering en tijdlijn"),
+]
+# Label and attribute of each detail of a region's intervention, in reading order.
+DETAIL_FIELDS = [
+    ("Wat", "wat"),
+    ("Waarom deze interventie", "waarom"),
+    ("Hoe", "hoe"),
+    ("Wat het oplevert", "opbrengst"),
+    ("Minimale eis", "minimale_eis"),
+    ("Einddoel", "einddoel"),
+    ("Verdieping", "verdieping"),
+    ("Ondersteuning door de RHO", "ondersteuning"),
+    ("Doelgroep", "doelgroep"),
+    ("Inspanningsverplichting", "inspanningsverplichting"),
+    ("Tips", "tips"),
+    ("Kosten", "kosten"),
+]
+INTERVISIE_FIELDS = [
+    ("Organisator", "organisator"),
+    ("Hoe vaak", "frequentie"),
+    ("Eerste bijeenkomst", "eerste"),
+    ("Groepsgrootte", "groepsgrootte"),
+    ("Deelnemers", "deelnemers"),
+    ("Vorm", "vorm"),
+    ("Toelichting", "toelichting"),
+]
+PLAN_PART_LABELS = {
+    "praktijkgegevens": "gegevens van de praktijk",
+    "zorgverleners": "zorgverleners",
+    "tekst": "vrije tekst",
+    "interventies-per-jaar": "interventies per jaar",
+    "interventies-met-plan": "interventies met plan per interventie",
+    "keuze": "keuze",
+    "ondertekening": "ondertekening",
+}
+
+
+def euro(amount: float) -> str:
+    """3.23 -> '€ 3,23'; money always shows cents."""
+    return "€ " + f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+class RegionPages(Lookups):
+    def all(self) -> list[PageContext]:
+        pages = [self.regions_index()]
+        for region in self.regions:
+            pages += [self.overview(region), self.interventions(region), self.participation(region), self.monitoring(region)]
+        return pages
+
+    # ------------------------------------------------------------ helpers
+
+    def _goal_titles(self) -> dict[str, str]:
+        return {g.id: g.titel for leidraad in self.project.leidraden.values() for g in leidraad.doelstellingen}
+
+    def offer_name(self, offer: Offer) -> str:
+        choice = offer.choice
+        if choice.naam:
+            return choice.naam
+        if offer.own:
+            return offer.own.naam
+        national = self.national[choice.interventie]
+        if choice.variant:
+            return next(v.naam for v in national.varianten if v.id == choice.variant)
+        return national.naam
+
+    def offer_kernel(self, offer: Offer) -> str:
+        return offer.own.kernelement if offer.own else self.national[offer.choice.interventie].kernelement
+
+    def region_offers(self, region: Region) -> list[Offer]:
+        own = {v.id: v for v in region.eigen_interventies}
+        return [Offer(region, choice, own.get(choice.interventie)) for choice in region.interventies]
+
+    def _when(self, choice: RegionIntervention) -> str:
+        parts = []
+        if choice.jaar:
+            parts.append(f"jaar {choice.jaar}")
+        if choice.sinds:
+            parts.append(f"sinds {choice.sinds}")
+        return ", ".join(parts)
+
+    def _points(self, points: list[Point], page: str) -> list[dict[str, Any]]:
+        return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]
+
+    def _subnav(self, region: Region, page: str) -> list[dict[str, Any]]:
+        return [
+            {"titel": title, "href": link(page, region_page(region.id, sub)), "actief": region_page(region.id, sub) == page}
+            for sub, title in SUBPAGES
+        ]
+
+    def _base(self, region: Region, page: str) -> dict[str, Any]:
+        return {"naam": region.naam, "subnav": self._subnav(region, page), "regios": link(page, "regios/index.md")}
+
+    # ------------------------------------------------------------ pages
+
+    def regions_index(self) -> PageContext:
+        page = "regios/index.md"
+        rows = []
+        for region in self.regions:
+            plan = region.plan
+            offered = [c for c in region.interventies if c.status != "niet-aangeboden"]
+            rows.append(
+                {
+                    "naam": region.naam,
+                    "href": link(page, region_page(region.id)),
+                    "rho": region.rho.naam,
+                    "verzekeraars": ", ".join(z.naam for z in region.zorgverzekeraars),
+                    "periode": f"{plan.periode_van}–{plan.periode_tot}" if plan.periode_tot else f"vanaf {plan.periode_van}",
+                    "versie": " ".join(x for x in [plan.versie or "", dutch_date(plan.datum)] if x) or "niet vermeld",
+                    "leidraad": self.project.leidraden[plan.leidraad].titel.split(",")[0]
+                    + f" (versie {self.project.leidraden[plan.leidraad].versie})",
+                    "aantal": len(offered),
+                }
+            )
+        return PageContext(page, "regios/index.md.j2", {"regios": rows})
+
+    def overview(self, region: Region) -> PageContext:
+        page = region_page(region.id)
+        plan = region.plan
+        leidraad = self.project.leidraden[plan.leidraad]
+        details_page = region_page(region.id, "interventies")
+        groups = []
+        for kernel in self.kernels:
+            offers = sorted(
+                (o for o in self.region_offers(region) if self.offer_kernel(o) == kernel.id),
+                key=lambda o: (STATUS_ORDER.index(o.choice.status), self.offer_name(o)),
+            )
+            if offers:
+                groups.append(
+                    {
+                        "naam": kernel.naam,
+                        "id": kernel.id,
+                        "rijen": [
+                            {
+                                "naam": self.offer_name(o),
+                                "href": link(page, details_page, o.anchor),
+                                "status": STATUS_LABELS[o.choice.status],
+                                "wanneer": self._when(o.choice) or "–",
+                                "eigen": o.own is not None,
+                            }
+                            for o in offers
+                        ],
+                    }
+                )
+        names = {o.choice.interventie: self.offer_name(o) for o in self.region_offers(region)}
+        names |= {v.id: v.naam for v in self.project.catalogue.interventies if v.id not in names}
+        rules = [
+            {
+                "titel": r.titel,
+                "toelichting": r.toelichting,
+                "jaar": f"jaar {r.jaar}" + (" en verder" if r.en_verder else ""),
+                "noemt": [names[i] for i in r.interventies]
+                + [self.kernel_by_id[k].naam for k in r.kernelementen]
+                + (["deelname aan de intervisie"] if r.intervisie else []),
+                "bron": self.source(r.bron, page),
+            }
+            for r in region.regels
+        ]
+        intervisie = region.intervisie
+        context = {
+            **self._base(region, page),
+            "rho": region.rho,
+            "cooperaties": region.cooperaties,
+            "partners": region.partners,
+            "subregios": [{"naam": s.naam, "toelichting": s.toelichting} for s in region.subregios],
+            "verzekeraars": region.zorgverzekeraars,
+            "plan": {
+                "titel": plan.titel,
+                "versie": plan.versie or "niet vermeld",
+                "datum": dutch_date(plan.datum) or "niet vermeld",
+                "status": plan.status,
+                "periode": f"{plan.periode_van} tot en met {plan.periode_tot}" if plan.periode_tot else f"vanaf {plan.periode_van}",
+                "leidraad": f"{leidraad.titel} (versie {leidraad.versie})",
+                "leidraad_href": link(page, "leidraad/versies.md", leidraad.id),
+                "bron": self.source_document(plan.document, page),
+            },
+            "contact": region.contact,
+            "samenvatting": region.samenvatting,
+            "visie": self._points(region.visie, page),
+            "groepen": groups,
+            "intervisie_als_interventie": intervisie.getoond_als_interventie if intervisie else None,
+            "intervisie_href": link(page, region_page(region.id, "deelname"), "intervisie"),
+            "regels": rules,
+        }
+        return PageContext(page, "regios/overzicht.md.j2", context)
+
+    def source_document(self, document_id: str, page: str) -> Markup:
+        return self.source(SourceRef(document=document_id, sectie="het hele document"), page)
+
+    def interventions(self, region: Region) -> PageContext:
+        page = region_page(region.id, "interventies")
+        goals = self._goal_titles()
+        groups = []
+        for kernel in self.kernels:
+            offers = [o for o in self.region_offers(region) if self.offer_kernel(o) == kernel.id]
+            if not offers:
+                continue
+            items = []
+            for offer in sorted(offers, key=lambda o: (STATUS_ORDER.index(o.choice.status), self.offer_name(o))):
+                choice = offer.choice
+                national_id = offer.own.verwant_aan if offer.own else choice.interventie
+                fields = []
+                for label, attribute in DETAIL_FIELDS:
+                    value = getattr(choice, attribute)
+                    if isinstance(value, list) and value:
+                        fields.append({"label": label, "lijst": value, "tekst": None})
+                    elif value and not isinstance(value, list):
+                        fields.append({"label": label, "lijst": [], "tekst": value})
+                if choice.doelstellingen:
+                    fields.append({"label": "Draagt bij aan", "lijst": [goals[g] for g in choice.doelstellingen], "tekst": None})
+                items.append(
+                    {
+                        "naam": self.offer_name(offer),
+                        "anchor": offer.anchor,
+                        "status": STATUS_LABELS[choice.status],
+                        "wanneer": self._when(choice),
+                        "eigen": offer.own.beschrijving if offer.own else None,
+                        "landelijk": {"naam": self.national[national_id].naam, "href": link(page, intervention_page(national_id))}
+                        if national_id
+                        else None,
+                        "velden": fields,
+                        "bronnen": self.sources_line(choice.bron + ([offer.own.bron] if offer.own else []), page),
+                    }
+                )
+            groups.append({"naam": kernel.naam, "id": kernel.id, "interventies": items})
+        intervisie = region.intervisie
+        context = {
+            **self._base(region, page),
+            "groepen": groups,
+            "intervisie_als_interventie": intervisie.getoond_als_interventie if intervisie else None,
+            "intervisie_href": link(page, region_page(region.id, "deelname"), "intervisie"),
+        }
+        return PageContext(page, "regios/interventies.md.j2", context)
+
+    def participation(self, region: Region) -> PageContext:
+        page = region_page(region.id, "deelname")
+        intervisie = region.intervisie
+        practice_plan = region.praktijkplan
+        goals = self._goal_titles()
+        context = {
+            **self._base(region, page),
+            "ondersteuning": self._points(region.ondersteuning, page),
+            "verplichtingen": self._points(region.verplichtingen, page),
+            "intervisie": None
+            if intervisie is None
+            else {
+                "velden": [
+                    {"label": label, "tekst": getattr(intervisie, attr)} for label, attr in INTERVISIE_FIELDS if getattr(intervisie, attr)
+                ],
+                "doelstellingen": [goals[g] for g in intervisie.doelstellingen],
+                "als_interventie": intervisie.getoond_als_interventie,
+                "bronnen": self.sources_line(intervisie.bron, page),
+                "horde": link(page, "leidraad/minimale-horde.md", "lerende-omgeving"),
+            },
+            "praktijkplan": None
+            if practice_plan is None
+            else {
+                "vorm": practice_plan.vorm,
+                "deadline": practice_plan.deadline,
+                "indienen": practice_plan.indienen,
+                "onderdelen": [
+                    {"titel": p.titel, "soort": PLAN_PART_LABELS[p.soort], "toelichting": p.toelichting, "verplicht": p.verplicht}
+                    for p in practice_plan.onderdelen
+                ],
+                "instructies": practice_plan.instructies,
+                "bronnen": self.sources_line(practice_plan.bron, page),
+            },
+        }
+        return PageContext(page, "regios/deelname.md.j2", context)
+
+    def monitoring(self, region: Region) -> PageContext:
+        page = region_page(region.id, "monitoring-en-financiering")
+        monitoring = region.monitoring
+        financing = region.financiering
+        context = {
+            **self._base(region, page),
+            "monitoring": None
+            if monitoring is None
+            else {
+                "toelichting": monitoring.toelichting,
+                "indicatoren": [
+                    {"naam": i.naam, "doel": i.doel or "–", "norm": i.norm or "–", "bron": self.source(i.bron, page)}
+                    for i in monitoring.indicatoren
+                ],
+                "punten": self._points(monitoring.punten, page),
+                "bronnen": self.sources_line(monitoring.bron, page),
+            },
+            "financiering": None
+            if financing is None
+            else {
+                "toelichting": financing.toelichting,
+                "tarieven": [
+                    {
+                        "verzekeraar": t.verzekeraar,
+                        "bedrag": euro(t.bedrag),
+                        "eenheid": t.eenheid,
+                        "jaar": t.jaar or "–",
+                        "code": t.prestatiecode or "–",
+                        "toelichting": t.toelichting or "",
+                        "bron": self.source(t.bron, page),
+                    }
+                    for t in financing.tarieven
+                ],
+                "punten": self._points(financing.punten, page),
+                "bronnen": self.sources_line(financing.bron, page),
+            },
+            "tijdlijn": [{"wanneer": m.wanneer, "wat": m.wat, "bron": self.source(m.bron, page)} for m in region.tijdlijn],
+            "overig": self._points(region.overig, page),
+        }
+        return PageContext(page, "regios/monitoring-en-financiering.md.j2", context)
