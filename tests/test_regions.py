@@ -1,0 +1,158 @@
+"""The region section: each regioplan's key facts, read back from the built pages.
+
+The expected values come from the source documents (../shared/seeds), not from the data files,
+so a transcription error fails here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, heading, html
+from generator.write import build_site
+from test_validate import MINIMAL_REGION
+
+REGIONS = ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"]
+SUBPAGES = ["", "interventies", "deelname", "monitoring-en-financiering"]
+
+
+def text(site: Path, url: str) -> str:
+    return " ".join(html(site, url).find("article").get_text(" ", strip=True).split())
+
+
+def table_rows(site: Path, url: str, header: str) -> list[list[str]]:
+    """Rows of the first table whose first header cell is `header`."""
+    page = html(site, url)
+    for table in page.select("article table"):
+        if table.find("th").get_text(strip=True) == header:
+            return [[" ".join(td.get_text(" ", strip=True).split()) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+    raise AssertionError(f"no table starting with {header!r} on {url}")
+
+
+def test_regions_index_lists_every_region_with_its_rho(real_site):
+    rows = {r[0]: r for r in table_rows(real_site, "regios", "Regio")}
+    assert set(rows) == {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"}
+    assert rows["Eemland"][1] == "Huisartsen Eemland"
+    assert rows["Midden-Brabant"][1] == "PrimaCura"
+    assert rows["Oost-Gelderland"][1] == "HOOG"
+    assert "Rijn en Duin" in rows["Zuid-Holland Noord"][1]
+    assert rows["Midden-Brabant"][2] == "CZ, VGZ"
+    assert rows["Oost-Gelderland"][2] == "Menzis, Zilveren Kruis"
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_region_has_its_four_pages_linked_to_each_other(real_site, region):
+    for sub in SUBPAGES:
+        url = f"regios/{region}/{sub}".rstrip("/")
+        menu = html(real_site, url).find("article").find("p")  # the local menu under the title
+        linked = {(real_site / url / a["href"]).resolve() for a in menu.find_all("a")}
+        others = {(real_site / f"regios/{region}/{other}").resolve() for other in SUBPAGES if other != sub}
+        assert linked == others
+        assert menu.find("strong") is not None  # the current page, not a link
+
+
+def test_zuid_holland_noord(real_site):
+    base = "regios/zuid-holland-noord"
+    overview = text(real_site, base)
+    assert "Versie: 2.7" in overview and "6 november 2024" in overview
+    assert "Zorg en Zekerheid" in overview
+    # The rule that lets year 3 pick from either of two kernelementen.
+    rules = html(real_site, base).select("article h2#eigen-regels-van-de-regio ~ ul li")
+    assert any("Anders werken in de praktijk" in li.get_text() and "Samenwerken met het netwerk" in li.get_text() for li in rules)
+    tariffs = table_rows(real_site, f"{base}/monitoring-en-financiering", "Zorgverzekeraar")
+    assert tariffs[0][:5] == ["Zorg en Zekerheid", "€ 3,23", "per ingeschreven patiënt (ION) per kwartaal", "2025", "13050"]
+    participation = text(real_site, f"{base}/deelname")
+    assert "twee keer per jaar" in participation.lower()
+    assert "AGB" in participation
+    statuses = {r[0]: r[1] for g in html(real_site, base).select("article table") for r in [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in g.select("tbody tr")] if r}
+    assert statuses["3-gesprekken (patiënt, huisarts en bijvoorbeeld wijkverpleegkundige)"] == "niet aangeboden"
+    assert statuses["Time-out verwijzingen"] == "niet aangeboden"
+
+
+def test_eemland(real_site):
+    base = "regios/eemland"
+    overview = text(real_site, base)
+    assert "31 maart 2026" in overview and "2026 tot en met 2027" in overview
+    assert "Zilveren Kruis" in overview
+    names = [a.get_text(" ", strip=True) for a in html(real_site, base).select("article table a")]
+    for own in ["Microsoft 365", "SmartTyping"]:
+        assert any(own in name for name in names), own
+    assert "(eigen interventie van de regio)" in overview
+    monitoring = text(real_site, f"{base}/monitoring-en-financiering")
+    assert "90%" in monitoring.replace(" %", "%")
+    participation = text(real_site, f"{base}/deelname")
+    assert "april" in participation and "2027" in participation
+    assert "SMART" in participation
+
+
+def test_midden_brabant(real_site):
+    base = "regios/midden-brabant"
+    overview = html(real_site, base)
+    mandatory = [tr.find("td").get_text(" ", strip=True) for tr in overview.select("article table tbody tr") if "verplicht" == tr.find_all("td")[1].get_text(strip=True)]
+    assert len(mandatory) == 5
+    assert any("Regie op" in m for m in mandatory)
+    # The sixth mandatory part is the intervisie, shown where the plan shows it.
+    assert "Intervisie MTVP" in text(real_site, base)
+    rule = " ".join(overview.find("h2", id="eigen-regels-van-de-regio").find_next("ul").get_text(" ", strip=True).split())
+    assert "jaar 1" in rule and "deelname aan de intervisie" in rule
+    assert "PrimaCura" in text(real_site, f"{base}/interventies")
+
+
+def test_oost_gelderland(real_site):
+    base = "regios/oost-gelderland"
+    overview = text(real_site, base)
+    for sub in ["Apeldoorn", "Zutphen", "Oost-Achterhoek"]:
+        assert sub in overview
+    tariffs = {r[0]: r for r in table_rows(real_site, f"{base}/monitoring-en-financiering", "Zorgverzekeraar")}
+    assert tariffs["Menzis"][1:4:2] == ["€ 2,88", "2023"]
+    assert tariffs["Zilveren Kruis"][1:4:2] == ["€ 2,96", "2023"]
+    timeline = " ".join(r[0] + " " + r[1] for r in table_rows(real_site, f"{base}/monitoring-en-financiering", "Wanneer"))
+    assert "1 juli 2023" in timeline or "2023-07-01" in timeline
+    assert "drie maanden" in text(real_site, f"{base}/deelname") or "3 maanden" in text(real_site, f"{base}/deelname")
+
+
+def test_catalogue_page_puts_regions_side_by_side(real_site):
+    rows = table_rows(real_site, "interventies/triage-training", "Regio")
+    regions = {r[0] for r in rows}
+    assert {"Midden-Brabant", "Zuid-Holland Noord"} <= regions
+    zhn = next(r for r in rows if r[0] == "Zuid-Holland Noord")
+    assert "triagetraining" in zhn[3].lower()  # its minimale eis
+    assert zhn[4] != "niet vermeld"  # and its einddoel
+
+
+def test_no_page_shows_markdown_escapes(real_site):
+    """Data text is escaped for Markdown; a backslash must never reach the reader."""
+    shown = []
+    for page in real_site.rglob("index.html"):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
+        if article and re.search(r"\\[^\s\w]", article.get_text()):
+            shown.append(page.relative_to(real_site).as_posix())
+    assert shown == []
+
+
+def test_a_new_region_file_appears_on_the_index_and_the_catalogue(tmp_path):
+    project = copy_project(tmp_path / "p")
+    project.write("data/regios/testregio.yml", MINIMAL_REGION)
+    site = build_site(project.root)
+    assert [r[0] for r in table_rows(site, "regios", "Regio")] == ["Testregio"]
+    assert heading(html(site, "regios/testregio").find("h1")) == "Regioplan Testregio"
+    rows = table_rows(site, "interventies/triage-training", "Regio")
+    assert rows == [["Testregio", "–", "verplicht", "niet vermeld", "niet vermeld"]]
+
+
+def test_hostile_region_text_is_inert(tmp_path):
+    project = copy_project(tmp_path / "p")
+    hostile = "<script>alert('x')</script>|**x**"
+    region = MINIMAL_REGION.replace("samenvatting: Een regio voor tests.", f'samenvatting: "{hostile}"').replace(
+        "    status: verplicht\n", f'    status: verplicht\n    minimale_eis: "{hostile}"\n'
+    )
+    project.write("data/regios/testregio.yml", region)
+    site = build_site(project.root)
+    overview = html(site, "regios/testregio").find("article")
+    assert overview.find("script") is None and hostile in overview.get_text()
+    row = table_rows(site, "interventies/triage-training", "Regio")[0]
+    assert row[3] == hostile and len(row) == 5
