@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import copy_project, heading, html
-from generator.write import build_site
 from test_validate import MINIMAL_REGION
+
+from generator.write import build_site
 
 REGIONS = ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"]
 SUBPAGES = ["", "interventies", "deelname", "monitoring-en-financiering"]
@@ -68,7 +68,12 @@ def test_zuid_holland_noord(real_site):
     participation = text(real_site, f"{base}/deelname")
     assert "twee keer per jaar" in participation.lower()
     assert "AGB" in participation
-    statuses = {r[0]: r[1] for g in html(real_site, base).select("article table") for r in [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in g.select("tbody tr")] if r}
+    statuses = {
+        r[0]: r[1]
+        for g in html(real_site, base).select("article table")
+        for r in [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in g.select("tbody tr")]
+        if r
+    }
     assert statuses["3-gesprekken (patiënt, huisarts en bijvoorbeeld wijkverpleegkundige)"] == "niet aangeboden"
     assert statuses["Time-out verwijzingen"] == "niet aangeboden"
 
@@ -92,7 +97,11 @@ def test_eemland(real_site):
 def test_midden_brabant(real_site):
     base = "regios/midden-brabant"
     overview = html(real_site, base)
-    mandatory = [tr.find("td").get_text(" ", strip=True) for tr in overview.select("article table tbody tr") if "verplicht" == tr.find_all("td")[1].get_text(strip=True)]
+    mandatory = [
+        tr.find("td").get_text(" ", strip=True)
+        for tr in overview.select("article table tbody tr")
+        if "verplicht" == tr.find_all("td")[1].get_text(strip=True)
+    ]
     assert len(mandatory) == 5
     assert any("Regie op" in m for m in mandatory)
     # The sixth mandatory part is the intervisie, shown where the plan shows it.
