@@ -43,6 +43,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(args.root):
+        print(f"Geschreven: {path}")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .write import serve_site
 
@@ -66,6 +74,8 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="bekijk de site lokaal; herlaadt bij wijzigingen")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort (standaard 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
+    schema = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
+    schema.set_defaults(run=_schema)
     return main_parser
 
 

@@ -195,3 +195,23 @@ def test_errors_in_several_files_are_reported_together(project):
     found = errors(project)
     assert [f.split(": ")[1].split(" ")[0] for f in found] == ["E004", "E003"]
     assert found[0].startswith(CAT) and found[1].startswith(REGION)
+
+
+def test_committed_json_schemas_match_the_models():
+    """Editors validate against schema/*.json; regenerate with `regioplan schema`."""
+    from conftest import REPO
+    from generator.schema import SCHEMA_DIR, schemas
+
+    for name, text in schemas().items():
+        assert (REPO / SCHEMA_DIR / name).read_text(encoding="utf-8") == text, f"{name} is stale: run `regioplan schema`"
+
+
+def test_every_data_file_names_its_schema_for_editors():
+    from conftest import REPO
+
+    expected = {"bronnen.yml": "bronnen", "catalogus.yml": "catalogus"}
+    for path in sorted((REPO / "data").rglob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        kind = expected.get(path.name) or {"leidraad": "leidraad", "regios": "regio"}[path.parent.name]
+        depth = "../" * (len(path.relative_to(REPO / "data").parts))
+        assert first == f"# yaml-language-server: $schema={depth}schema/{kind}.schema.json", path
