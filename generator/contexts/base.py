@@ -128,7 +128,8 @@ class Lookups:
 
     def sources_line(self, refs: list[SourceRef], page: str) -> Markup:
         """Several sources on one line; joined here because Jinja's join would drop the Markup."""
-        return Markup("; ").join(self.sources(refs, page))
+        unique = list(dict.fromkeys(refs))  # the same place cited twice is shown once
+        return Markup("; ").join(self.sources(unique, page))
 
     def kernel_ref(self, kernel: Kernelement, page: str) -> dict[str, Any]:
         return {"naam": kernel.naam, "href": link(page, "interventies/index.md", kernel.id)}
