@@ -25,9 +25,18 @@ def _report(error: DataError) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .conformance import warnings
     from .project import load_project
 
     project = load_project(args.root)
+    found = warnings(project)
+    for diagnostic in found:
+        print(diagnostic, file=sys.stderr)
+    if found:
+        kind = "fouten (--strict)" if args.strict else "waarschuwingen"
+        print(f"{len(found)} regioplan-{kind}: regels van de leidraad of de regio waaraan een plan niet voldoet.", file=sys.stderr)
+        if args.strict:
+            return 1
     print(
         f"In orde: {len(project.catalogue.interventies)} interventies, "
         f"{len(project.leidraden)} leidraadversies, {len(project.regions)} regio's."
@@ -65,6 +74,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="controleer alle gegevens")
+    check.add_argument("--strict", action="store_true", help="een regioplan dat niet aan de regels voldoet is een fout")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="bouw de site in site/")

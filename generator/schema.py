@@ -23,7 +23,9 @@ SCHEMAS = {
 
 def schemas() -> dict[str, str]:
     """File name to schema text, deterministic so the committed copies can be compared."""
-    return {name: json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n" for name, model in SCHEMAS.items()}
+    return {
+        name: json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n" for name, model in SCHEMAS.items()
+    }
 
 
 def write_schemas(root: Path) -> list[Path]:
