@@ -26,10 +26,31 @@ def escape_inline(value: object) -> str:
     return text.translate(_TRANSLATION)
 
 
+_ITEM = re.compile(r"^\s*- ")
+
+
 def escape_block(value: object) -> Markup:
-    """Data text as inert Markdown paragraphs; a blank line in the data starts a new one."""
-    paragraphs = re.split(r"\n\s*\n", str(value).strip())
-    return Markup("\n\n".join(escape_inline(p) for p in paragraphs if p.strip()))
+    """Data text as inert Markdown blocks.
+
+    A blank line starts a new paragraph; lines starting with '- ' are list items (indented
+    lines continue the item). Only this structure is ours: all text is escaped inline.
+    """
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", str(value).strip()):
+        lead: list[str] = []
+        items: list[list[str]] = []
+        for line in paragraph.splitlines():
+            if _ITEM.match(line):
+                items.append([_ITEM.sub("", line)])
+            elif items:
+                items[-1].append(line)
+            else:
+                lead.append(line)
+        if any(part.strip() for part in lead):
+            blocks.append(escape_inline(" ".join(lead)))
+        if items:
+            blocks.append("\n".join("- " + escape_inline(" ".join(item)) for item in items))
+    return Markup("\n\n".join(blocks))
 
 
 def anchor(value: str) -> Markup:

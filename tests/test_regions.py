@@ -165,3 +165,21 @@ def test_hostile_region_text_is_inert(tmp_path):
     assert overview.find("script") is None and hostile in overview.get_text()
     row = table_rows(site, "interventies/triage-training", "Regio")[0]
     assert row[3] == hostile and len(row) == 5
+
+
+def test_lists_in_data_text_become_lists_and_stay_escaped(tmp_path):
+    project = copy_project(tmp_path / "p")
+    text_with_list = "Het plan vraagt:\\n- een **eerste** punt;\\n  dat doorloopt\\n- een <b>tweede</b> punt"
+    region = MINIMAL_REGION.replace("samenvatting: Een regio voor tests.", f'samenvatting: "{text_with_list}"').replace(
+        "    status: verplicht\n", f'    status: verplicht\n    minimale_eis: "{text_with_list}"\n'
+    )
+    project.write("data/regios/testregio.yml", region)
+    site = build_site(project.root)
+    overview = html(site, "regios/testregio").find("article")
+    lead = overview.find("p", string="Het plan vraagt:")
+    assert lead is not None
+    items = [li.get_text() for li in lead.find_next_sibling("ul").find_all("li")]
+    assert items == ["een **eerste** punt; dat doorloopt", "een <b>tweede</b> punt"]
+    details = html(site, "regios/testregio/interventies").find("article")
+    dd = next(dt for dt in details.find_all("dt") if dt.get_text() == "Minimale eis").find_next_sibling("dd")
+    assert [li.get_text() for li in dd.find_all("li")] == items

@@ -200,6 +200,7 @@ def test_errors_in_several_files_are_reported_together(project):
 def test_committed_json_schemas_match_the_models():
     """Editors validate against schema/*.json; regenerate with `regioplan schema`."""
     from conftest import REPO
+
     from generator.schema import SCHEMA_DIR, schemas
 
     for name, text in schemas().items():
