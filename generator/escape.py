@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ESCAPED = {c: _ENTITIES.get(c, "\\" + c) for c in string.punctuation}
@@ -58,3 +58,8 @@ def anchor(value: str) -> Markup:
     if not _SLUG.fullmatch(value):
         raise ValueError(f"not a slug: {value!r}")
     return Markup(value)
+
+
+def escape_html(value: object) -> Markup:
+    """Data text for inside a raw HTML block, where Markdown is not processed."""
+    return escape(" ".join(str(value).split()))

@@ -36,13 +36,13 @@ def add_generated_files(files: Files, config) -> Files:
     except DataError as error:
         # PluginError makes MkDocs stop with this message and no traceback.
         raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
-    generated = [(page.path, page.markdown) for page in pages]
+    generated = [(page.path, page.content) for page in pages]
     guide = root / GUIDE_DIR
     for source in sorted(guide.rglob("*.md")) if guide.is_dir() else []:
         generated.append((f"{GUIDE_URL_PREFIX}/{source.relative_to(guide).as_posix()}", source.read_text(encoding="utf-8")))
-    for path, markdown in generated:
+    for path, content in generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{path} bestaat al in content/ en wordt ook gegenereerd; hernoem de pagina in content/")
-        files.append(File.generated(config, path, content=markdown))
+        files.append(File.generated(config, path, content=content))
     log.info("regioplan: %d pages generated", len(generated))
     return files

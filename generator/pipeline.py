@@ -17,7 +17,7 @@ from .render import render_pages
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the docs folder, e.g. "interventies/triage-training.md"
-    markdown: str
+    content: str  # Markdown for .md pages; other files (JSON for scripts) as they are
 
 
 def generate_pages(root: Path, project: Project | None = None) -> list[Page]:

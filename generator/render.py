@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import DataError, Diagnostic, Position
-from .escape import anchor, escape_block, escape_inline
+from .escape import anchor, escape_block, escape_html, escape_inline
 
 TEMPLATE_DIR = "site_templates"
 
@@ -39,6 +39,8 @@ def environment(root: Path) -> jinja2.Environment:
     )
     env.filters["paragraphs"] = escape_block
     env.filters["anchor"] = anchor
+    # Inside raw HTML blocks Markdown is not processed, so text is HTML-escaped instead.
+    env.filters["html"] = escape_html
     return env
 
 
@@ -47,6 +49,9 @@ def render_pages(root: Path, contexts: Iterable) -> list[tuple[str, str]]:
     env = environment(root)
     pages: list[tuple[str, str]] = []
     for page in contexts:
+        if page.template is None:  # a ready-made file such as JSON data for a script
+            pages.append((page.path, page.content))
+            continue
         try:
             template = env.get_template(page.template)
             pages.append((page.path, template.render(page.context)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..project import Project
 from .base import PageContext
+from .compare import ComparePages
 from .national import NationalPages
 from .regions import RegionPages
 
@@ -17,4 +18,4 @@ __all__ = ["PageContext", "build_contexts"]
 
 def build_contexts(project: Project) -> list[PageContext]:
     """Every generated page of the site, as contexts (pure: reads the project only)."""
-    return [*NationalPages(project).all(), *RegionPages(project).all()]
+    return [*NationalPages(project).all(), *RegionPages(project).all(), *ComparePages(project).all()]

@@ -46,9 +46,12 @@ SOURCES_PAGE = "bronnen.md"
 
 @dataclass
 class PageContext:
+    """A page to render with a template, or (template None) a file whose content is ready."""
+
     path: str
-    template: str
+    template: str | None
     context: dict[str, Any] = field(default_factory=dict)
+    content: str = ""
 
 
 def link(from_page: str, to_page: str, fragment: str = "") -> Markup:
@@ -65,6 +68,11 @@ def dutch_number(value: float) -> str:
     """4.6 -> '4,6', 2095 -> '2.095', 3.25 -> '3,25' (Dutch decimal comma, dot for thousands)."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def euro(amount: float) -> str:
+    """3.23 -> '€ 3,23'; money always shows cents."""
+    return "€ " + f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def current_leidraad(project: Project) -> Leidraad:

@@ -12,8 +12,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..conformance import check_region
 from ..models import Point, Region, RegionIntervention, SourceRef
-from .base import STATUS_LABELS, STATUS_ORDER, Lookups, Offer, PageContext, dutch_date, intervention_page, link, region_page
+from .base import STATUS_LABELS, STATUS_ORDER, Lookups, Offer, PageContext, dutch_date, euro, intervention_page, link, region_page
+from .compare import OUTCOME_SYMBOLS, most_similar
 
 SUBPAGES = [
     ("index", "Overzicht"),
@@ -56,12 +58,11 @@ PLAN_PART_LABELS = {
 }
 
 
-def euro(amount: float) -> str:
-    """3.23 -> '€ 3,23'; money always shows cents."""
-    return "€ " + f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 class RegionPages(Lookups):
+    def __init__(self, project):
+        super().__init__(project)
+        self.similar = most_similar(self)
+
     def all(self) -> list[PageContext]:
         pages = [self.regions_index()]
         for region in self.regions:
@@ -201,6 +202,15 @@ class RegionPages(Lookups):
             "intervisie_als_interventie": intervisie.getoond_als_interventie if intervisie else None,
             "intervisie_href": link(page, region_page(region.id, "deelname"), "intervisie"),
             "regels": rules,
+            "toetsing": [
+                {"regel": v.rule, "herkomst": v.origin, "uitkomst": f"{OUTCOME_SYMBOLS[v.outcome]} {v.outcome}", "reden": v.reason}
+                for v in check_region(self.project, region)
+            ],
+            "toetsing_alle": link(page, "vergelijk/toetsing.md"),
+            "vergelijkbaar": [
+                {"naam": other.naam, "href": link(page, region_page(other.id)), "score": f"{round(score * 100)}%"}
+                for other, score in self.similar[region.id]
+            ],
         }
         return PageContext(page, "regios/overzicht.md.j2", context)
 

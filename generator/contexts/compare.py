@@ -1,0 +1,289 @@
+"""Contexts of the comparison section (vergelijk/): regions side by side, all from data.
+
+A region added as one data file appears in every comparison with no other change: nothing
+here names a region.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from ..charts import stacked_bars
+from ..conformance import OFFERED, Verdict, check_project
+from ..models import Region
+from .base import STATUS_LABELS, Lookups, Offer, PageContext, dutch_date, euro, intervention_page, link, region_page
+
+# A symbol per status, so the matrix reads at a glance; each cell also carries the words.
+STATUS_SYMBOLS = {
+    "verplicht": "■",
+    "aangeboden-met-ondersteuning": "●",
+    "aangeboden-zonder-ondersteuning": "○",
+    "in-overweging": "?",
+    "niet-aangeboden": "✕",
+}
+OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
+SIMILAR_COUNT = 3
+MATRIX_PAGE = "vergelijk/matrix.md"
+
+
+def offered_ids(lookups: Lookups, region: Region) -> set[str]:
+    """The national interventions a region offers (its own ones counted as their nearest)."""
+    own = {v.id: v for v in region.eigen_interventies}
+    ids = set()
+    for choice in region.interventies:
+        if choice.status in OFFERED:
+            national = own[choice.interventie].verwant_aan if choice.interventie in own else choice.interventie
+            if national:
+                ids.add(national)
+    return ids
+
+
+def similarity(a: set[str], b: set[str]) -> float:
+    """Jaccard index: shared interventions over all interventions of the two."""
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def most_similar(lookups: Lookups) -> dict[str, list[tuple[Region, float]]]:
+    sets = {r.id: offered_ids(lookups, r) for r in lookups.regions}
+    result = {}
+    for region in lookups.regions:
+        scores = [(other, similarity(sets[region.id], sets[other.id])) for other in lookups.regions if other.id != region.id]
+        result[region.id] = sorted(scores, key=lambda item: (-item[1], item[0].naam))[:SIMILAR_COUNT]
+    return result
+
+
+class ComparePages(Lookups):
+    def all(self) -> list[PageContext]:
+        verdicts = check_project(self.project)
+        return [self.index(), self.matrix(), self.conformance(verdicts), self.organisation(), self.picker(verdicts)]
+
+    def _offers_of(self, region: Region) -> list[Offer]:
+        own = {v.id: v for v in region.eigen_interventies}
+        return [Offer(region, c, own.get(c.interventie)) for c in region.interventies]
+
+    def _kernel_of(self, offer: Offer) -> str:
+        return offer.own.kernelement if offer.own else self.national[offer.choice.interventie].kernelement
+
+    def _counts(self, region: Region) -> list[int]:
+        offers = [o for o in self._offers_of(region) if o.choice.status in OFFERED]
+        return [sum(1 for o in offers if self._kernel_of(o) == k.id) for k in self.kernels]
+
+    # ------------------------------------------------------------------ pages
+
+    def index(self) -> PageContext:
+        page = "vergelijk/index.md"
+        counts = [(r.naam, self._counts(r)) for r in self.regions]
+        chart = stacked_bars(
+            "aanbod-per-kernelement",
+            "Aangeboden interventies per kernelement per regio",
+            "Per regio het aantal interventies dat praktijken kunnen kiezen (verplicht of aangeboden), opgebouwd per kernelement.",
+            [k.naam for k in self.kernels],
+            counts,
+        )
+        similar = most_similar(self)
+        rows = [
+            {
+                "naam": r.naam,
+                "href": link(page, region_page(r.id)),
+                "lijkt_op": ", ".join(f"{other.naam} ({round(score * 100)}%)" for other, score in similar[r.id]) or "–",
+            }
+            for r in self.regions
+        ]
+        context = {
+            "chart": chart,
+            "kernelementen": [k.naam for k in self.kernels],
+            "aantallen": [{"naam": name, "aantallen": values, "totaal": sum(values)} for name, values in counts],
+            "vergelijkbaar": rows,
+            "links": {
+                "matrix": link(page, MATRIX_PAGE),
+                "toetsing": link(page, "vergelijk/toetsing.md"),
+                "organisatie": link(page, "vergelijk/organisatie.md"),
+                "kiezer": link(page, "vergelijk/kiezer.md"),
+                "catalogus": link(page, "interventies/index.md"),
+            },
+        }
+        return PageContext(page, "vergelijk/index.md.j2", context)
+
+    def matrix(self) -> PageContext:
+        page = MATRIX_PAGE
+        regions = self.regions
+        groups = []
+        for kernel in self.kernels:
+            rows = []
+            for intervention in self.interventions_of(kernel):
+                cells = []
+                for region in regions:
+                    offers = [o for o in self.offers.get(intervention.id, []) if o.region.id == region.id and o.own is None]
+                    cells.append(self._cell(page, region, offers))
+                rows.append(
+                    {"naam": intervention.naam, "href": link(page, intervention_page(intervention.id)), "eigen": None, "cellen": cells}
+                )
+            for region in regions:
+                for own in region.eigen_interventies:
+                    if own.kernelement != kernel.id:
+                        continue
+                    offers = [o for o in self._offers_of(region) if o.own is not None and o.own.id == own.id]
+                    cells = [self._cell(page, r, offers if r.id == region.id else []) for r in regions]
+                    rows.append(
+                        {
+                            "naam": own.naam,
+                            "href": link(page, region_page(region.id, "interventies"), own.id),
+                            "eigen": region.naam,
+                            "cellen": cells,
+                        }
+                    )
+            groups.append({"id": kernel.id, "naam": kernel.naam, "rijen": rows})
+        context = {
+            "regios": [{"naam": r.naam, "href": link(page, region_page(r.id, "interventies"))} for r in regions],
+            "groepen": groups,
+            "legenda": [{"symbool": STATUS_SYMBOLS[s], "tekst": label} for s, label in STATUS_LABELS.items()],
+            "kolommen": len(regions) + 1,
+        }
+        return PageContext(page, "vergelijk/matrix.md.j2", context)
+
+    def _cell(self, page: str, region: Region, offers: list[Offer]) -> dict[str, Any]:
+        marks = [
+            {
+                "symbool": STATUS_SYMBOLS[o.choice.status],
+                "status": o.choice.status,
+                "tekst": STATUS_LABELS[o.choice.status] + (f" ({self._form(o)})" if self._form(o) else ""),
+                "href": link(page, region_page(region.id, "interventies"), o.anchor),
+            }
+            for o in offers
+        ]
+        return {"marks": marks}
+
+    def _form(self, offer: Offer) -> str:
+        if offer.choice.variant:
+            return next(v.naam for v in self.national[offer.choice.interventie].varianten if v.id == offer.choice.variant)
+        return ""
+
+    def conformance(self, verdicts: list[Verdict]) -> PageContext:
+        page = "vergelijk/toetsing.md"
+        names = {r.id: r for r in self.regions}
+        rows = [
+            {
+                "regio": names[v.region].naam,
+                "href": link(page, region_page(v.region), "toetsing"),
+                "regel": v.rule,
+                "herkomst": v.origin,
+                "uitkomst": f"{OUTCOME_SYMBOLS[v.outcome]} {v.outcome}",
+                "reden": v.reason,
+            }
+            for v in verdicts
+        ]
+        summary = []
+        for region in self.regions:
+            own = [v for v in verdicts if v.region == region.id]
+            summary.append(
+                {
+                    "regio": region.naam,
+                    "href": link(page, region_page(region.id), "toetsing"),
+                    "voldoet": sum(v.outcome == "voldoet" for v in own),
+                    "niet": sum(v.outcome == "voldoet niet" for v in own),
+                    "onbekend": sum(v.outcome == "niet te beoordelen" for v in own),
+                }
+            )
+        return PageContext(
+            page, "vergelijk/toetsing.md.j2", {"rijen": rows, "samenvatting": summary, "versies": link(page, "leidraad/versies.md")}
+        )
+
+    def organisation(self) -> PageContext:
+        page = "vergelijk/organisatie.md"
+        tariffs, intervisie, plans, milestones, indicators = [], [], [], [], []
+        for region in self.regions:
+            ref = {"regio": region.naam, "href": link(page, region_page(region.id))}
+            for t in region.financiering.tarieven if region.financiering else []:
+                tariffs.append(
+                    {
+                        **ref,
+                        "verzekeraar": t.verzekeraar,
+                        "bedrag": euro(t.bedrag),
+                        "eenheid": t.eenheid,
+                        "jaar": t.jaar or "–",
+                        "code": t.prestatiecode or "–",
+                    }
+                )
+            if not (region.financiering and region.financiering.tarieven):
+                tariffs.append({**ref, "verzekeraar": "–", "bedrag": "niet vermeld", "eenheid": "–", "jaar": "–", "code": "–"})
+            i = region.intervisie
+            intervisie.append(
+                {
+                    **ref,
+                    "organisator": (i.organisator if i and i.organisator else "niet vermeld"),
+                    "frequentie": (i.frequentie if i and i.frequentie else "niet vermeld"),
+                    "eerste": (i.eerste if i and i.eerste else "niet vermeld"),
+                    "groepsgrootte": (i.groepsgrootte if i and i.groepsgrootte else "niet vermeld"),
+                }
+            )
+            p = region.praktijkplan
+            plans.append(
+                {
+                    **ref,
+                    "vorm": p.vorm if p else "niet vermeld",
+                    "deadline": (p.deadline if p and p.deadline else "niet vermeld"),
+                    "onderdelen": ", ".join(part.titel for part in p.onderdelen) if p and p.onderdelen else "niet vermeld",
+                }
+            )
+            for m in region.tijdlijn:
+                if m.datum:
+                    milestones.append({**ref, "datum": m.datum, "datum_tekst": dutch_date(m.datum), "wat": m.wat})
+            for ind in region.monitoring.indicatoren if region.monitoring else []:
+                indicators.append({**ref, "naam": ind.naam, "norm": ind.norm or "–"})
+        milestones.sort(key=lambda m: (m["datum"], m["regio"]))
+        context = {
+            "tarieven": tariffs,
+            "intervisie": intervisie,
+            "praktijkplannen": plans,
+            "mijlpalen": milestones,
+            "indicatoren": indicators,
+            "landelijk": link(page, "leidraad/doelen-en-monitoring.md"),
+        }
+        return PageContext(page, "vergelijk/organisatie.md.j2", context)
+
+    def picker(self, verdicts: list[Verdict]) -> PageContext:
+        """The picker page: a plain listing that works without JavaScript, plus the same data as JSON."""
+        page = "vergelijk/kiezer.md"
+        regions = []
+        for region in self.regions:
+            plan = region.plan
+            offers = self._offers_of(region)
+            own = [v for v in verdicts if v.region == region.id]
+            facts = {
+                "RHO": region.rho.naam,
+                "Zorgverzekeraars": ", ".join(z.naam for z in region.zorgverzekeraars),
+                "Periode": f"{plan.periode_van} tot en met {plan.periode_tot}" if plan.periode_tot else f"vanaf {plan.periode_van}",
+                "Volgt leidraad": f"versie {self.project.leidraden[plan.leidraad].versie}",
+                **{f"Aanbod: {k.naam}": str(n) for k, n in zip(self.kernels, self._counts(region), strict=True)},
+                "Intervisie": region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else "niet vermeld",
+                "Praktijkplan uiterlijk": region.praktijkplan.deadline
+                if region.praktijkplan and region.praktijkplan.deadline
+                else "niet vermeld",
+                "Tarieven": "; ".join(
+                    f"{t.verzekeraar} {euro(t.bedrag)} ({t.jaar or 'jaar niet vermeld'})" for t in region.financiering.tarieven
+                )
+                if region.financiering and region.financiering.tarieven
+                else "niet vermeld",
+                "Toetsing": f"{sum(v.outcome == 'voldoet' for v in own)} van {len(own)} regels voldaan",
+            }
+            interventions = {}
+            for offer in offers:
+                national = offer.own.verwant_aan if offer.own else offer.choice.interventie
+                key = self.national[national].naam if national and not offer.own else f"{offer.own.naam} (eigen interventie)"
+                interventions.setdefault(key, []).append(STATUS_SYMBOLS[offer.choice.status] + " " + STATUS_LABELS[offer.choice.status])
+            regions.append(
+                {
+                    "id": region.id,
+                    "naam": region.naam,
+                    "href": link(page, region_page(region.id)),
+                    "feiten": facts,
+                    "interventies": {name: "; ".join(marks) for name, marks in sorted(interventions.items())},
+                }
+            )
+        data = [{"id": r["id"], "naam": r["naam"], "feiten": r["feiten"], "interventies": r["interventies"]} for r in regions]
+        # Inline JSON inside <script>: '<' is escaped so no text can close the element.
+        payload = Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+        return PageContext(page, "vergelijk/kiezer.md.j2", {"regios": regions, "data": payload})
