@@ -1,0 +1,219 @@
+"""The comparison section: matrix, conformance, organisation, picker and similarity.
+
+Known facts of the four real regions are checked in the built HTML; a synthetic region added
+as one data file must show up in every comparison; 50 regions must stay usable in a browser.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SiteServer, copy_project, heading, html
+
+from generator.project import load_project
+from generator.synthetic import synthetic_region
+from generator.write import build_site
+
+
+def matrix_cells(site: Path) -> dict[tuple[str, str], str]:
+    """(intervention, region) -> the words behind the symbols in that cell."""
+    page = html(site, "vergelijk/matrix")
+    cells = {}
+    for table in page.select(".matrix table"):
+        regions = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+        for tr in table.select("tbody tr"):
+            tds = tr.find_all("td")
+            name = tds[0].find("a").get_text(" ", strip=True)
+            for region, td in zip(regions, tds[1:], strict=True):
+                cells[(name, region)] = "; ".join(span.get_text(strip=True) for span in td.select(".sr-only"))
+    return cells
+
+
+def test_matrix_cells_for_known_facts(real_site):
+    cells = matrix_cells(real_site)
+    assert cells[("Regie op veelgebruikers", "Midden-Brabant")] == "verplicht"
+    assert cells[("3-gesprekken (patiënt, huisarts en bijvoorbeeld wijkverpleegkundige)", "Zuid-Holland Noord")] == "niet aangeboden"
+    assert cells[("Time-out verwijzingen", "Oost-Gelderland")] == "aangeboden, zonder ondersteuning van de RHO"
+    assert cells[("Aanmeldzuil", "Eemland")] == "niet genoemd"
+    # One cell can hold several forms of an intervention, each with its own words.
+    gesprek = cells[("Training/scholing rondom gespreksvoering", "Zuid-Holland Noord")]
+    assert "(Training gespreksvoering Positieve Gezondheid)" in gesprek and "(Training rondom SOLK/ALK)" in gesprek
+    # A region's own intervention has its own row, filled only for that region.
+    own = [key for key in cells if key[0] == "Administratielast verlagen door invoering van Microsoft 365"]
+    assert own and cells[(own[0][0], "Eemland")] == "aangeboden, met ondersteuning van de RHO"
+    assert cells[(own[0][0], "Midden-Brabant")] == "niet genoemd"
+
+
+def test_matrix_marks_own_interventions_and_links_every_symbol(real_site):
+    page = html(real_site, "vergelijk/matrix")
+    assert any("(eigen interventie, Eemland)" in td.get_text() for td in page.select(".matrix td:first-child"))
+    for link in page.select(".matrix td:not(:first-child) a"):
+        target, _, anchor = link["href"].partition("#")
+        document = html(real_site, str((Path("vergelijk/matrix") / target).as_posix()).replace("/index.html", "").rstrip("/"))
+        assert document.find(id=anchor) is not None, link["href"]
+
+
+def test_conformance_table(real_site):
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in html(real_site, "vergelijk/toetsing").select("table")[1].select("tbody tr")
+    ]
+    og = [r for r in rows if r[0] == "Oost-Gelderland" and r[1].startswith("Het voeren van het goede gesprek")]
+    assert og and og[0][2] == "leidraad versie 1" and og[0][3] == "✗ voldoet niet" and og[0][4].startswith("aangeboden: 1")
+    zhn = [r for r in rows if r[0] == "Zuid-Holland Noord"]
+    assert zhn and all(r[3] == "✓ voldoet" for r in zhn)
+    assert any(r[1] == "Zes verplichte onderdelen in het eerste jaar" and r[3] == "✓ voldoet" for r in rows if r[0] == "Midden-Brabant")
+    # The same verdicts on the region's own page.
+    own = html(real_site, "regios/oost-gelderland").find("h2", id="toetsing").find_next("table")
+    assert "✗ voldoet niet" in own.get_text()
+
+
+def test_organisation_compared(real_site):
+    tables = html(real_site, "vergelijk/organisatie").select("article table")
+    tariffs = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in tables[0].select("tbody tr")]
+    assert ["Oost-Gelderland", "Menzis", "€ 2,88", "per ingeschreven patiënt (ION) per kwartaal", "2023", "–"] in tariffs
+    assert any(r[0] == "Zuid-Holland Noord" and r[5] == "13050" for r in tariffs)
+    assert any(r[0] == "Eemland" and r[2] == "niet vermeld" for r in tariffs)
+    dates = [tr.find("td").get_text(strip=True) for tr in tables[3].select("tbody tr")]
+    assert dates and dates[0].endswith("2023")  # chronological: the 2023 starts come first
+
+
+def test_chart_and_similarity(real_site):
+    page = html(real_site, "vergelijk")
+    svg = page.find("svg", id="aanbod-per-kernelement")
+    assert svg.find("title").get_text() == "Aangeboden interventies per kernelement per regio"
+    assert [t.get_text() for t in svg.select("text.chart-label")] == ["Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"]
+    similar = {
+        tr.find("td").get_text(strip=True): tr.find_all("td")[1].get_text(strip=True)
+        for tr in page.select("article table")[-1].select("tbody tr")
+    }
+    assert set(similar) == {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"}
+    assert all(value.count("%") == 3 for value in similar.values())
+
+
+@pytest.fixture(scope="module")
+def site_with_extra_region(tmp_path_factory) -> Path:
+    """The real regions plus one synthetic region added as a single data file."""
+    project = copy_project(tmp_path_factory.mktemp("extra") / "p", with_regions=True)
+    slug, text = synthetic_region(load_project(project.root), 7)
+    project.write(f"data/regios/{slug}.yml", text)
+    return build_site(project.root)
+
+
+def test_a_region_added_as_one_file_appears_in_every_comparison(site_with_extra_region):
+    site, name = site_with_extra_region, "Synthetische regio 007"
+    assert name in [th.get_text(strip=True) for th in html(site, "vergelijk/matrix").select(".matrix thead th")]
+    assert name in [t.get_text() for t in html(site, "vergelijk").select("svg text.chart-label")]
+    similar = html(site, "vergelijk").select("article table")[-1]
+    assert name in [tr.find("td").get_text(strip=True) for tr in similar.select("tbody tr")]
+    own_row = next(tr for tr in similar.select("tbody tr") if tr.find("td").get_text(strip=True) == name)
+    assert own_row.find_all("td")[1].get_text().count("%") == 3  # its three most similar regions
+    assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr")]
+    data = json.loads(html(site, "vergelijk/kiezer").find("script", id="picker-data").string)
+    assert name in [region["naam"] for region in data]
+    assert name in [heading(h) for h in html(site, "vergelijk/kiezer").select(".picker-listing h2")]
+    assert any(
+        r.find("td").get_text(strip=True) == name for r in html(site, "vergelijk/organisatie").select("article table")[1].select("tbody tr")
+    )
+
+
+def test_a_plan_whose_version_has_no_groeimodel_is_not_judged_by_another(tmp_path):
+    from test_validate import MINIMAL_REGION
+
+    project = copy_project(tmp_path / "p")
+    project.write(
+        "data/leidraad/leidraad-v0.yml",
+        project.read("data/leidraad/leidraad-v1.yml")
+        .split("\n# The groeimodel")[0]
+        .replace("leidraad-v1", "leidraad-v0")
+        .replace('versie: "1"', 'versie: "0"')
+        .replace("geldig_voor: [2023]", "geldig_voor: [2022]"),
+    )
+    project.write("data/regios/testregio.yml", MINIMAL_REGION.replace("leidraad: leidraad-v3", "leidraad: leidraad-v0"))
+    site = build_site(project.root)
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in html(site, "vergelijk/toetsing").select("table")[1].select("tbody tr")
+    ]
+    leidraad_rows = [r for r in rows if r[2] == "leidraad versie 0"]
+    assert len(leidraad_rows) == 1 and leidraad_rows[0][3] == "– niet te beoordelen"
+    assert "staat niet in de gegevens" in leidraad_rows[0][4]
+
+
+@pytest.fixture(scope="module")
+def fifty_regions(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("fifty") / "p")
+    national = load_project(project.root)
+    for number in range(1, 51):
+        slug, text = synthetic_region(national, number)
+        project.write(f"data/regios/{slug}.yml", text)
+    return build_site(project.root)
+
+
+def test_matrix_for_fifty_regions_stays_under_500_kb(fifty_regions):
+    size = (fifty_regions / "vergelijk/matrix/index.html").stat().st_size
+    assert size < 500_000, size
+    assert len(html(fifty_regions, "vergelijk/matrix").select(".matrix")[0].select("thead th")) == 51
+
+
+@pytest.fixture(scope="module")
+def fifty_served(fifty_regions):
+    server = SiteServer(fifty_regions)
+    yield server.url
+    server.close()
+
+
+def test_matrix_headers_stay_in_view_while_scrolling(browser, fifty_served):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(fifty_served + "vergelijk/matrix/")
+    box = page.locator(".matrix").first
+    box.scroll_into_view_if_needed()
+    box.evaluate("e => { e.scrollTop = 300; e.scrollLeft = 400; }")
+    top = box.bounding_box()["y"]
+    left = box.bounding_box()["x"]
+    region_header = page.locator(".matrix").first.locator("thead th").nth(20)
+    name_cell = page.locator(".matrix").first.locator("tbody tr").nth(8).locator("td").first
+    assert abs(region_header.bounding_box()["y"] - top) < 3  # the header row stuck to the top
+    assert abs(name_cell.bounding_box()["x"] - left) < 3  # the intervention names stuck to the left
+    # Region names are readable: each header is at most a few symbols wide.
+    assert region_header.bounding_box()["width"] < 60
+    page.close()
+
+
+def test_matrix_filter_shows_one_kernelement(browser, fifty_served):
+    page = browser.new_page()
+    page.goto(fifty_served + "vergelijk/matrix/")
+    page.select_option("#matrix-kernelement", "goede-gesprek")
+    visible = [g.get_attribute("data-kernelement") for g in page.locator(".matrix-group").all() if g.is_visible()]
+    assert visible == ["goede-gesprek"]
+    page.select_option("#matrix-kernelement", "")
+    assert all(g.is_visible() for g in page.locator(".matrix-group").all())
+    page.close()
+
+
+def test_picker_puts_chosen_regions_side_by_side(browser, fifty_served):
+    page = browser.new_page()
+    page.goto(fifty_served + "vergelijk/kiezer/")
+    page.select_option("#picker-1", "synthetische-regio-003")
+    page.select_option("#picker-2", "synthetische-regio-041")
+    page.select_option("#picker-3", "synthetische-regio-017")
+    headers = page.locator(".picker-result thead th").all_inner_texts()
+    assert headers == ["Onderdeel", "Synthetische regio 003", "Synthetische regio 041", "Synthetische regio 017"]
+    row = page.locator(".picker-result tbody tr", has_text="Zorgverzekeraars").first
+    assert len(row.locator("td").all()) == 3
+    assert page.locator(".picker-listing").is_hidden()
+    page.close()
+
+
+def test_without_javascript_the_picker_page_lists_all_regions(browser, fifty_served):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fifty_served + "vergelijk/kiezer/")
+    assert page.locator(".picker").is_hidden()
+    assert page.locator(".picker-listing h2").count() == 50
+    page.goto(fifty_served + "vergelijk/matrix/")
+    assert page.locator(".matrix-filter").is_hidden()
+    assert all(g.is_visible() for g in page.locator(".matrix-group").all())
+    context.close()
