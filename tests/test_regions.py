@@ -131,6 +131,8 @@ def test_catalogue_page_puts_regions_side_by_side(real_site):
     zhn = next(r for r in rows if r[0] == "Zuid-Holland Noord")
     assert "triagetraining" in zhn[3].lower()  # its minimale eis
     assert zhn[4] != "niet vermeld"  # and its einddoel
+    mb = next(r for r in rows if r[0] == "Midden-Brabant")
+    assert "PrimaCura" in mb[5]  # and the support its RHO gives
 
 
 def test_no_page_shows_markdown_escapes(real_site):
@@ -150,7 +152,7 @@ def test_a_new_region_file_appears_on_the_index_and_the_catalogue(tmp_path):
     assert [r[0] for r in table_rows(site, "regios", "Regio")] == ["Testregio"]
     assert heading(html(site, "regios/testregio").find("h1")) == "Regioplan Testregio"
     rows = table_rows(site, "interventies/triage-training", "Regio")
-    assert rows == [["Testregio", "–", "verplicht", "niet vermeld", "niet vermeld"]]
+    assert rows == [["Testregio", "–", "verplicht", "niet vermeld", "niet vermeld", "niet vermeld"]]
 
 
 def test_hostile_region_text_is_inert(tmp_path):
@@ -164,7 +166,7 @@ def test_hostile_region_text_is_inert(tmp_path):
     overview = html(site, "regios/testregio").find("article")
     assert overview.find("script") is None and hostile in overview.get_text()
     row = table_rows(site, "interventies/triage-training", "Regio")[0]
-    assert row[3] == hostile and len(row) == 5
+    assert row[3] == hostile and len(row) == 6
 
 
 def test_lists_in_data_text_become_lists_and_stay_escaped(tmp_path):

@@ -118,6 +118,7 @@ class NationalPages(Lookups):
                     "status": STATUS_LABELS[choice.status],
                     "minimale_eis": choice.minimale_eis or "niet vermeld",
                     "einddoel": choice.einddoel or "niet vermeld",
+                    "ondersteuning": choice.ondersteuning or "niet vermeld",
                 }
             )
         return rows
