@@ -52,6 +52,48 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_plan(args: argparse.Namespace) -> int:
+    """Check a practice plan saved by the plan builder, with the same rules the page uses."""
+    import json
+
+    from .errors import Diagnostic, Position
+    from .planrules import check_plan, rules_for_region
+    from .project import load_project
+
+    project = load_project(args.root)
+    if args.region not in project.regions:
+        from .validate import suggestion
+
+        raise DataError(
+            [Diagnostic(Position(str(args.file)), "E501", f"onbekende regio '{args.region}'{suggestion(args.region, project.regions)}")]
+        )
+    try:
+        plan = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataError([Diagnostic(Position(str(args.file)), "E001", f"bestand niet te lezen: {exc.strerror}")]) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", 0)
+        raise DataError(
+            [
+                Diagnostic(
+                    Position(str(args.file), line, getattr(exc, "colno", 0)),
+                    "E502",
+                    "geen geldig planbestand (JSON); sla het opnieuw op vanuit de planbouwer",
+                )
+            ]
+        ) from None
+    if not isinstance(plan, dict) or not isinstance(plan.get("keuzes", {}), dict):
+        raise DataError([Diagnostic(Position(str(args.file)), "E502", "geen geldig planbestand: 'keuzes' ontbreekt of is geen blok")])
+    if plan.get("regio") not in (None, args.region):
+        print(f"Let op: dit plan is gemaakt voor regio '{plan.get('regio')}', het wordt getoetst aan '{args.region}'.", file=sys.stderr)
+    verdicts = check_plan(rules_for_region(project, project.regions[args.region]), plan)
+    for verdict in verdicts:
+        print(("✓ " if verdict["ok"] else "✗ ") + verdict["melding"])
+    failed = sum(not v["ok"] for v in verdicts)
+    print(f"{failed} punt(en) nog niet in orde." if failed else "Het plan voldoet aan alle regels.")
+    return 1 if failed else 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -84,6 +126,11 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="bekijk de site lokaal; herlaadt bij wijzigingen")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort (standaard 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
+    check_plan = commands.add_parser("check-plan", help="toets een praktijkplan uit de planbouwer aan de regels van een regio")
+    check_plan.add_argument("file", type=Path, help="het opgeslagen plan (JSON)")
+    check_plan.add_argument("--region", required=True, help="id van de regio, bijvoorbeeld eemland")
+    check_plan.set_defaults(run=_check_plan)
+
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     schema.set_defaults(run=_schema)
     return main_parser
@@ -92,6 +139,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    # Progress of the slow part (PDFs) is shown even without --verbose.
+    logging.getLogger("regioplan.pdf").setLevel(logging.INFO)
     args.root = args.root.resolve()
     try:
         return args.run(args)

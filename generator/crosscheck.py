@@ -255,3 +255,8 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                         loaded, (*loc, "kernelementen", j), "E203", "kernelement", ref, kernels, "gebruik een id uit data/catalogus.yml"
                     )
         yield from _duplicates(loaded, ((("subregios", i, "id"), s.id) for i, s in enumerate(region.subregios)), "subregio")
+        for i, part in enumerate(region.praktijkplan.onderdelen if region.praktijkplan else []):
+            for kernel in part.aanwijzingen:
+                if kernel not in kernels:
+                    loc = ("praktijkplan", "onderdelen", i, "aanwijzingen", kernel)
+                    yield _unknown(loaded, loc, "E203", "kernelement", kernel, kernels, "gebruik een id uit data/catalogus.yml als sleutel")

@@ -9,6 +9,7 @@ table cell.
 
 from __future__ import annotations
 
+import json
 import re
 import string
 
@@ -63,3 +64,17 @@ def anchor(value: str) -> Markup:
 def escape_html(value: object) -> Markup:
     """Data text for inside a raw HTML block, where Markdown is not processed."""
     return escape(" ".join(str(value).split()))
+
+
+def script_json(data: object) -> Markup:
+    """Data as JSON for a <script type="application/json"> element.
+
+    '<' is written as \\u003c so that no text in the data can close the element.
+    """
+    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+
+
+def css_string(value: object) -> str:
+    """Data text as a quoted CSS string: quotes, backslashes and '<' (no closing </style>) escaped."""
+    text = " ".join(str(value).split())
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\<>' else c for c in text) + '"'

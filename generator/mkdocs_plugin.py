@@ -8,7 +8,9 @@ forever. It is a registered plugin rather than a `hooks:` file so that any proje
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,12 +18,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.errors import DataError
+from generator.pdf import pdf_jobs, render_pdfs
 from generator.pipeline import generate_pages
+from generator.project import load_project
 
 log = logging.getLogger("mkdocs.plugins.regioplan")
 
 GUIDE_DIR = "docs"
 GUIDE_URL_PREFIX = "handleiding"
+# Set to "0" to skip real PDF rendering (the live preview does, to stay quick).
+PDF_SWITCH = "REGIOPLAN_PDF"
 
 
 class RegioplanPlugin(BasePlugin):
@@ -32,11 +38,13 @@ class RegioplanPlugin(BasePlugin):
 def add_generated_files(files: Files, config) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        pages = generate_pages(root)
+        project = load_project(root)
+        pages = generate_pages(root, project)
     except DataError as error:
         # PluginError makes MkDocs stop with this message and no traceback.
         raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
-    generated = [(page.path, page.content) for page in pages]
+    generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
+    generated += _pdfs(root, project, {page.path: page.content for page in pages}, config)
     guide = root / GUIDE_DIR
     for source in sorted(guide.rglob("*.md")) if guide.is_dir() else []:
         generated.append((f"{GUIDE_URL_PREFIX}/{source.relative_to(guide).as_posix()}", source.read_text(encoding="utf-8")))
@@ -46,3 +54,19 @@ def add_generated_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=content))
     log.info("regioplan: %d pages generated", len(generated))
     return files
+
+
+def _pdfs(root: Path, project, pages: dict[str, str], config) -> list[tuple[str, bytes]]:
+    """The regions' PDFs; with REGIOPLAN_PDF=0 (live preview, some tests) a placeholder each."""
+    jobs = pdf_jobs(root, project, pages, config.markdown_extensions, config.mdx_configs)
+    if os.environ.get(PDF_SWITCH) == "0":
+        return [(job.path, _placeholder()) for job in jobs]
+    return sorted(render_pdfs(jobs).items())
+
+
+@functools.cache
+def _placeholder() -> bytes:
+    from weasyprint import HTML
+
+    note = "<p lang='nl'>Dit PDF-bestand wordt alleen gemaakt door <code>regioplan build</code>.</p>"
+    return HTML(string=note).write_pdf()

@@ -446,6 +446,16 @@ class PlanPart(Model):
     soort: PlanPartKind = Field(description="Wat voor onderdeel: bepaalt hoe het formulier het toont.")
     toelichting: Text | None = None
     verplicht: bool = True
+    velden: list[Line] = Field(
+        [],
+        description="De invulvelden van dit onderdeel, als het plan ze noemt (bijvoorbeeld 'Plaats', 'Datum'); anders kiest het formulier ze bij de soort.",
+    )
+    aanwijzingen: dict[Slug, Text] = Field(
+        {}, description="Bij interventies-per-jaar: de aanwijzing van de regio per kernelement (id van het kernelement als sleutel)."
+    )
+    alle_interventies: bool = Field(
+        False, description="Bij interventies-met-plan: elke aangeboden interventie krijgt een eigen regel, in plaats van lege regels."
+    )
 
 
 class PracticePlanRules(Model):

@@ -1,8 +1,9 @@
 """Stage 4, render: page contexts through Jinja2 templates into Markdown text.
 
-Escaping is the default, not a filter to remember: every `{{ value }}` goes through
-`finalize`, which turns data text into inert Markdown (see `escape`). Only values our own code
-builds from validated slugs (links, anchors) are marked `Markup` and pass unescaped.
+Escaping is the default, not a filter to remember. In Markdown templates (`.md.j2`) every
+`{{ value }}` goes through `finalize`, which turns data text into inert Markdown (see
+`escape`); in HTML templates (`.html.j2`) Jinja's HTML autoescaping applies. Only values our
+own code builds from validated slugs (links, anchors) are marked `Markup` and pass unescaped.
 """
 
 from __future__ import annotations
@@ -19,19 +20,26 @@ from .escape import anchor, escape_block, escape_html, escape_inline
 TEMPLATE_DIR = "site_templates"
 
 
-def _finalize(value: object) -> object:
+@jinja2.pass_eval_context
+def _finalize(eval_ctx, value: object) -> object:
     if value is None:
         return ""
-    if isinstance(value, Markup):
-        return value
+    if eval_ctx.autoescape or isinstance(value, Markup):
+        return value  # HTML templates: Jinja's own HTML escaping applies after this
     return escape_inline(value)
+
+
+def _is_html_template(name: str | None) -> bool:
+    return bool(name) and name.endswith(".html.j2")
 
 
 def environment(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
         finalize=_finalize,
-        autoescape=False,  # HTML autoescaping is wrong for Markdown; _finalize does our escaping
+        # .html.j2 templates (forms, PDF documents) get HTML escaping; .md.j2 templates get
+        # Markdown escaping from _finalize. Both escape by default.
+        autoescape=_is_html_template,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -6,6 +6,7 @@ build succeeded, so a failed build never touches the site that is already publis
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -31,8 +32,12 @@ def _config(root: Path, **overrides):
     return load_config(config_file=str(config_file), **overrides)
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> Path:
-    """Validate, build with --strict into a temporary folder, then swap it into place."""
+def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> Path:
+    """Validate, build with --strict into a temporary folder, then swap it into place.
+
+    `pdfs=False` puts a placeholder where each PDF goes (quicker, for previews and tests that
+    do not read the PDFs).
+    """
     root = Path(root)
     load_project(root)  # fail fast, with every data error, before MkDocs starts
     target = Path(site_dir) if site_dir else root / "site"
@@ -41,7 +46,8 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     try:
         try:
-            build(_config(root, site_dir=str(staging), strict=True))
+            with _pdf_switch(pdfs):
+                build(_config(root, site_dir=str(staging), strict=True))
         except MkDocsException as exc:
             raise DataError([Diagnostic(Position(CONFIG_FILE), "E303", f"MkDocs kon de site niet bouwen: {exc}")]) from None
         _swap(staging, target)
@@ -49,6 +55,22 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+@contextlib.contextmanager
+def _pdf_switch(enabled: bool):
+    from .mkdocs_plugin import PDF_SWITCH
+
+    previous = os.environ.get(PDF_SWITCH)
+    if not enabled:
+        os.environ[PDF_SWITCH] = "0"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(PDF_SWITCH, None)
+        else:
+            os.environ[PDF_SWITCH] = previous
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -72,4 +94,7 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
 
     load_project(root)  # report data errors plainly before the server starts
     package = Path(__file__).resolve().parent
+    from .mkdocs_plugin import PDF_SWITCH
+
+    os.environ.setdefault(PDF_SWITCH, "0")  # previews stay quick; `regioplan build` makes the PDFs
     serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, watch=[str(package)])

@@ -48,7 +48,7 @@ def test_regions_index_lists_every_region_with_its_rho(real_site):
 def test_every_region_has_its_four_pages_linked_to_each_other(real_site, region):
     for sub in SUBPAGES:
         url = f"regios/{region}/{sub}".rstrip("/")
-        menu = html(real_site, url).find("article").find("p")  # the local menu under the title
+        menu = html(real_site, url).find("nav", class_="region-subnav")  # the local menu under the title
         linked = {(real_site / url / a["href"]).resolve() for a in menu.find_all("a")}
         others = {(real_site / f"regios/{region}/{other}").resolve() for other in SUBPAGES if other != sub}
         assert linked == others

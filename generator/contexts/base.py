@@ -88,6 +88,14 @@ def region_page(region_id: str, subpage: str = "index") -> str:
     return f"regios/{region_id}/{subpage}.md"
 
 
+def practice_plan_pdf(region_id: str) -> str:
+    return f"regios/{region_id}/praktijkplan-{region_id}.pdf"
+
+
+def region_plan_pdf(region_id: str) -> str:
+    return f"regios/{region_id}/regioplan-{region_id}.pdf"
+
+
 @dataclass(frozen=True)
 class Offer:
     """One region's choice of one national intervention (or a region-specific one)."""

@@ -6,13 +6,11 @@ here names a region.
 
 from __future__ import annotations
 
-import json
 from typing import Any
-
-from markupsafe import Markup
 
 from ..charts import stacked_bars
 from ..conformance import OFFERED, Verdict, check_project
+from ..escape import script_json
 from ..models import Region
 from .base import STATUS_LABELS, Lookups, Offer, PageContext, dutch_date, euro, intervention_page, link, region_page
 
@@ -284,6 +282,5 @@ class ComparePages(Lookups):
                 }
             )
         data = [{"id": r["id"], "naam": r["naam"], "feiten": r["feiten"], "interventies": r["interventies"]} for r in regions]
-        # Inline JSON inside <script>: '<' is escaped so no text can close the element.
-        payload = Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+        payload = script_json(data)
         return PageContext(page, "vergelijk/kiezer.md.j2", {"regios": regions, "data": payload})

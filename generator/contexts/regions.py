@@ -8,13 +8,29 @@ intervisie, praktijkplan), and monitoring, financing and timeline.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup
 
 from ..conformance import check_region
-from ..models import Point, Region, RegionIntervention, SourceRef
-from .base import STATUS_LABELS, STATUS_ORDER, Lookups, Offer, PageContext, dutch_date, euro, intervention_page, link, region_page
+from ..escape import css_string, script_json
+from ..models import PlanPart, Point, Region, RegionIntervention, SourceRef
+from ..planrules import rules_for_region
+from .base import (
+    STATUS_LABELS,
+    STATUS_ORDER,
+    Lookups,
+    Offer,
+    PageContext,
+    dutch_date,
+    euro,
+    intervention_page,
+    link,
+    practice_plan_pdf,
+    region_page,
+    region_plan_pdf,
+)
 from .compare import OUTCOME_SYMBOLS, most_similar
 
 SUBPAGES = [
@@ -22,7 +38,23 @@ SUBPAGES = [
     ("interventies", "Interventies"),
     ("deelname", "Deelname en praktijkplan"),
     ("monitoring-en-financiering", "Monitoring, financiering en tijdlijn"),
+    ("praktijkplan", "Praktijkplan"),
+    ("planbouwer", "Planbouwer"),
 ]
+# Parts of a praktijkplan form when the region's plan does not list them.
+DEFAULT_PLAN_PARTS = [
+    ("praktijk", "Gegevens van de praktijk", "praktijkgegevens"),
+    ("interventies", "Gekozen interventies per jaar", "interventies-per-jaar"),
+    ("ondertekening", "Ondertekening", "ondertekening"),
+]
+# The fields of a part when the region's plan does not name them.
+DEFAULT_FIELDS = {
+    "praktijkgegevens": ["Naam van de praktijk", "AGB-code van de praktijk", "Adres", "Postcode en plaats", "Telefoon", "E-mail"],
+    "ondertekening": ["Plaats", "Datum", "Naam", "Handtekening"],
+    "keuze": ["Akkoord"],
+}
+PRACTITIONER_ROWS = 4
+PLAN_ROWS = 4
 # Label and attribute of each detail of a region's intervention, in reading order.
 DETAIL_FIELDS = [
     ("Wat", "wat"),
@@ -58,6 +90,11 @@ PLAN_PART_LABELS = {
 }
 
 
+def _field_name(label: str) -> str:
+    """A form field name from its label: 'AGB-code van de praktijk' -> 'agb-code-van-de-praktijk'."""
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "veld"
+
+
 class RegionPages(Lookups):
     def __init__(self, project):
         super().__init__(project)
@@ -66,7 +103,14 @@ class RegionPages(Lookups):
     def all(self) -> list[PageContext]:
         pages = [self.regions_index()]
         for region in self.regions:
-            pages += [self.overview(region), self.interventions(region), self.participation(region), self.monitoring(region)]
+            pages += [
+                self.overview(region),
+                self.interventions(region),
+                self.participation(region),
+                self.monitoring(region),
+                self.practice_plan(region),
+                self.plan_builder(region),
+            ]
         return pages
 
     # ------------------------------------------------------------ helpers
@@ -110,7 +154,106 @@ class RegionPages(Lookups):
         ]
 
     def _base(self, region: Region, page: str) -> dict[str, Any]:
-        return {"naam": region.naam, "subnav": self._subnav(region, page), "regios": link(page, "regios/index.md")}
+        return {
+            "naam": region.naam,
+            "slug": region.id,
+            "subnav": self._subnav(region, page),
+            "regios": link(page, "regios/index.md"),
+            "pdf_praktijkplan": link(page, practice_plan_pdf(region.id)),
+            "pdf_regioplan": link(page, region_plan_pdf(region.id)),
+        }
+
+    def form(self, region: Region) -> dict[str, Any]:
+        """The praktijkplan form as the region lays it out; shared by the web page and the PDF."""
+        rules = rules_for_region(self.project, region)
+        practice_plan = region.praktijkplan
+        parts = (
+            list(practice_plan.onderdelen)
+            if practice_plan and practice_plan.onderdelen
+            else [PlanPart(id=i, titel=t, soort=k) for i, t, k in DEFAULT_PLAN_PARTS]
+        )
+        offers = {o.choice.interventie: o for o in self.region_offers(region)}
+        return {
+            "regio": region.naam,
+            "plan_titel": region.plan.titel,
+            "plan_versie": region.plan.versie or "",
+            "plan_datum": dutch_date(region.plan.datum),
+            "vorm": practice_plan.vorm if practice_plan else None,
+            "deadline": practice_plan.deadline if practice_plan else None,
+            "indienen": practice_plan.indienen if practice_plan else None,
+            "instructies": practice_plan.instructies if practice_plan else [],
+            "onderdelen": [self._form_part(part, rules, offers) for part in parts],
+            "jaren": list(range(1, rules["jaren"] + 1)),
+            "intervisie": region.intervisie is not None,
+        }
+
+    def _form_part(self, part: PlanPart, rules: dict[str, Any], offers: dict[str, Offer]) -> dict[str, Any]:
+        context: dict[str, Any] = {"id": part.id, "titel": part.titel, "soort": part.soort, "toelichting": part.toelichting, "velden": []}
+        labels = part.velden or DEFAULT_FIELDS.get(part.soort, [])
+        for label in labels:
+            kind = "checkbox" if part.soort == "keuze" else "textarea" if label.lower().startswith("handtekening") else "text"
+            context["velden"].append({"label": label, "naam": f"{part.id}_{_field_name(label)}", "soort": kind})
+        if part.soort == "zorgverleners":
+            context["zorgverleners"] = list(range(1, PRACTITIONER_ROWS + 1))
+        if part.soort == "interventies-per-jaar":
+            context["groepen"] = []
+            for kernel in self.kernels:
+                items = [i for i in rules["interventies"] if i["kernelement"] == kernel.id]
+                if not items:
+                    continue
+                derived = [r["titel"] for r in rules["regels"] if kernel.id in r["kernelementen"] and r["soort"] != "nooit-enige"]
+                rows = []
+                for item in items:
+                    offer = offers.get(item["interventie"])
+                    rows.append(
+                        {
+                            "naam": item["naam"],
+                            "veld": item["key"].replace("/", "-"),
+                            "verplicht": item["status"] == "verplicht",
+                            "inspanning": offer.choice.inspanningsverplichting if offer and offer.choice.status == "verplicht" else None,
+                        }
+                    )
+                own = part.aanwijzingen.get(kernel.id)
+                context["groepen"].append({"id": kernel.id, "naam": kernel.naam, "instructies": [own] if own else derived, "rijen": rows})
+        if part.soort == "interventies-met-plan":
+            if part.alle_interventies:
+                context["planregels"] = [
+                    {"label": i["naam"], "naam": i["key"].replace("/", "-"), "vast": True} for i in rules["interventies"]
+                ]
+            else:
+                context["planregels"] = [{"label": f"Interventie {n}", "naam": str(n), "vast": False} for n in range(1, PLAN_ROWS + 1)]
+        return context
+
+    def practice_plan(self, region: Region) -> PageContext:
+        page = region_page(region.id, "praktijkplan")
+        version = f"versie {region.plan.versie}" if region.plan.versie else region.plan.titel
+        # Margins of the printed page: region, plan version, page number (Chromium's @page boxes).
+        print_style = Markup(
+            '<style media="print">@page { size: A4; margin: 18mm 15mm; '
+            f"@top-left {{ content: {css_string('Praktijkplan MTVP · ' + region.naam)}; }} "
+            f"@top-right {{ content: {css_string(version)}; }} "
+            '@bottom-center { content: "Pagina " counter(page) " van " counter(pages); } }</style>'
+        )
+        context = {
+            **self._base(region, page),
+            "form": self.form(region),
+            "planbouwer": link(page, region_page(region.id, "planbouwer")),
+            "print_style": print_style,
+        }
+        return PageContext(page, "regios/praktijkplan.md.j2", context)
+
+    def plan_builder(self, region: Region) -> PageContext:
+        page = region_page(region.id, "planbouwer")
+        rules = rules_for_region(self.project, region)
+        payload = script_json(rules)
+        context = {
+            **self._base(region, page),
+            "regels": payload,
+            "regellijst": [r["titel"] + f" ({r['herkomst']})" for r in rules["regels"]],
+            "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
+            "groeimodel": rules["groeimodel"],
+        }
+        return PageContext(page, "regios/planbouwer.md.j2", context)
 
     # ------------------------------------------------------------ pages
 
