@@ -99,7 +99,7 @@ def site_with_extra_region(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("extra") / "p", with_regions=True)
     slug, text = synthetic_region(load_project(project.root), 7)
     project.write(f"data/regios/{slug}.yml", text)
-    return build_site(project.root)
+    return build_site(project.root, pdfs=False)
 
 
 def test_a_region_added_as_one_file_appears_in_every_comparison(site_with_extra_region):
@@ -132,7 +132,7 @@ def test_a_plan_whose_version_has_no_groeimodel_is_not_judged_by_another(tmp_pat
         .replace("geldig_voor: [2023]", "geldig_voor: [2022]"),
     )
     project.write("data/regios/testregio.yml", MINIMAL_REGION.replace("leidraad: leidraad-v3", "leidraad: leidraad-v0"))
-    site = build_site(project.root)
+    site = build_site(project.root, pdfs=False)
     rows = [
         [td.get_text(" ", strip=True) for td in tr.find_all("td")]
         for tr in html(site, "vergelijk/toetsing").select("table")[1].select("tbody tr")
@@ -149,7 +149,7 @@ def fifty_regions(tmp_path_factory) -> Path:
     for number in range(1, 51):
         slug, text = synthetic_region(national, number)
         project.write(f"data/regios/{slug}.yml", text)
-    return build_site(project.root)
+    return build_site(project.root, pdfs=False)
 
 
 def test_matrix_for_fifty_regions_stays_under_500_kb(fifty_regions):

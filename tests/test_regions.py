@@ -17,7 +17,7 @@ from test_validate import MINIMAL_REGION
 from generator.write import build_site
 
 REGIONS = ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"]
-SUBPAGES = ["", "interventies", "deelname", "monitoring-en-financiering"]
+SUBPAGES = ["", "interventies", "deelname", "monitoring-en-financiering", "praktijkplan", "planbouwer"]
 
 
 def text(site: Path, url: str) -> str:
@@ -45,7 +45,7 @@ def test_regions_index_lists_every_region_with_its_rho(real_site):
 
 
 @pytest.mark.parametrize("region", REGIONS)
-def test_every_region_has_its_four_pages_linked_to_each_other(real_site, region):
+def test_every_region_has_its_pages_linked_to_each_other(real_site, region):
     for sub in SUBPAGES:
         url = f"regios/{region}/{sub}".rstrip("/")
         menu = html(real_site, url).find("nav", class_="region-subnav")  # the local menu under the title
@@ -148,7 +148,7 @@ def test_no_page_shows_markdown_escapes(real_site):
 def test_a_new_region_file_appears_on_the_index_and_the_catalogue(tmp_path):
     project = copy_project(tmp_path / "p")
     project.write("data/regios/testregio.yml", MINIMAL_REGION)
-    site = build_site(project.root)
+    site = build_site(project.root, pdfs=False)
     assert [r[0] for r in table_rows(site, "regios", "Regio")] == ["Testregio"]
     assert heading(html(site, "regios/testregio").find("h1")) == "Regioplan Testregio"
     rows = table_rows(site, "interventies/triage-training", "Regio")
@@ -162,7 +162,7 @@ def test_hostile_region_text_is_inert(tmp_path):
         "    status: verplicht\n", f'    status: verplicht\n    minimale_eis: "{hostile}"\n'
     )
     project.write("data/regios/testregio.yml", region)
-    site = build_site(project.root)
+    site = build_site(project.root, pdfs=False)
     overview = html(site, "regios/testregio").find("article")
     assert overview.find("script") is None and hostile in overview.get_text()
     row = table_rows(site, "interventies/triage-training", "Regio")[0]
@@ -176,7 +176,7 @@ def test_lists_in_data_text_become_lists_and_stay_escaped(tmp_path):
         "    status: verplicht\n", f'    status: verplicht\n    minimale_eis: "{text_with_list}"\n'
     )
     project.write("data/regios/testregio.yml", region)
-    site = build_site(project.root)
+    site = build_site(project.root, pdfs=False)
     overview = html(site, "regios/testregio").find("article")
     lead = overview.find("p", string="Het plan vraagt:")
     assert lead is not None
