@@ -1,0 +1,138 @@
+"""The built site in Chromium: accessibility (axe-core, WCAG 2.1 AA), privacy, navigation, search.
+
+Every page type is opened over HTTP on 127.0.0.1 as a reader would open it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import SiteServer
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# One page of every kind the site has.
+PAGE_TYPES = [
+    "",
+    "leidraad/",
+    "leidraad/kernelementen/",
+    "leidraad/groeimodel/",
+    "leidraad/minimale-horde/",
+    "leidraad/doelen-en-monitoring/",
+    "leidraad/bekostiging/",
+    "leidraad/versies/",
+    "interventies/",
+    "interventies/training-gespreksvoering/",
+    "regios/",
+    "regios/eemland/",
+    "regios/eemland/interventies/",
+    "regios/midden-brabant/deelname/",
+    "regios/oost-gelderland/monitoring-en-financiering/",
+    "regios/zuid-holland-noord/praktijkplan/",
+    "regios/zuid-holland-noord/planbouwer/",
+    "vergelijk/",
+    "vergelijk/matrix/",
+    "vergelijk/toetsing/",
+    "vergelijk/organisatie/",
+    "vergelijk/kiezer/",
+    "handleiding/",
+    "bronnen/",
+    "toegankelijkheid/",
+    "bestaat-niet/",  # the 404 page
+]
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site):
+    server = SiteServer(real_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def violations(axe, page) -> list[str]:
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    return [f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_every_page_type_meets_wcag_21_aa(browser, site_url, axe, url):
+    page = browser.new_page()
+    page.goto(site_url + url)
+    assert violations(axe, page) == []
+    page.close()
+
+
+def test_interactive_states_meet_wcag_21_aa(browser, site_url, axe):
+    page = browser.new_page()
+    page.goto(site_url + "vergelijk/kiezer/")
+    page.select_option("#picker-3", "zuid-holland-noord")
+    assert page.locator(".picker-result table").count() == 1
+    assert violations(axe, page) == []
+    page.goto(site_url + "vergelijk/matrix/")
+    page.select_option("#matrix-kernelement", "samenwerken-netwerk")
+    assert violations(axe, page) == []
+    page.goto(site_url + "regios/eemland/planbouwer/")
+    page.locator(".planbouwer-table select").first.select_option("actief")
+    assert page.locator(".planbouwer-verdicts li").count() > 0
+    assert violations(axe, page) == []
+    page.close()
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_no_request_leaves_the_site(browser, site_url, url):
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith((site_url, "data:", "blob:")) else None)
+    page.goto(site_url + url, wait_until="networkidle")
+    page.close()
+    assert outside == []
+
+
+def title(page) -> str:
+    return page.locator("h1").inner_text().removesuffix("¶")
+
+
+def test_navigation_leads_from_home_to_a_region_and_an_intervention(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url)
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Regio's").first.click()
+    assert title(page) == "Regio's"
+    page.get_by_role("link", name="Midden-Brabant").first.click()
+    assert title(page) == "Regioplan Midden-Brabant"
+    page.locator("article table").get_by_role("link", name="Regie op Veelgebruikers").click()
+    assert page.url.endswith("/regios/midden-brabant/interventies/#regie-op-veelgebruikers")
+    page.locator("#regie-op-veelgebruikers + ul").get_by_role("link", name="Regie op veelgebruikers", exact=True).click()
+    assert title(page) == "Regie op veelgebruikers"
+    page.close()
+
+
+def test_dutch_search_finds_interventions(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("triage")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    paths = [urlsplit(a.get_attribute("href")).path for a in results.all()]
+    assert paths[0].rstrip("/").endswith("interventies/triage-training"), paths  # the best match first
+    page.close()
+
+
+def test_region_picker_works_with_the_keyboard_alone(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "vergelijk/kiezer/")
+    page.focus("#picker-2")
+    page.keyboard.press("ArrowDown")  # the next region in the list
+    headers = page.locator(".picker-result thead th").all_inner_texts()
+    assert headers[0] == "Onderdeel" and len(headers) == 3 and headers[1] != headers[2]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "picker-3"
+    page.keyboard.press("End")  # the last region, not yet chosen
+    assert len(page.locator(".picker-result thead th").all_inner_texts()) == 4
+    page.close()
