@@ -130,6 +130,11 @@ def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnosti
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "onleesbare YAML"
         hint = "; gebruik spaties, geen tabs, om in te springen" if "\\t" in problem or "\t" in problem else ""
+        if "end of stream" in problem and exc.context_mark is not None:
+            # An unclosed quote or bracket is only noticed at the end of the file; the place
+            # where it was opened is what the author needs to see.
+            mark = exc.context_mark
+            hint = f" ({exc.context}); sluit de aanhalingstekens of haken die hier openen"
         position = _position(shown, mark) if mark else Position(shown)
         return None, [Diagnostic(position, "E002", f"YAML-syntaxfout: {problem}{hint}")]
     except yaml.YAMLError as exc:  # reader errors: control characters and the like

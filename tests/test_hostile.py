@@ -1,0 +1,158 @@
+"""Hostile and broken input: a precise error with file and line, or harmless text; never a
+traceback, and never damage to the site that is already built.
+
+The corpus is tests/hostile/: one region file per case, and expected.json saying what each must
+do. Error cases run the real command line against a project with a built site; inert cases are
+built together and opened in Chromium, where no script may run and no element may be injected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SiteServer, copy_project
+
+from generator.write import build_site
+
+CORPUS = Path(__file__).parent / "hostile"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["cases"]
+ERRORS = sorted(name for name, case in EXPECTED.items() if case["expect"] != "inert")
+INERT = sorted(name for name, case in EXPECTED.items() if case["expect"] == "inert")
+PAYLOAD_MARK = "window.__pwned"
+
+
+def test_the_corpus_is_complete():
+    files = sorted(p.name for p in CORPUS.glob("*.yml"))
+    assert files == sorted(EXPECTED)
+    assert len(files) >= 40
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory):
+    """A project with a published site; every error case must leave that site as it is."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "p")
+    build_site(project.root, pdfs=False)
+    return project, snapshot(project.path("site"))
+
+
+@pytest.mark.parametrize("name", ERRORS)
+def test_broken_input_gets_a_precise_error(built_project, name):
+    project, before = built_project
+    target = project.path("data/regios/testregio.yml")
+    shutil.copy(CORPUS / name, target)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "--root", str(project.root), "build"], capture_output=True, text=True, timeout=300
+        )
+    finally:
+        target.unlink()
+    expected = EXPECTED[name]["expect"]
+    lines = result.stderr.splitlines()
+    position = f"{EXPECTED[name]['file']}:{expected['line']}:"
+    assert result.returncode == 1
+    assert any(line.startswith(position) and f" {expected['code']} " in line for line in lines), result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(project.path("site")) == before
+    assert not list(project.root.glob(".site-*"))
+
+
+def region_id(name: str) -> str:
+    text = (CORPUS / name).read_bytes().decode("utf-8-sig")
+    return re.search(r"^id: (\S+)$", text, flags=re.M).group(1)
+
+
+@pytest.fixture(scope="module")
+def inert_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("inert") / "p")
+    for name in INERT:
+        shutil.copy(CORPUS / name, project.path(f"data/regios/{region_id(name)}.yml"))
+    site = build_site(project.root)  # with the real PDFs: hostile text goes through WeasyPrint too
+    server = SiteServer(site)
+    yield site, server.url
+    server.close()
+
+
+PAYLOAD = [
+    "<script>window.__pwned=1</script>",
+    "{{ 7*7 }}",
+    "{% if 1 %}jinja{% endif %}",
+    "**vet**",
+    "[klik](javascript:window.__pwned=1)",
+    "| pijp # kop",
+]
+# Where each inert case's text shows, and what must be visible there, literally.
+VISIBLE = {
+    "inert-summary-and-name.yml": ("", PAYLOAD),
+    "inert-intervention-fields.yml": ("interventies/", PAYLOAD),
+    "inert-points-and-sections.yml": ("", PAYLOAD),
+    "inert-praktijkplan-form.yml": ("praktijkplan/", PAYLOAD),
+    "inert-money-time-monitoring.yml": ("monitoring-en-financiering/", PAYLOAD),
+    "inert-contact-partners-rules.yml": ("", PAYLOAD),
+    "inert-long-text.yml": ("", ["Lange tekst zonder einde Lange tekst zonder einde"]),
+    "inert-byte-order-mark.yml": ("", ["Een regio voor tests."]),
+    "inert-markdown-structure.yml": (
+        "",
+        ['!!! note "x"', '--8<-- "/etc/passwd"', "[^1]: voetnoot", "*[HTML]: afkorting", "{: #id .klasse }"],
+    ),
+}
+PAGES = ["", "interventies/", "deelname/", "monitoring-en-financiering/", "praktijkplan/", "planbouwer/"]
+
+
+@pytest.mark.parametrize("name", INERT)
+def test_hostile_text_stays_text_in_the_browser(browser, inert_site, name):
+    site, url = inert_site
+    region = region_id(name)
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    urls = [f"regios/{region}/{sub}" for sub in PAGES] + [
+        "regios/",
+        "vergelijk/matrix/",
+        "vergelijk/kiezer/",
+        "vergelijk/organisatie/",
+        "vergelijk/toetsing/",
+        "interventies/triage-training/",
+    ]
+    for target in urls:
+        page.goto(url + target)
+        assert page.evaluate("typeof window.__pwned") == "undefined", target
+        injected = page.evaluate(
+            """() => [...document.querySelectorAll('script:not([src]):not([type="application/json"]), img, [onerror], a[href^="javascript:"]')]
+                   .filter(e => (e.outerHTML || '').includes('__pwned')).length"""
+        )
+        assert injected == 0, target
+    # And the text arrives as text, on the page that shows that field.
+    sub, expected_text = VISIBLE[name]
+    page.goto(url + f"regios/{region}/{sub}")
+    article = page.locator("article")
+    content = article.inner_text()
+    for fragment in expected_text:
+        assert fragment in content, (name, fragment)
+    assert "49" not in content.replace("2049", "")  # {{ 7*7 }} was not evaluated
+    assert article.locator(".admonition, .footnote, abbr, pre code").count() == 0  # no Markdown structure from data
+    assert dialogs == []
+    page.close()
+
+
+def test_hostile_text_in_pdfs_and_forms_is_text(inert_site):
+    from pypdf import PdfReader
+
+    site, _ = inert_site
+    reader = PdfReader(site / "regios/inert-form/praktijkplan-inert-form.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "<script>window.__pwned=1</script>" in text
+    assert "{{ 7*7 }}" in text
+    form_page = (site / "regios/inert-form/praktijkplan/index.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in form_page  # escaped in the form fragment too
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in form_page
