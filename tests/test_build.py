@@ -209,3 +209,15 @@ def test_the_real_data_builds_strictly(real_site):
     catalogue = html(real_site, "interventies")
     for link in catalogue.select("article table a"):
         assert (real_site / "interventies" / link["href"] / "index.html").is_file()
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path, monkeypatch):
+    """With SOURCE_DATE_EPOCH set, the site (pages, search index, sitemap, PDFs) is reproducible."""
+    from conftest import REPO
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    first = build_site(REPO, site_dir=tmp_path / "one")
+    second = build_site(REPO, site_dir=tmp_path / "two")
+    one, two = snapshot(first), snapshot(second)
+    assert any(name.endswith(".pdf") for name in one)
+    assert one == two
