@@ -114,8 +114,25 @@ def load_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Diagnosti
     return parse_yaml(text, shown)
 
 
+# YAML counts these as line breaks, editors do not: line numbers would stop matching. They
+# mostly arrive by copying from a PDF or a word processor.
+_ODD_LINE_BREAKS = {"\x85": "U+0085", "\u2028": "U+2028", "\u2029": "U+2029"}
+
+
 def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Parse YAML text; returns the loaded file (or None) and every problem found."""
+    odd = [
+        Diagnostic(
+            Position(shown, number, line.index(char) + 1),
+            "E011",
+            f"ongebruikelijk regeleinde ({name}); vervang het door een gewone regelovergang of een spatie",
+        )
+        for number, line in enumerate(text.split("\n"), start=1)
+        for char, name in _ODD_LINE_BREAKS.items()
+        if char in line
+    ]
+    if odd:
+        return None, odd
     try:
         root = yaml.compose(text, Loader=_ComposeOnlyLoader)
     except _AliasFound as exc:

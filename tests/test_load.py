@@ -122,3 +122,9 @@ def test_e010_nesting_beyond_python_recursion():
 
 def test_all_problems_in_a_file_are_reported_together():
     assert len(problems("a: NO\nb: 0123\na: x\n")) == 3
+
+
+def test_e011_line_breaks_that_editors_do_not_show():
+    assert problems("a: een\nb: twee\u2028drie\n") == [
+        "data/x.yml:2:8: E011 ongebruikelijk regeleinde (U+2028); vervang het door een gewone regelovergang of een spatie"
+    ]
