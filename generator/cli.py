@@ -39,7 +39,7 @@ def _check(args: argparse.Namespace) -> int:
             return 1
     print(
         f"In orde: {len(project.catalogue.interventies)} interventies, "
-        f"{len(project.leidraden)} leidraadversies, {len(project.regions)} regio's."
+        f"{len(project.leidraden)} leidraadversies, {len(project.regions)} {'regio' if len(project.regions) == 1 else 'regio' + chr(39) + 's'}."
     )
     return 0
 
@@ -94,6 +94,17 @@ def _check_plan(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _new_region(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .scaffold import create_region
+
+    for path in create_region(args.root, args.slug, args.year or dt.date.today().year):
+        print(f"Geschreven: {path}")
+    print(f"Controleer met 'regioplan check' en bekijk met 'regioplan serve': regios/{args.slug}/")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -130,6 +141,11 @@ def parser() -> argparse.ArgumentParser:
     check_plan.add_argument("file", type=Path, help="het opgeslagen plan (JSON)")
     check_plan.add_argument("--region", required=True, help="id van de regio, bijvoorbeeld eemland")
     check_plan.set_defaults(run=_check_plan)
+
+    new_region = commands.add_parser("new-region", help="maak een startbestand voor een nieuwe regio")
+    new_region.add_argument("slug", help="id van de regio: kleine letters, cijfers en koppeltekens, bijvoorbeeld west-brabant")
+    new_region.add_argument("--year", type=int, default=None, help="eerste jaar van het plan (standaard: dit jaar)")
+    new_region.set_defaults(run=_new_region)
 
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     schema.set_defaults(run=_schema)

@@ -90,7 +90,7 @@ class Kernelement(Model):
     facultatief: bool = Field(False, description="Waar als praktijken dit kernelement mogen overslaan.")
     samenvatting: Line = Field(description="Eén zin over wat het kernelement inhoudt.")
     beschrijving: Text = Field(description="Toelichting in eigen woorden.")
-    bron: SourceRef
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 Nature = Literal["werkwijze", "training", "ict", "samenwerking", "personeel"]
@@ -99,10 +99,10 @@ Nature = Literal["werkwijze", "training", "ict", "samenwerking", "personeel"]
 class Variant(Model):
     """Een uitvoeringsvorm van een interventie (bijvoorbeeld een soort gesprekstraining)."""
 
-    id: Slug
-    naam: Line
-    beschrijving: Text
-    bron: SourceRef
+    id: Slug = Field(description="Korte naam van de variant, uniek binnen de interventie; regio's verwijzen ernaar met 'variant'.")
+    naam: Line = Field(description="De naam zoals de bron hem gebruikt.")
+    beschrijving: Text = Field(description="Beschrijving in eigen woorden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class Intervention(Model):
@@ -129,8 +129,8 @@ class Intervention(Model):
 class Catalogue(Model):
     """Inhoud van data/catalogus.yml: kernelementen en landelijke interventies."""
 
-    kernelementen: list[Kernelement]
-    interventies: list[Intervention]
+    kernelementen: list[Kernelement] = Field(description="De vier kernelementen van MTVP.")
+    interventies: list[Intervention] = Field(description="Alle landelijke interventies uit de leidraad.")
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,17 +152,17 @@ class YearRule(Model):
     en_verder: bool = Field(False, description="Waar als de regel ook voor alle latere jaren geldt.")
     eis: Requirement = Field(description="nieuw, actief, nieuw-of-verdieping, continueren of optioneel.")
     minimaal: int = Field(0, ge=0, le=20, description="Minimum aantal interventies dat aan de eis voldoet.")
-    toelichting: Text
+    toelichting: Text = Field(description="Toelichting in eigen woorden.")
 
 
 class KernelementGrowth(Model):
     """De regels van het groeimodel voor één kernelement."""
 
-    kernelement: Slug
+    kernelement: Slug = Field(description="Id van het kernelement (uit data/catalogus.yml).")
     aanbod_minimaal: int | None = Field(None, ge=0, description="Minimum aantal interventies dat de RHO in het regioplan aanbiedt.")
-    toelichting: Text
-    jaren: list[YearRule] = Field(min_length=1)
-    bron: SourceRef
+    toelichting: Text = Field(description="Toelichting in eigen woorden.")
+    jaren: list[YearRule] = Field(min_length=1, description="Wat elk implementatiejaar vraagt.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 # General rules that hold across kernelementen:
@@ -177,43 +177,45 @@ RuleKind = Literal["nooit-enige", "verdieping-onderbouwen", "geen-verdieping", "
 class GeneralRule(Model):
     """Een regel van het groeimodel die voor alle jaren of kernelementen geldt."""
 
-    id: Slug
-    soort: RuleKind
+    id: Slug = Field(description="Korte naam: kleine letters, cijfers en koppeltekens; uniek in deze lijst.")
+    soort: RuleKind = Field(
+        description="Soort regel: nooit-enige, verdieping-onderbouwen, geen-verdieping, eenmalig-per-zorgverlener of geen-herhaling."
+    )
     kernelement: Slug | None = Field(None, description="Het kernelement waar de regel over gaat (bij nooit-enige).")
     aard: Nature | None = Field(None, description="De soort interventie waar de regel over gaat.")
-    titel: Line
-    toelichting: Text
-    bron: SourceRef
+    titel: Line = Field(description="Korte kop.")
+    toelichting: Text = Field(description="Toelichting in eigen woorden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class Groeimodel(Model):
     """Het groeimodel: per kernelement en jaar wat een praktijk minimaal doet."""
 
-    samenvatting: Text
-    kernelementen: list[KernelementGrowth]
-    regels: list[GeneralRule]
-    bron: SourceRef
+    samenvatting: Text = Field(description="Samenvatting in eigen woorden.")
+    kernelementen: list[KernelementGrowth] = Field(description="De regels per kernelement.")
+    regels: list[GeneralRule] = Field(description="Regels die voor alle jaren of kernelementen gelden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class HordeCondition(Model):
     """Eén voorwaarde van de minimale horde."""
 
-    nummer: int = Field(ge=1)
-    id: Slug
-    titel: Line
-    tekst: Text
+    nummer: int = Field(ge=1, description="Volgnummer zoals de bron het gebruikt.")
+    id: Slug = Field(description="Korte naam van de voorwaarde.")
+    titel: Line = Field(description="Korte kop.")
+    tekst: Text = Field(description="Toelichting in eigen woorden.")
     rho_taken: list[Line] = Field([], description="Werkzaamheden van de RHO die bij deze voorwaarde horen.")
-    bron: SourceRef
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class Goal(Model):
     """Een doelstelling van MTVP."""
 
-    nummer: int = Field(ge=1)
-    id: Slug
-    titel: Line
-    tekst: Text
-    bron: SourceRef
+    nummer: int = Field(ge=1, description="Volgnummer zoals de bron het gebruikt.")
+    id: Slug = Field(description="Korte naam van de doelstelling; regio's verwijzen ernaar bij 'doelstellingen'.")
+    titel: Line = Field(description="Korte kop.")
+    tekst: Text = Field(description="Toelichting in eigen woorden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 Direction = Literal["dalen", "gelijk-of-dalen", "gelijk-of-hoger", "stijgen"]
@@ -222,40 +224,40 @@ Direction = Literal["dalen", "gelijk-of-dalen", "gelijk-of-hoger", "stijgen"]
 class Indicator(Model):
     """Een indicator die de zorgverzekeraars minimaal volgen, met het doel erbij."""
 
-    id: Slug
-    naam: Line
+    id: Slug = Field(description="Korte naam: kleine letters, cijfers en koppeltekens; uniek in deze lijst.")
+    naam: Line = Field(description="Naam van de indicator.")
     doel: Text = Field(description="Wat de beoogde beweging is, in eigen woorden.")
     richting: Direction = Field(description="De gewenste richting: dalen, gelijk-of-dalen, gelijk-of-hoger of stijgen.")
     referentiewaarde: float | None = Field(None, description="Het getal waartegen gemeten wordt, als de leidraad er een noemt.")
     eenheid: Line | None = Field(None, description="Eenheid van de referentiewaarde.")
     doelstelling: Slug | None = Field(None, description="Id van de doelstelling waar deze indicator bij hoort.")
-    bron: SourceRef
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class Monitoring(Model):
     """Hoe MTVP wordt gemonitord en geëvalueerd."""
 
-    inleiding: Text
+    inleiding: Text = Field(description="Inleiding op de monitoring.")
     vormen: list[Point] = Field(description="De vormen van monitoring en evaluatie.")
-    verantwoording: Text
-    indicatoren: list[Indicator]
-    bron: SourceRef
+    verantwoording: Text = Field(description="Waarvoor de uitkomsten dienen.")
+    indicatoren: list[Indicator] = Field(description="De indicatoren die de zorgverzekeraars minimaal volgen.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class ProcessStep(Model):
     """Een stap in een proces."""
 
-    nummer: int = Field(ge=1)
-    tekst: Text
+    nummer: int = Field(ge=1, description="Volgnummer zoals de bron het gebruikt.")
+    tekst: Text = Field(description="Wat er in deze stap gebeurt.")
 
 
 class Financing(Model):
     """Bekostiging en contractering."""
 
-    samenvatting: Text
-    punten: list[Point]
-    contracteerproces: list[ProcessStep]
-    bron: SourceRef
+    samenvatting: Text = Field(description="Samenvatting in eigen woorden.")
+    punten: list[Point] = Field(description="De afspraken over bekostiging, elk als los punt.")
+    contracteerproces: list[ProcessStep] = Field(description="De stappen van het contracteerproces, op volgorde.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class Milestone(Model):
@@ -263,36 +265,36 @@ class Milestone(Model):
 
     wanneer: Line = Field(description="Wanneer, zoals het document het zegt (datum, maand, kwartaal of jaar).")
     datum: IsoDate | None = Field(None, description="De datum, als die exact bekend is.")
-    wat: Text
-    bron: SourceRef
+    wat: Text = Field(description="Wat er op dat moment gebeurt.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class Leidraad(Model):
     """Een versie van de landelijke Leidraad MTVP (data/leidraad/<id>.yml)."""
 
     id: Slug = Field(description="Bijvoorbeeld leidraad-v3; regioplannen verwijzen hiernaar.")
-    titel: Line
+    titel: Line = Field(description="Titel van de leidraad.")
     versie: Line = Field(description="Versienummer zoals de leidraad het noemt.")
-    datum: IsoDate | None = None
-    opgesteld_door: list[Line] = Field(min_length=1)
+    datum: IsoDate | None = Field(None, description="Datum van deze versie (JJJJ-MM-DD), als die bekend is.")
+    opgesteld_door: list[Line] = Field(min_length=1, description="De partijen die de leidraad opstelden.")
     geldig_voor: list[Year] = Field(description="De kalenderjaren waarvoor deze versie geldt.")
     document: Slug | None = Field(None, description="Id van het brondocument, als het in data/bronnen.yml staat.")
     bron: list[SourceRef] = Field(
         [], description="Waar de gegevens over deze versie vandaan komen, als de leidraad zelf geen brondocument is."
     )
-    samenvatting: Text
-    uitgangspunten: list[Point] = []
-    definitie: Point | None = None
-    kernelementen_toelichting: Text | None = None
-    minimale_horde: list[HordeCondition] = []
+    samenvatting: Text = Field(description="Waar deze versie over gaat, in eigen woorden.")
+    uitgangspunten: list[Point] = Field([], description="De uitgangspunten van de leidraad.")
+    definitie: Point | None = Field(None, description="De definitie van MTVP.")
+    kernelementen_toelichting: Text | None = Field(None, description="Hoe de kernelementen samenhangen.")
+    minimale_horde: list[HordeCondition] = Field([], description="De voorwaarden om mee te doen (de minimale horde).")
     groeimodel: Groeimodel | None = Field(
         None, description="De regels van het groeimodel; leeg als die voor deze versie niet in de gegevens staan."
     )
-    selectieregels: list[Point] = []
-    doelstellingen: list[Goal] = []
-    monitoring: Monitoring | None = None
-    bekostiging: Financing | None = None
-    actualisatie: list[Milestone] = []
+    selectieregels: list[Point] = Field([], description="Hoe regio's en praktijken interventies kiezen.")
+    doelstellingen: list[Goal] = Field([], description="De doelstellingen van MTVP.")
+    monitoring: Monitoring | None = Field(None, description="Monitoring en evaluatie.")
+    bekostiging: Financing | None = Field(None, description="Bekostiging en contractering.")
+    actualisatie: list[Milestone] = Field([], description="Momenten waarop de leidraad wordt bijgewerkt.")
 
 
 # --------------------------------------------------------------------------------------------
@@ -308,44 +310,55 @@ RegionStatus = Literal[
 
 
 class Organisation(Model):
-    naam: Line
-    afkorting: Line | None = None
+    naam: Line = Field(description="Naam van de organisatie.")
+    afkorting: Line | None = Field(None, description="Afkorting, als de bron die gebruikt.")
     rol: Line | None = Field(None, description="Rol in het regioplan, bijvoorbeeld 'preferente zorgverzekeraar'.")
-    website: Line | None = None
+    website: Line | None = Field(None, description="Website, zoals de bron die noemt.")
 
 
 class Contact(Model):
     """Waar een praktijk terechtkan met vragen over het regioplan."""
 
-    organisatie: Line
-    naam: Line | None = None
-    functie: Line | None = None
-    email: Line | None = None
-    telefoon: Line | None = None
-    website: Line | None = None
-    adres: Line | None = None
-    bron: SourceRef | None = None
+    organisatie: Line = Field(description="Organisatie om contact mee op te nemen.")
+    naam: Line | None = Field(None, description="Naam van een contactpersoon.")
+    functie: Line | None = Field(None, description="Functie of rol van de contactpersoon.")
+    email: Line | None = Field(None, description="E-mailadres.")
+    telefoon: Line | None = Field(None, description="Telefoonnummer.")
+    website: Line | None = Field(None, description="Website.")
+    adres: Line | None = Field(None, description="Adres.")
+    bron: SourceRef | None = Field(None, description="Waar de contactgegevens in de bron staan.")
 
 
 class SubRegion(Model):
-    id: Slug
-    naam: Line
-    toelichting: Text | None = None
+    id: Slug = Field(description="Korte naam: kleine letters, cijfers en koppeltekens; uniek in deze lijst.")
+    naam: Line = Field(description="Naam van de subregio.")
+    toelichting: Text | None = Field(None, description="Toelichting in eigen woorden.")
 
 
 class PlanInfo(Model):
     """Gegevens over het regioplan zelf."""
 
-    titel: Line
+    titel: Line = Field(description="Titel van het regioplan.")
     versie: Line | None = Field(
         None, description="Versie zoals het plan die noemt, bijvoorbeeld '2.7'; leeg als het plan geen versie noemt."
     )
-    datum: IsoDate | None = None
-    status: Literal["concept", "definitief", "onbekend"]
-    periode_van: Year
-    periode_tot: Year | None = None
+    datum: IsoDate | None = Field(None, description="Datum van het plan (JJJJ-MM-DD), als het plan die noemt.")
+    status: Literal["concept", "definitief", "onbekend"] = Field(description="concept, definitief of onbekend.")
+    periode_van: Year = Field(description="Eerste jaar waarvoor het plan geldt.")
+    periode_tot: Year | None = Field(None, description="Laatste jaar waarvoor het plan geldt, als het plan dat noemt.")
     leidraad: Slug = Field(description="Id van de leidraadversie die het plan volgt (data/leidraad/<id>.yml).")
     document: Slug = Field(description="Id van het brondocument in data/bronnen.yml.")
+
+
+class PlanVersion(Model):
+    """Een versie van het regioplan en wat er in die versie veranderde."""
+
+    versie: Line | None = Field(None, description="Versienummer, als het plan er een noemt.")
+    datum: IsoDate | None = Field(None, description="Datum van die versie (JJJJ-MM-DD).")
+    wijzigingen: list[Text] = Field(
+        min_length=1, description="Wat deze versie veranderde ten opzichte van de vorige (bij de eerste: wat ze was)."
+    )
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class RegionIntervention(Model):
@@ -354,34 +367,36 @@ class RegionIntervention(Model):
     interventie: Slug = Field(description="Id van een landelijke interventie of van een eigen interventie van de regio.")
     variant: Slug | None = Field(None, description="Id van een variant van de interventie, als de regio één vorm kiest.")
     naam: Line | None = Field(None, description="De naam die de regio gebruikt, als die afwijkt.")
-    status: RegionStatus
+    status: RegionStatus = Field(
+        description="verplicht, aangeboden-met-ondersteuning, aangeboden-zonder-ondersteuning, in-overweging of niet-aangeboden."
+    )
     sinds: Line | None = Field(None, description="Sinds wanneer de regio dit aanbiedt.")
     jaar: int | None = Field(None, ge=1, le=10, description="Implementatiejaar waarin de regio de interventie plaatst.")
-    wat: Text | None = None
+    wat: Text | None = Field(None, description="Wat er gebeurt, in eigen woorden.")
     waarom: Text | None = Field(None, description="Waarom de regio deze interventie koos.")
-    hoe: Text | None = None
+    hoe: Text | None = Field(None, description="Hoe de praktijk de interventie uitvoert.")
     opbrengst: Text | None = Field(None, description="Wat de interventie de praktijk of patiënt oplevert.")
-    minimale_eis: Text | None = None
-    einddoel: Text | None = None
+    minimale_eis: Text | None = Field(None, description="Wat de praktijk minimaal moet doen of aantonen.")
+    einddoel: Text | None = Field(None, description="Wat er aan het eind bereikt moet zijn.")
     verdieping: list[Line] = Field([], description="Mogelijkheden om de interventie later te verdiepen.")
     ondersteuning: Text | None = Field(None, description="Wat de RHO biedt.")
-    doelgroep: Text | None = None
-    inspanningsverplichting: Text | None = None
-    tips: list[Text] = []
+    doelgroep: Text | None = Field(None, description="Voor wie de interventie bedoeld is.")
+    inspanningsverplichting: Text | None = Field(None, description="Waartoe de praktijk zich verplicht.")
+    tips: list[Text] = Field([], description="Tips van de regio, elk als los punt.")
     kosten: Text | None = Field(None, description="Wat het kost en wie betaalt.")
     doelstellingen: list[Slug] = Field([], description="Ids van de MTVP-doelstellingen waaraan de regio de interventie koppelt.")
-    bron: list[SourceRef] = Field(min_length=1)
+    bron: list[SourceRef] = Field(min_length=1, description="Waar de interventie in het regioplan staat.")
 
 
 class RegionOwnIntervention(Model):
     """Een interventie die de regio aanbiedt maar die niet in de landelijke lijst staat."""
 
-    id: Slug
-    naam: Line
-    kernelement: Slug
+    id: Slug = Field(description="Korte naam van de eigen interventie; niet dezelfde als een landelijke.")
+    naam: Line = Field(description="Naam zoals de regio haar noemt.")
+    kernelement: Slug = Field(description="Id van het kernelement (uit data/catalogus.yml).")
     verwant_aan: Slug | None = Field(None, description="Id van de landelijke interventie die er het dichtst bij ligt.")
-    beschrijving: Text
-    bron: SourceRef
+    beschrijving: Text = Field(description="Beschrijving in eigen woorden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 RegionRuleKind = Literal["verplicht", "minimaal-aantal", "keuze-uit-kernelementen"]
@@ -395,36 +410,36 @@ class RegionRule(Model):
     keuze-uit-kernelementen: in `jaar` minimaal `minimaal` interventie(s) uit één van `kernelementen`.
     """
 
-    id: Slug
-    soort: RegionRuleKind
-    jaar: int = Field(ge=1, le=10)
-    en_verder: bool = False
-    minimaal: int = Field(0, ge=0, le=20)
-    interventies: list[Slug] = []
-    kernelementen: list[Slug] = []
+    id: Slug = Field(description="Korte naam van de regel.")
+    soort: RegionRuleKind = Field(description="verplicht, minimaal-aantal of keuze-uit-kernelementen.")
+    jaar: int = Field(ge=1, le=10, description="Het implementatiejaar waarin de regel geldt.")
+    en_verder: bool = Field(False, description="Waar als de regel ook in alle latere jaren geldt.")
+    minimaal: int = Field(0, ge=0, le=20, description="Minimum aantal interventies (bij minimaal-aantal en keuze-uit-kernelementen).")
+    interventies: list[Slug] = Field([], description="Ids van de interventies waar de regel over gaat.")
+    kernelementen: list[Slug] = Field([], description="Ids van de kernelementen waar de regel over gaat.")
     intervisie: bool = Field(False, description="Waar als de regel ook deelname aan de intervisie verplicht stelt.")
-    titel: Line
-    toelichting: Text
-    bron: SourceRef
+    titel: Line = Field(description="Korte kop.")
+    toelichting: Text = Field(description="Toelichting in eigen woorden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class Intervisie(Model):
     """Hoe de lerende omgeving (intervisie) in de regio is georganiseerd."""
 
-    organisator: Line | None = None
-    frequentie: Line | None = None
+    organisator: Line | None = Field(None, description="Wie de intervisie organiseert.")
+    frequentie: Line | None = Field(None, description="Hoe vaak de intervisie is.")
     eerste: Line | None = Field(None, description="Wanneer de eerste bijeenkomst is.")
-    groepsgrootte: Line | None = None
-    deelnemers: Line | None = None
-    vorm: Text | None = None
-    toelichting: Text | None = None
+    groepsgrootte: Line | None = Field(None, description="Hoe groot de groepen zijn.")
+    deelnemers: Line | None = Field(None, description="Wie er meedoen.")
+    vorm: Text | None = Field(None, description="Hoe de bijeenkomsten verlopen.")
+    toelichting: Text | None = Field(None, description="Toelichting in eigen woorden.")
     doelstellingen: list[Slug] = Field([], description="Ids van de MTVP-doelstellingen waaraan de regio de intervisie koppelt.")
     getoond_als_interventie: Line | None = Field(
         None,
         description="Naam waaronder het regioplan de intervisie tussen zijn interventies noemt, als het dat doet. "
         "Intervisie is de lerende omgeving uit de minimale horde, geen interventie; de site toont haar wel op die plek.",
     )
-    bron: list[SourceRef] = Field(min_length=1)
+    bron: list[SourceRef] = Field(min_length=1, description="Waar de intervisie in het regioplan staat.")
 
 
 PlanPartKind = Literal[
@@ -441,11 +456,11 @@ PlanPartKind = Literal[
 class PlanPart(Model):
     """Een onderdeel van het praktijkplan-formulier van de regio."""
 
-    id: Slug
-    titel: Line
+    id: Slug = Field(description="Korte naam van het onderdeel; ook de naam van de invulvelden.")
+    titel: Line = Field(description="Kop van het onderdeel op het formulier.")
     soort: PlanPartKind = Field(description="Wat voor onderdeel: bepaalt hoe het formulier het toont.")
-    toelichting: Text | None = None
-    verplicht: bool = True
+    toelichting: Text | None = Field(None, description="Toelichting in eigen woorden.")
+    verplicht: bool = Field(True, description="Waar als de praktijk dit onderdeel moet invullen.")
     velden: list[Line] = Field(
         [],
         description="De invulvelden van dit onderdeel, als het plan ze noemt (bijvoorbeeld 'Plaats', 'Datum'); anders kiest het formulier ze bij de soort.",
@@ -462,71 +477,81 @@ class PracticePlanRules(Model):
     """Wat de regio van het praktijkplan vraagt."""
 
     vorm: Text = Field(description="Hoe het plan eruitziet (formulier, bijlage van één A4, digitaal formulier …).")
-    deadline: Text | None = None
+    deadline: Text | None = Field(None, description="Wanneer het praktijkplan uiterlijk binnen moet zijn.")
     indienen: Text | None = Field(None, description="Waar en hoe de praktijk het plan indient.")
-    onderdelen: list[PlanPart] = []
-    instructies: list[Text] = []
-    bron: list[SourceRef] = Field(min_length=1)
+    onderdelen: list[PlanPart] = Field([], description="De onderdelen van het formulier, op volgorde.")
+    instructies: list[Text] = Field([], description="Aanwijzingen van de regio bij het invullen.")
+    bron: list[SourceRef] = Field(min_length=1, description="Waar het praktijkplan in het regioplan staat.")
 
 
 class RegionIndicator(Model):
-    id: Slug
-    naam: Line
-    doel: Text | None = None
+    id: Slug = Field(description="Korte naam: kleine letters, cijfers en koppeltekens; uniek in deze lijst.")
+    naam: Line = Field(description="Naam van de indicator.")
+    doel: Text | None = Field(None, description="Wat de indicator moet laten zien.")
     norm: Line | None = Field(None, description="Streefwaarde, zoals het plan die noemt.")
-    bron: SourceRef
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class RegionMonitoring(Model):
-    toelichting: Text | None = None
-    indicatoren: list[RegionIndicator] = []
-    punten: list[Point] = []
-    bron: list[SourceRef] = Field(min_length=1)
+    toelichting: Text | None = Field(None, description="Toelichting in eigen woorden.")
+    indicatoren: list[RegionIndicator] = Field([], description="De indicatoren van de regio.")
+    punten: list[Point] = Field([], description="Overige afspraken over monitoring, elk als los punt.")
+    bron: list[SourceRef] = Field(min_length=1, description="Waar de monitoring in het regioplan staat.")
 
 
 class Tariff(Model):
     """Een tarief dat een zorgverzekeraar betaalt."""
 
-    verzekeraar: Line
+    verzekeraar: Line = Field(description="De zorgverzekeraar die het tarief betaalt.")
     bedrag: float = Field(ge=0, description="Bedrag in euro.")
     eenheid: Line = Field(description="Bijvoorbeeld 'per ingeschreven patiënt (ION) per kwartaal'.")
-    jaar: Year | None = None
-    prestatiecode: Line | None = None
-    toelichting: Text | None = None
-    bron: SourceRef
+    jaar: Year | None = Field(None, description="Het jaar waarvoor het tarief geldt.")
+    prestatiecode: Line | None = Field(None, description="De prestatiecode waaronder de praktijk declareert.")
+    toelichting: Text | None = Field(None, description="Toelichting in eigen woorden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
 class RegionFinancing(Model):
-    toelichting: Text | None = None
-    tarieven: list[Tariff] = []
-    punten: list[Point] = []
-    bron: list[SourceRef] = Field(min_length=1)
+    toelichting: Text | None = Field(None, description="Toelichting in eigen woorden.")
+    tarieven: list[Tariff] = Field([], description="Tarieven per zorgverzekeraar.")
+    punten: list[Point] = Field([], description="Overige afspraken over geld, elk als los punt.")
+    bron: list[SourceRef] = Field(min_length=1, description="Waar de financiering in het regioplan staat.")
 
 
 class Region(Model):
     """Een regio en haar regioplan (data/regios/<id>.yml)."""
 
     id: Slug = Field(description="Korte naam; de pagina's staan op regios/<id>/.")
-    naam: Line
-    rho: Organisation
-    cooperaties: list[Organisation] = []
+    naam: Line = Field(description="Naam van de regio.")
+    rho: Organisation = Field(description="De regionale huisartsenorganisatie die het regioplan maakte.")
+    cooperaties: list[Organisation] = Field([], description="Coöperaties van huisartsen die het plan noemt.")
     partners: list[Organisation] = Field(
         [], description="Partners in het netwerk die het plan bij naam noemt (gemeenten, ziekenhuizen, welzijn …)."
     )
-    subregios: list[SubRegion] = []
-    zorgverzekeraars: list[Organisation] = Field(min_length=1)
-    plan: PlanInfo
-    contact: Contact
+    subregios: list[SubRegion] = Field([], description="Delen van de regio, als het plan die onderscheidt.")
+    zorgverzekeraars: list[Organisation] = Field(min_length=1, description="De zorgverzekeraar(s) waarmee het plan is afgesproken.")
+    plan: PlanInfo = Field(description="Gegevens over het regioplan: titel, versie, datum, periode en leidraadversie.")
+    contact: Contact = Field(description="Waar een praktijk met vragen terechtkan.")
     samenvatting: Text = Field(description="Waar het regioplan over gaat, in een paar zinnen.")
     visie: list[Point] = Field([], description="Visie, doelen en uitgangspunten van de regio.")
-    interventies: list[RegionIntervention] = Field(min_length=1)
-    eigen_interventies: list[RegionOwnIntervention] = []
-    regels: list[RegionRule] = []
+    interventies: list[RegionIntervention] = Field(
+        min_length=1, description="Elke interventie die het plan noemt, met haar status in de regio."
+    )
+    eigen_interventies: list[RegionOwnIntervention] = Field(
+        [], description="Interventies van de regio die niet in de landelijke lijst staan."
+    )
+    regels: list[RegionRule] = Field([], description="Eigen regels van de regio bovenop het groeimodel.")
     ondersteuning: list[Point] = Field([], description="Wat de RHO in het algemeen biedt (praktijkconsulent, scholing …).")
     verplichtingen: list[Point] = Field([], description="Wat een deelnemende praktijk in elk geval moet doen.")
-    intervisie: Intervisie | None = None
-    praktijkplan: PracticePlanRules | None = None
-    monitoring: RegionMonitoring | None = None
-    financiering: RegionFinancing | None = None
-    tijdlijn: list[Milestone] = []
+    intervisie: Intervisie | None = Field(None, description="Hoe de intervisie (lerende omgeving) is georganiseerd.")
+    praktijkplan: PracticePlanRules | None = Field(
+        None, description="Wat de regio van het praktijkplan vraagt, en hoe het formulier eruitziet."
+    )
+    monitoring: RegionMonitoring | None = Field(None, description="Hoe de regio monitort.")
+    financiering: RegionFinancing | None = Field(None, description="Tarieven en andere afspraken over geld.")
+    tijdlijn: list[Milestone] = Field([], description="Momenten in de tijd: start, loting, deadlines.")
     overig: list[Point] = Field([], description="Wat het plan verder zegt (communicatie, dubbelfinanciering …).")
+    versiegeschiedenis: list[PlanVersion] = Field(
+        [],
+        description="De versies van het regioplan, van oud naar nieuw, met wat er per versie veranderde; de laatste is het huidige plan.",
+    )

@@ -10,7 +10,9 @@ from __future__ import annotations
 from ..project import Project
 from .base import PageContext
 from .compare import ComparePages
+from .guide import GuidePages
 from .national import NationalPages
+from .opendata import OpenDataPages
 from .regions import RegionPages
 
 __all__ = ["PageContext", "build_contexts"]
@@ -18,4 +20,5 @@ __all__ = ["PageContext", "build_contexts"]
 
 def build_contexts(project: Project) -> list[PageContext]:
     """Every generated page of the site, as contexts (pure: reads the project only)."""
-    return [*NationalPages(project).all(), *RegionPages(project).all(), *ComparePages(project).all()]
+    builders = [NationalPages, RegionPages, ComparePages, GuidePages, OpenDataPages]
+    return [page for builder in builders for page in builder(project).all()]

@@ -111,7 +111,22 @@ class RegionPages(Lookups):
                 self.practice_plan(region),
                 self.plan_builder(region),
             ]
+            if len(region.versiegeschiedenis) > 1:
+                pages.append(self.versions(region))
         return pages
+
+    def versions(self, region: Region) -> PageContext:
+        page = region_page(region.id, "versies")
+        history = [
+            {
+                "versie": v.versie or "zonder nummer",
+                "datum": dutch_date(v.datum) or "datum niet vermeld",
+                "wijzigingen": v.wijzigingen,
+                "bron": self.source(v.bron, page),
+            }
+            for v in reversed(region.versiegeschiedenis)
+        ]
+        return PageContext(page, "regios/versies.md.j2", {**self._base(region, page), "versies": history})
 
     # ------------------------------------------------------------ helpers
 
@@ -147,16 +162,23 @@ class RegionPages(Lookups):
     def _points(self, points: list[Point], page: str) -> list[dict[str, Any]]:
         return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]
 
+    def _subpages(self, region: Region) -> list[tuple[str, str]]:
+        # The history page exists only where the data records more than one version.
+        return SUBPAGES + ([("versies", "Versies")] if len(region.versiegeschiedenis) > 1 else [])
+
     def _subnav(self, region: Region, page: str) -> list[dict[str, Any]]:
         return [
             {"titel": title, "href": link(page, region_page(region.id, sub)), "actief": region_page(region.id, sub) == page}
-            for sub, title in SUBPAGES
+            for sub, title in self._subpages(region)
         ]
 
     def _base(self, region: Region, page: str) -> dict[str, Any]:
+        contact = region.contact
+        reach = [x for x in (contact.email, contact.telefoon, contact.website) if x]
         return {
             "naam": region.naam,
             "slug": region.id,
+            "contact_regel": " · ".join([contact.organisatie + (f" ({contact.naam})" if contact.naam else ""), *reach]),
             "subnav": self._subnav(region, page),
             "regios": link(page, "regios/index.md"),
             "pdf_praktijkplan": link(page, practice_plan_pdf(region.id)),
@@ -339,6 +361,7 @@ class RegionPages(Lookups):
                 "bron": self.source_document(plan.document, page),
             },
             "contact": region.contact,
+            "versies_href": link(page, region_page(region.id, "versies")) if len(region.versiegeschiedenis) > 1 else None,
             "samenvatting": region.samenvatting,
             "visie": self._points(region.visie, page),
             "groepen": groups,

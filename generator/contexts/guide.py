@@ -1,0 +1,140 @@
+"""The field reference of the author guide, generated from the models.
+
+Each data file's model and every model inside it gets a table: field, kind of value, required
+or not, what it means (the field's description), and an example taken from the real data where
+one exists. The reference can therefore never fall behind the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from ..schema import SCHEMAS
+from .base import Lookups, PageContext, link
+
+PAGE = "handleiding/velden.md"
+FILES = {
+    "bronnen.schema.json": "data/bronnen.yml",
+    "catalogus.schema.json": "data/catalogus.yml",
+    "leidraad.schema.json": "data/leidraad/<id>.yml",
+    "regio.schema.json": "data/regios/<id>.yml",
+}
+SCALARS = {str: "tekst", int: "geheel getal", float: "getal", bool: "true of false", dt.date: "datum (JJJJ-MM-DD)"}
+
+
+def _anchor(model: type[BaseModel]) -> str:
+    return "model-" + model.__name__.lower()
+
+
+def describe(annotation: Any) -> tuple[str, list[type[BaseModel]]]:
+    """A Dutch description of a field's type, and the models it refers to."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        base, *meta = args
+        if base is str and any(getattr(m, "pattern", None) for m in meta):
+            return "id (kleine letters, cijfers, koppeltekens)", []
+        return describe(base)
+    if origin in (typing.Union, types.UnionType):
+        parts = [describe(a) for a in args if a is not type(None)]
+        return " of ".join(p[0] for p in parts) + (" (mag leeg)" if type(None) in args else ""), [m for p in parts for m in p[1]]
+    if origin is typing.Literal:
+        return "een van: " + ", ".join(str(a) for a in args), []
+    if origin is list:
+        inner, models = describe(args[0])
+        return f"lijst van {inner}", models
+    if origin is dict:
+        inner, models = describe(args[1])
+        return f"blok met per sleutel {inner}", models
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"blok ({annotation.__name__})", [annotation]
+    return SCALARS.get(annotation, getattr(annotation, "__name__", str(annotation))), []
+
+
+def _example(values: list[Any]) -> str:
+    """The first real value as a short YAML snippet, or ''."""
+    for value in values:
+        if value in (None, [], {}, ""):
+            continue
+        if isinstance(value, BaseModel):
+            value = value.model_dump(mode="json", exclude_defaults=True)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            value = [value[0].model_dump(mode="json", exclude_defaults=True)]
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+        text = text.removesuffix("...").strip()
+        return text if len(text) <= 90 else text[:87] + "…"
+    return ""
+
+
+def _instances(project, model: type[BaseModel]) -> list[BaseModel]:
+    """Every instance of `model` in the project's data, to take examples from."""
+    found: list[BaseModel] = []
+
+    def walk(value):
+        if isinstance(value, model):
+            found.append(value)
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    walk([project.sources, project.catalogue, *project.leidraden.values(), *project.regions.values()])
+    return found
+
+
+class GuidePages(Lookups):
+    def all(self) -> list[PageContext]:
+        return [self.field_reference()]
+
+    def field_reference(self) -> PageContext:
+        files = []
+        for schema_name, model in SCHEMAS.items():
+            sections, seen, queue = [], set(), [model]
+            while queue:
+                current = queue.pop(0)
+                if current in seen:
+                    continue
+                seen.add(current)
+                instances = _instances(self.project, current)
+                rows = []
+                for name, info in current.model_fields.items():
+                    kind, refs = describe(info.annotation)
+                    # pydantic keeps a field's own constraints (such as the slug pattern) apart.
+                    if any(getattr(m, "pattern", None) for m in info.metadata):
+                        kind = kind.replace("tekst", "id (kleine letters, cijfers, koppeltekens)", 1)
+                    queue += refs
+                    rows.append(
+                        {
+                            "veld": name,
+                            "soort": kind,
+                            "verplicht": "ja" if info.is_required() else "nee",
+                            "uitleg": info.description or "",
+                            "voorbeeld": _example([getattr(i, name) for i in instances]),
+                            "verwijzingen": [{"naam": r.__name__, "href": link(PAGE, PAGE, _anchor(r))} for r in refs],
+                        }
+                    )
+                sections.append(
+                    {"naam": current.__name__, "anchor": _anchor(current), "uitleg": (current.__doc__ or "").strip(), "velden": rows}
+                )
+            files.append(
+                {
+                    "bestand": FILES[schema_name],
+                    "schema": link(PAGE, f"schema/{schema_name}"),
+                    "schema_naam": schema_name,
+                    "modellen": sections,
+                }
+            )
+        return PageContext(PAGE, "handleiding/velden.md.j2", {"bestanden": files})

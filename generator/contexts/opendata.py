@@ -1,0 +1,103 @@
+"""Open data: the catalogue and every region as JSON and CSV downloads, with the schemas.
+
+Files are generated from the validated data at build time, so a download never differs from
+what the pages say. JSON holds everything; the CSV files are flat views for spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..schema import schemas
+from .base import STATUS_LABELS, Lookups, PageContext, link
+
+FOLDER = "open-data"
+REGION_COLUMNS = [
+    "regio",
+    "interventie",
+    "variant",
+    "eigen_interventie",
+    "kernelement",
+    "status",
+    "minimale_eis",
+    "einddoel",
+    "ondersteuning",
+]
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+class OpenDataPages(Lookups):
+    def all(self) -> list[PageContext]:
+        project = self.project
+        catalogue = project.catalogue.model_dump(mode="json")
+        regions = [r.model_dump(mode="json") for r in self.regions]
+        leidraden = [v.model_dump(mode="json") for v in sorted(project.leidraden.values(), key=lambda v: v.id)]
+        interventions_csv = _csv(
+            ["id", "naam", "kernelement", "nummer", "aard", "samenvatting", "varianten"],
+            [
+                [v.id, v.naam, v.kernelement, v.nummer or "", v.aard, v.samenvatting, "; ".join(x.id for x in v.varianten)]
+                for v in project.catalogue.interventies
+            ],
+        )
+        choice_rows = []
+        for region in self.regions:
+            own = {v.id: v for v in region.eigen_interventies}
+            for c in region.interventies:
+                kernel = own[c.interventie].kernelement if c.interventie in own else self.national[c.interventie].kernelement
+                choice_rows.append(
+                    [
+                        region.id,
+                        c.interventie,
+                        c.variant or "",
+                        "ja" if c.interventie in own else "nee",
+                        kernel,
+                        c.status,
+                        c.minimale_eis or "",
+                        c.einddoel or "",
+                        c.ondersteuning or "",
+                    ]
+                )
+        tariff_rows = [
+            [r.id, t.verzekeraar, f"{t.bedrag:.2f}", t.eenheid, t.jaar or "", t.prestatiecode or ""]
+            for r in self.regions
+            for t in (r.financiering.tarieven if r.financiering else [])
+        ]
+        files = {
+            "catalogus.json": _json(catalogue),
+            "leidraad.json": _json(leidraden),
+            "regios.json": _json(regions),
+            "interventies.csv": interventions_csv,
+            "regio-interventies.csv": _csv(REGION_COLUMNS, choice_rows),
+            "tarieven.csv": _csv(["regio", "verzekeraar", "bedrag_euro", "eenheid", "jaar", "prestatiecode"], tariff_rows),
+        }
+        pages = [PageContext(f"{FOLDER}/{name}", None, content=text) for name, text in files.items()]
+        pages += [PageContext(f"schema/{name}", None, content=text) for name, text in schemas().items()]
+        page = f"{FOLDER}/index.md"
+        downloads = [
+            {"naam": name, "href": link(page, f"{FOLDER}/{name}"), "grootte": f"{len(text.encode()) // 1024 + 1} kB"}
+            for name, text in files.items()
+        ]
+        context = {
+            "downloads": downloads,
+            "schemas": [{"naam": name, "href": link(page, f"schema/{name}")} for name in schemas()],
+            "velden": link(page, "handleiding/velden.md"),
+            "statussen": list(STATUS_LABELS),
+            "regios": len(self.regions),
+            "interventies": len(project.catalogue.interventies),
+            "bronnen": link(page, "bronnen.md"),
+        }
+        pages.append(PageContext(page, "open-data.md.j2", context))
+        return pages

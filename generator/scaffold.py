@@ -1,0 +1,131 @@
+"""`regioplan new-region <slug>`: a commented starter file for a new region.
+
+The starter is valid as written (it passes `regioplan check`, builds, and shows up in every
+comparison) so an author starts from something that works and changes it step by step. It also
+adds the region's plan to data/bronnen.yml, because every fact must point at a source.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import DataError, Diagnostic, Position
+from .project import REGIONS_DIR, SOURCES_FILE
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+STARTER = """\
+# yaml-language-server: $schema=../../schema/regio.schema.json
+# Regioplan van {naam}. Gemaakt met `regioplan new-region {slug}`.
+# Vervang de voorbeeldwaarden door die uit uw regioplan; `regioplan check` zegt wat er nog
+# ontbreekt of niet klopt. Uitleg bij elk veld: de handleiding op de site (Handleiding > Velden).
+# Schrijf in gewone tekst en in eigen woorden; neem namen, getallen en data precies over.
+
+id: {slug}
+naam: {naam}
+
+# De regionale huisartsenorganisatie die het plan maakte.
+rho:
+  naam: RHO {naam}
+
+# Met welke zorgverzekeraar(s) het plan is afgesproken.
+zorgverzekeraars:
+  - naam: Naam van de zorgverzekeraar
+    rol: preferente zorgverzekeraar
+
+plan:
+  titel: Regioplan MTVP {naam}
+  versie: "0.1"           # tussen aanhalingstekens, anders wordt 1.10 een getal
+  status: concept         # concept, definitief of onbekend
+  periode_van: {jaar}
+  periode_tot: {jaar_tot}
+  leidraad: {leidraad}    # de leidraadversie die het plan volgt (data/leidraad/)
+  document: {document}    # het regioplan in data/bronnen.yml
+
+# Waar praktijken met vragen terechtkunnen; staat op elke pagina van de regio.
+contact:
+  organisatie: RHO {naam}
+  email: mtvp@example.org
+
+samenvatting: |
+  Vat hier in een paar zinnen samen waar het regioplan over gaat.
+
+# Elke interventie die het plan noemt. Gebruik de ids uit de catalogus (data/catalogus.yml of
+# de pagina Interventies), met 'variant' voor een vorm zoals positieve-gezondheid.
+# status: verplicht, aangeboden-met-ondersteuning, aangeboden-zonder-ondersteuning,
+# in-overweging of niet-aangeboden.
+interventies:
+  - interventie: triage-training
+    status: aangeboden-met-ondersteuning
+    minimale_eis: Wat de praktijk minimaal doet of aantoont.
+    einddoel: Wat er aan het eind bereikt is.
+    ondersteuning: Wat de RHO biedt.
+    bron: [{{document: {document}, sectie: "Hoofdstuk of paragraaf"}}]
+
+# Hoe de intervisie (de lerende omgeving uit de minimale horde) is georganiseerd.
+intervisie:
+  organisator: RHO {naam}
+  frequentie: twee keer per jaar
+  bron: [{{document: {document}, sectie: "Hoofdstuk of paragraaf"}}]
+
+# Het praktijkplan: de onderdelen van het formulier, op volgorde.
+praktijkplan:
+  vorm: Digitaal formulier
+  deadline: Uiterlijk drie maanden na de start
+  onderdelen:
+    - {{id: praktijk, titel: Gegevens van de praktijk, soort: praktijkgegevens}}
+    - {{id: interventies, titel: Gekozen interventies per jaar, soort: interventies-per-jaar}}
+    - {{id: ondertekening, titel: Ondertekening, soort: ondertekening}}
+  bron: [{{document: {document}, sectie: "Hoofdstuk of paragraaf"}}]
+"""
+
+SOURCE_ENTRY = """  - id: {document}
+    titel: Regioplan MTVP {naam}
+    uitgever: RHO {naam}
+    toelichting: Het regioplan van {naam}; vul titel, uitgever, versie en datum aan.
+"""
+
+
+def create_region(root: Path, slug: str, year: int) -> list[Path]:
+    """Write the starter file and the source entry; refuse unsafe or existing slugs."""
+    root = Path(root)
+    shown = f"{REGIONS_DIR}/{slug}.yml"
+    if not SLUG.fullmatch(slug) or len(slug) > 80:
+        raise DataError(
+            [
+                Diagnostic(
+                    Position(shown),
+                    "E105",
+                    f"ongeldige id '{slug}': gebruik alleen kleine letters, cijfers en enkele koppeltekens (zoals 'west-brabant')",
+                )
+            ]
+        )
+    target = root / shown
+    if target.exists():
+        raise DataError(
+            [Diagnostic(Position(shown), "E202", f"regio '{slug}' bestaat al; kies een andere id of bewerk het bestaande bestand")]
+        )
+    from .contexts.base import current_leidraad
+    from .project import load_project
+
+    project = load_project(root)  # the starter must fit the project as it is
+    document = f"regioplan-{slug}"
+    naam = " ".join(part.capitalize() for part in slug.split("-"))
+    values = {
+        "slug": slug,
+        "naam": naam,
+        "jaar": year,
+        "jaar_tot": year + 1,
+        "leidraad": current_leidraad(project).id,
+        "document": document,
+    }
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(STARTER.format(**values), encoding="utf-8")
+    written = [target]
+    if document not in {d.id for d in project.sources.documenten}:
+        sources = root / SOURCES_FILE
+        text = sources.read_text(encoding="utf-8")
+        sources.write_text(text.rstrip("\n") + "\n" + SOURCE_ENTRY.format(**values), encoding="utf-8")
+        written.append(sources)
+    return written

@@ -1,0 +1,134 @@
+"""Authoring: a new region from the scaffold, the field reference, open data, contact, versions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, copy_project, heading, html
+
+from generator.schema import SCHEMAS, schemas
+from generator.validate import _models_in
+
+
+def run(root, *args):
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args], capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def scaffolded(tmp_path_factory):
+    """A clean checkout with the real regions plus one made by `regioplan new-region`."""
+    project = copy_project(tmp_path_factory.mktemp("new") / "p", with_regions=True)
+    result = run(project.root, "new-region", "west-brabant", "--year", "2026")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_a_scaffolded_region_checks_and_builds(scaffolded):
+    result = run(scaffolded.root, "check")
+    assert result.returncode == 0, result.stderr
+    assert "5 regio's" in result.stdout
+    build = run(scaffolded.root, "build")
+    assert build.returncode == 0, build.stderr
+    assert heading(html(scaffolded.path("site"), "regios/west-brabant").find("h1")) == "Regioplan West Brabant"
+
+
+def test_a_scaffolded_region_shows_in_every_comparison(scaffolded):
+    site = scaffolded.path("site")
+    if not (site / "index.html").exists():
+        assert run(scaffolded.root, "build").returncode == 0
+    name = "West Brabant"
+    assert name in [th.get_text(strip=True) for th in html(site, "vergelijk/matrix").select(".matrix thead th")]
+    assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr")]
+    assert name in [t.get_text() for t in html(site, "vergelijk").select("svg text.chart-label")]
+    assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk").select("article table")[-1].select("tbody tr")]
+    assert name in [r["naam"] for r in json.loads(html(site, "vergelijk/kiezer").find("script", id="picker-data").string)]
+    assert any(
+        tr.find("td").get_text(strip=True) == name
+        for tr in html(site, "vergelijk/organisatie").select("article table")[1].select("tbody tr")
+    )
+    assert "west-brabant" in (site / "open-data/regio-interventies.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("slug, code", [("eemland", "E202"), ("../x", "E105"), ("West-Brabant", "E105"), ("a/b", "E105")])
+def test_new_region_refuses_existing_and_unsafe_slugs(tmp_path, slug, code):
+    project = copy_project(tmp_path / "p", with_regions=True)
+    before = sorted(p.name for p in project.path("data/regios").iterdir())
+    result = run(project.root, "new-region", slug)
+    assert result.returncode == 1 and f" {code} " in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in project.path("data/regios").iterdir()) == before
+
+
+def all_fields():
+    seen, fields = set(), []
+
+    def walk(model):
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            fields.append((model.__name__, name, info.description))
+            for sub in _models_in(info.annotation):
+                walk(sub)
+
+    for model in SCHEMAS.values():
+        walk(model)
+    return fields
+
+
+def test_every_field_has_a_description():
+    undocumented = [f"{model}.{name}" for model, name, description in all_fields() if not (description or "").strip()]
+    assert undocumented == []
+
+
+def test_every_field_is_in_the_published_field_reference(real_site):
+    page = html(real_site, "handleiding/velden")
+    documented = set()
+    for section in page.select("h3[id^='model-']"):
+        table = section.find_next("table")
+        for row in table.select("tbody tr"):
+            cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+            assert cells[3], (section["id"], cells[0])  # every field explained
+            documented.add((heading(section), cells[0]))
+    missing = [(model, name) for model, name, _ in all_fields() if (model, name) not in documented]
+    assert missing == []
+
+
+def test_open_data_matches_the_data(real_site):
+    from generator.project import load_project
+
+    project = load_project(REPO)
+    regions = json.loads((real_site / "open-data/regios.json").read_text(encoding="utf-8"))
+    assert sorted(r["id"] for r in regions) == sorted(project.regions)
+    rows = list(csv.DictReader(io.StringIO((real_site / "open-data/regio-interventies.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == sum(len(r.interventies) for r in project.regions.values())
+    tariff = next(
+        r
+        for r in csv.DictReader(io.StringIO((real_site / "open-data/tarieven.csv").read_text(encoding="utf-8")))
+        if r["regio"] == "zuid-holland-noord"
+    )
+    assert tariff["bedrag_euro"] == "3.23" and tariff["prestatiecode"] == "13050"
+    catalogue = json.loads((real_site / "open-data/catalogus.json").read_text(encoding="utf-8"))
+    assert len(catalogue["interventies"]) == 22
+    for name, text in schemas().items():
+        assert (real_site / "schema" / name).read_text(encoding="utf-8") == text
+    page = html(real_site, "open-data")
+    assert "CC BY 4.0" in page.find("article").get_text()
+
+
+def test_every_region_page_offers_the_rhos_contact(real_site):
+    for region in ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"]:
+        for sub in ["", "interventies", "deelname", "monitoring-en-financiering", "praktijkplan", "planbouwer"]:
+            menu = html(real_site, f"regios/{region}/{sub}".rstrip("/")).find("nav", class_="region-subnav")
+            assert "Vragen over dit regioplan:" in menu.get_text(), (region, sub)
+    assert "mtvp@rijnduin.nl" in html(real_site, "regios/zuid-holland-noord/deelname").find("nav", class_="region-subnav").get_text()
+
+
+def test_version_history_where_the_data_has_more_than_one_version(real_site):
+    page = html(real_site, "regios/zuid-holland-noord/versies")
+    assert [heading(h) for h in page.select("article h2")] == ["Versie 2.7, 6 november 2024", "Versie zonder nummer, 29 maart 2023"]
+    assert not (real_site / "regios/eemland/versies").exists()
