@@ -105,6 +105,12 @@ def _new_region(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench
+
+    return bench(args.root, args.regions, args.keep, args.pdf_sample)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -146,6 +152,12 @@ def parser() -> argparse.ArgumentParser:
     new_region.add_argument("slug", help="id van de regio: kleine letters, cijfers en koppeltekens, bijvoorbeeld west-brabant")
     new_region.add_argument("--year", type=int, default=None, help="eerste jaar van het plan (standaard: dit jaar)")
     new_region.set_defaults(run=_new_region)
+
+    bench = commands.add_parser("bench", help="meet de bouw met synthetische regio's en vergelijk met MkDocs Material alleen")
+    bench.add_argument("--regions", type=int, default=50, help="aantal synthetische regio's (standaard 50)")
+    bench.add_argument("--keep", type=Path, default=None, help="bewaar de gebouwde projecten in deze map")
+    bench.add_argument("--pdf-sample", type=int, default=None, help="meet de PDF's op alleen de eerste N opdrachten")
+    bench.set_defaults(run=_bench)
 
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")
     schema.set_defaults(run=_schema)

@@ -56,23 +56,27 @@ class LoadedFile:
         return self.positions.get(loc, Position(self.path, 1, 1))
 
 
-class _AliasFound(Exception):
-    def __init__(self, mark: yaml.Mark):
-        self.mark = mark
+# libyaml's C parser where available (it is in PyYAML's wheels): scanning YAML in pure Python
+# was most of the load time. Its composer cannot be hooked, so aliases are found afterwards,
+# as a node object reached twice.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _ComposeOnlyLoader(yaml.SafeLoader):
-    """Composes nodes without resolving plain scalars to types and without aliases."""
+class _ComposeOnlyLoader(_BaseLoader):
+    """Composes nodes without resolving plain scalars to types."""
 
     # No implicit resolvers: every plain scalar arrives tagged as a string and we decide.
     yaml_implicit_resolvers: dict = {}
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        # Aliases make one value appear in many places (and allow "billion laughs"
-        # expansion); plans have no need for them.
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasFound(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+
+# Deeper flow or compact nesting than this is refused before parsing: the C parser would
+# recurse on the C stack for every level.
+_DEEP_NESTING = re.compile(rf"(?:[\[{{]\s*|-[ \t]+){{{MAX_DEPTH + 1},}}")
+
+
+class _AliasFound(Exception):
+    def __init__(self, position: Position):
+        self.position = position
 
 
 _DEFAULT_TAGS = {
@@ -133,27 +137,15 @@ def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnosti
     ]
     if odd:
         return None, odd
+    deep = _DEEP_NESTING.search(text)
+    if deep:
+        line = text.count("\n", 0, deep.start()) + 1
+        column = deep.start() - (text.rfind("\n", 0, deep.start()) + 1) + 1
+        return None, [Diagnostic(Position(shown, line, column), "E010", f"waarden zijn dieper genest dan {MAX_DEPTH} niveaus")]
     try:
         root = yaml.compose(text, Loader=_ComposeOnlyLoader)
-    except _AliasFound as exc:
-        return None, [
-            Diagnostic(
-                _position(shown, exc.mark),
-                "E008",
-                "ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit",
-            )
-        ]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "onleesbare YAML"
-        hint = "; gebruik spaties, geen tabs, om in te springen" if "\\t" in problem or "\t" in problem else ""
-        if "end of stream" in problem and exc.context_mark is not None:
-            # An unclosed quote or bracket is only noticed at the end of the file; the place
-            # where it was opened is what the author needs to see.
-            mark = exc.context_mark
-            hint = f" ({exc.context}); sluit de aanhalingstekens of haken die hier openen"
-        position = _position(shown, mark) if mark else Position(shown)
-        return None, [Diagnostic(position, "E002", f"YAML-syntaxfout: {problem}{hint}")]
+        return None, [_syntax_error(exc, text, shown)]
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         return None, [Diagnostic(Position(shown, 1, 1), "E002", f"YAML-syntaxfout: {exc}")]
     except RecursionError:
@@ -162,12 +154,35 @@ def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnosti
         return None, [Diagnostic(Position(shown, 1, 1), "E007", "het bestand is leeg")]
     loaded = LoadedFile(shown, None)
     problems: list[Diagnostic] = []
-    loaded.data = _construct(root, (), loaded, problems, depth=0)
+    try:
+        loaded.data = _construct(root, (), loaded, problems, 0, set())
+    except _AliasFound as found:
+        return None, [
+            Diagnostic(found.position, "E008", "ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit")
+        ]
     return (loaded if not problems else None), problems
 
 
-def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diagnostic], depth: int) -> Any:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "onleesbare YAML"
+    hint = ""
+    if mark is not None and "\t" in (text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""):
+        hint = "; gebruik spaties, geen tabs, om in te springen"
+    if "end of stream" in problem and exc.context_mark is not None:
+        # An unclosed quote or bracket is only noticed at the end of the file; the place
+        # where it was opened is what the author needs to see.
+        mark = exc.context_mark
+        hint = f" ({exc.context}); sluit de aanhalingstekens of haken die hier openen"
+    position = _position(shown, mark) if mark else Position(shown)
+    return Diagnostic(position, "E002", f"YAML-syntaxfout: {problem}{hint}")
+
+
+def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diagnostic], depth: int, seen: set[int]) -> Any:
     here = _position(out.path, node.start_mark)
+    if id(node) in seen:  # the composer returns the anchored node again for every alias
+        raise _AliasFound(out.positions.get(loc, here))
+    seen.add(id(node))
     out.positions[loc] = here
     if depth > MAX_DEPTH:
         problems.append(Diagnostic(here, "E010", f"waarden zijn dieper genest dan {MAX_DEPTH} niveaus"))
@@ -192,13 +207,14 @@ def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diag
                     )
                 )
                 continue
-            result[key] = _construct(value_node, (*loc, key), out, problems, depth + 1)
+            out.positions[(*loc, key)] = key_position  # where an alias found in the value is reported
+            result[key] = _construct(value_node, (*loc, key), out, problems, depth + 1, seen)
             # Point at the key for collections: their value starts on the next line.
             if not isinstance(value_node, yaml.ScalarNode):
                 out.positions[(*loc, key)] = key_position
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*loc, i), out, problems, depth + 1) for i, item in enumerate(node.value)]
+        return [_construct(item, (*loc, i), out, problems, depth + 1, seen) for i, item in enumerate(node.value)]
     return _scalar(node, out.path, problems)
 
 
@@ -219,7 +235,7 @@ def _scalar_key(node: yaml.Node, path: str, problems: list[Diagnostic]) -> str |
 
 def _scalar(node: yaml.ScalarNode, path: str, problems: list[Diagnostic]) -> Any:
     text = node.value
-    if node.style is not None:  # quoted, literal (|) or folded (>): always text
+    if node.style:  # quoted, literal (|) or folded (>): always text (plain is None or "")
         return text
     if text in ("", "null", "~"):
         return None

@@ -8,9 +8,11 @@ forever. It is a registered plugin rather than a `hooks:` file so that any proje
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.errors import DataError
-from generator.pdf import pdf_jobs, render_pdfs
+from generator.pdf import pdf_jobs, pdf_paths, render_pdfs
 from generator.pipeline import generate_pages
 from generator.project import load_project
 
@@ -37,14 +39,18 @@ class RegioplanPlugin(BasePlugin):
 
 def add_generated_files(files: Files, config) -> Files:
     root = Path(config.config_file_path).parent
+    TIMINGS.clear()
     try:
-        project = load_project(root)
-        pages = generate_pages(root, project)
+        with _timed("load"):
+            project = load_project(root)
+        with _timed("generate"):
+            pages = generate_pages(root, project)
     except DataError as error:
         # PluginError makes MkDocs stop with this message and no traceback.
         raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
     generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
-    generated += _pdfs(root, project, {page.path: page.content for page in pages}, config)
+    with _timed("pdf"):
+        generated += _pdfs(root, project, {page.path: page.content for page in pages}, config)
     guide = root / GUIDE_DIR
     for source in sorted(guide.rglob("*.md")) if guide.is_dir() else []:
         generated.append((f"{GUIDE_URL_PREFIX}/{source.relative_to(guide).as_posix()}", source.read_text(encoding="utf-8")))
@@ -58,15 +64,26 @@ def add_generated_files(files: Files, config) -> Files:
 
 def _pdfs(root: Path, project, pages: dict[str, str], config) -> list[tuple[str, bytes]]:
     """The regions' PDFs; with REGIOPLAN_PDF=0 (live preview, some tests) a placeholder each."""
-    jobs = pdf_jobs(root, project, pages, config.markdown_extensions, config.mdx_configs)
     if os.environ.get(PDF_SWITCH) == "0":
-        return [(job.path, _placeholder()) for job in jobs]
+        return [(path, _placeholder()) for path in pdf_paths(project)]
+    jobs = pdf_jobs(root, project, pages, config.markdown_extensions, config.mdx_configs)
     return sorted(render_pdfs(jobs).items())
+
+
+# Seconds spent in our own stages during the last build, for `regioplan bench`.
+TIMINGS: dict[str, float] = {}
+
+
+@contextlib.contextmanager
+def _timed(stage: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        TIMINGS[stage] = TIMINGS.get(stage, 0.0) + time.perf_counter() - started
 
 
 @functools.cache
 def _placeholder() -> bytes:
-    from weasyprint import HTML
-
-    note = "<p lang='nl'>Dit PDF-bestand wordt alleen gemaakt door <code>regioplan build</code>.</p>"
-    return HTML(string=note).write_pdf()
+    # A ready-made one-page PDF that says the real one comes from `regioplan build`.
+    return (Path(__file__).parent / "placeholder.pdf").read_bytes()

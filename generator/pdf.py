@@ -76,6 +76,11 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
     return jobs
 
 
+def pdf_paths(project: Project) -> list[str]:
+    """Where the PDFs of every region go, without preparing them."""
+    return [path for region in sorted(project.regions) for path in (practice_plan_pdf(region), region_plan_pdf(region))]
+
+
 def _render(job: PdfJob) -> tuple[str, bytes]:
     from weasyprint import HTML  # imported in the worker: each process loads it once
 

@@ -6,6 +6,7 @@ whole project validated (two phases, as in Pelican and MkDocs).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,9 +52,36 @@ def _data_files(root: Path, folder: str) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
+# The last project loaded per folder, with a digest of its files' contents: `regioplan build`
+# validates before MkDocs starts and the plugin needs the same project again moments later.
+_LOADED: dict[Path, tuple[str, Project]] = {}
+
+
+def _digest(root: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    paths = [root / SOURCES_FILE, root / CATALOGUE_FILE, *_data_files(root, LEIDRAAD_DIR), *_data_files(root, REGIONS_DIR)]
+    for path in paths:
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
 def load_project(root: Path) -> Project:
-    """Load and validate every data file under `root`; raise DataError with all problems."""
-    root = Path(root)
+    """Load and validate every data file under `root`; raise DataError with all problems.
+
+    Unchanged files give the same (immutable) project without parsing them again.
+    """
+    root = Path(root).resolve()
+    digest = _digest(root)
+    cached = _LOADED.get(root)
+    if cached and cached[0] == digest:
+        return cached[1]
+    project = _load_project(root)
+    _LOADED[root] = (digest, project)
+    return project
+
+
+def _load_project(root: Path) -> Project:
     problems: list[Diagnostic] = []
     files: dict[str, LoadedFile] = {}
 

@@ -8,6 +8,7 @@ own code builds from validated slugs (links, anchors) are marked `Markup` and pa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,8 +34,19 @@ def _is_html_template(name: str | None) -> bool:
     return bool(name) and name.endswith(".html.j2")
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds (keyed by the template's checksum, never stale)."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "regioplan" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # no writable cache folder: compile every time
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def environment(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
         finalize=_finalize,
         # .html.j2 templates (forms, PDF documents) get HTML escaping; .md.j2 templates get
@@ -44,6 +56,7 @@ def environment(root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build never sees a template change; skip the stat per page
     )
     env.filters["paragraphs"] = escape_block
     env.filters["anchor"] = anchor

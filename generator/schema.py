@@ -7,6 +7,7 @@ The schema files are committed; a test fails when they differ from the models.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -21,8 +22,12 @@ SCHEMAS = {
 }
 
 
+@functools.cache
 def schemas() -> dict[str, str]:
-    """File name to schema text, deterministic so the committed copies can be compared."""
+    """File name to schema text, deterministic so the committed copies can be compared.
+
+    Cached: the models cannot change while the program runs.
+    """
     return {
         name: json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n" for name, model in SCHEMAS.items()
     }

@@ -67,12 +67,12 @@ def test_e001_not_utf8(tmp_path: Path):
 
 
 def test_e002_syntax_error_names_line_and_column():
-    assert problems("a: 1\nb: [1, 2\nc: 3\n") == ["data/x.yml:3:2: E002 YAML-syntaxfout: expected ',' or ']', but got ':'"]
+    assert problems("a: 1\nb: [1, 2\nc: 3\n") == ["data/x.yml:3:2: E002 YAML-syntaxfout: did not find expected ',' or ']'"]
 
 
 def test_e002_tab_indentation_gets_a_hint():
     assert problems("a:\n\t- b\n") == [
-        "data/x.yml:2:1: E002 YAML-syntaxfout: found character '\\t' that cannot start any token; gebruik spaties, geen tabs, om in te springen"
+        "data/x.yml:2:1: E002 YAML-syntaxfout: found character that cannot start any token; gebruik spaties, geen tabs, om in te springen"
     ]
 
 
@@ -102,7 +102,7 @@ def test_e007_empty_file():
 
 def test_e008_aliases_are_refused():
     assert problems("a: &anker x\nb: *anker\n") == [
-        "data/x.yml:2:4: E008 ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit"
+        "data/x.yml:2:1: E008 ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit"
     ]
 
 
@@ -113,11 +113,11 @@ def test_e009_tags_are_refused():
 
 
 def test_e010_deep_nesting():
-    assert problems("a: " + "[" * 60 + "]" * 60 + "\n") == ["data/x.yml:1:44: E010 waarden zijn dieper genest dan 40 niveaus"]
+    assert problems("a: " + "[" * 60 + "]" * 60 + "\n") == ["data/x.yml:1:4: E010 waarden zijn dieper genest dan 40 niveaus"]
 
 
-def test_e010_nesting_beyond_python_recursion():
-    assert problems("a: " + "[" * 5000 + "]" * 5000 + "\n") == ["data/x.yml:1:1: E010 waarden zijn te diep genest"]
+def test_e010_nesting_far_beyond_any_stack_is_refused_before_parsing():
+    assert problems("a: " + "[" * 1_000_000 + "]" * 1_000_000 + "\n") == ["data/x.yml:1:4: E010 waarden zijn dieper genest dan 40 niveaus"]
 
 
 def test_all_problems_in_a_file_are_reported_together():

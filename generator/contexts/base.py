@@ -7,7 +7,6 @@ Links between generated pages are relative `.md` paths so that MkDocs validates 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,9 +54,18 @@ class PageContext:
 
 
 def link(from_page: str, to_page: str, fragment: str = "") -> Markup:
-    """Relative link from one generated page to another (paths as in the docs folder)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return Markup(target + (f"#{fragment}" if fragment else ""))
+    """Relative link from one generated page to another (paths as in the docs folder).
+
+    Both paths are relative to the same folder, so no file system lookup is needed
+    (posixpath.relpath would ask the operating system for the working directory each time).
+    """
+    source = from_page.split("/")[:-1]
+    target = to_page.split("/")
+    shared = 0
+    while shared < len(source) and shared < len(target) - 1 and source[shared] == target[shared]:
+        shared += 1
+    path = "/".join([".."] * (len(source) - shared) + target[shared:])
+    return Markup(path + (f"#{fragment}" if fragment else ""))
 
 
 def dutch_date(value: dt.date | None) -> str:

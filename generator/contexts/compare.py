@@ -119,20 +119,14 @@ class ComparePages(Lookups):
                 rows.append(
                     {"naam": intervention.naam, "href": link(page, intervention_page(intervention.id)), "eigen": None, "cellen": cells}
                 )
+            # One row for all region-specific interventions of this kernelement: a row per own
+            # intervention would make the matrix grow with regions times regions.
+            own_cells = []
             for region in regions:
-                for own in region.eigen_interventies:
-                    if own.kernelement != kernel.id:
-                        continue
-                    offers = [o for o in self._offers_of(region) if o.own is not None and o.own.id == own.id]
-                    cells = [self._cell(page, r, offers if r.id == region.id else []) for r in regions]
-                    rows.append(
-                        {
-                            "naam": own.naam,
-                            "href": link(page, region_page(region.id, "interventies"), own.id),
-                            "eigen": region.naam,
-                            "cellen": cells,
-                        }
-                    )
+                offers = [o for o in self._offers_of(region) if o.own is not None and o.own.kernelement == kernel.id]
+                own_cells.append(self._cell(page, region, offers))
+            if any(cell["marks"] for cell in own_cells):
+                rows.append({"naam": "Eigen interventies van de regio", "href": None, "eigen": True, "cellen": own_cells})
             groups.append({"id": kernel.id, "naam": kernel.naam, "rijen": rows})
         context = {
             "regios": [{"naam": r.naam, "href": link(page, region_page(r.id, "interventies"))} for r in regions],
@@ -155,6 +149,8 @@ class ComparePages(Lookups):
         return {"marks": marks}
 
     def _form(self, offer: Offer) -> str:
+        if offer.own:
+            return offer.choice.naam or offer.own.naam
         if offer.choice.variant:
             return next(v.naam for v in self.national[offer.choice.interventie].varianten if v.id == offer.choice.variant)
         return ""

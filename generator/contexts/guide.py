@@ -8,11 +8,11 @@ one exists. The reference can therefore never fall behind the code.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import types
 import typing
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from ..schema import SCHEMAS
@@ -58,7 +58,7 @@ def describe(annotation: Any) -> tuple[str, list[type[BaseModel]]]:
 
 
 def _example(values: list[Any]) -> str:
-    """The first real value as a short YAML snippet, or ''."""
+    """The first real value, written as a YAML author would read it (JSON is valid YAML), or ''."""
     for value in values:
         if value in (None, [], {}, ""):
             continue
@@ -68,20 +68,19 @@ def _example(values: list[Any]) -> str:
             value = [value[0].model_dump(mode="json", exclude_defaults=True)]
         elif isinstance(value, dt.date):
             value = value.isoformat()
-        text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
-        text = text.removesuffix("...").strip()
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        text = " ".join(text.split())
         return text if len(text) <= 90 else text[:87] + "…"
     return ""
 
 
-def _instances(project, model: type[BaseModel]) -> list[BaseModel]:
-    """Every instance of `model` in the project's data, to take examples from."""
-    found: list[BaseModel] = []
+def _instances(project) -> dict[type, list[BaseModel]]:
+    """Every model instance in the project's data, by model, to take examples from."""
+    found: dict[type, list[BaseModel]] = {}
 
     def walk(value):
-        if isinstance(value, model):
-            found.append(value)
         if isinstance(value, BaseModel):
+            found.setdefault(type(value), []).append(value)
             for name in type(value).model_fields:
                 walk(getattr(value, name))
         elif isinstance(value, (list, tuple)):
@@ -100,6 +99,7 @@ class GuidePages(Lookups):
         return [self.field_reference()]
 
     def field_reference(self) -> PageContext:
+        instances_by_model = _instances(self.project)
         files = []
         for schema_name, model in SCHEMAS.items():
             sections, seen, queue = [], set(), [model]
@@ -108,7 +108,7 @@ class GuidePages(Lookups):
                 if current in seen:
                     continue
                 seen.add(current)
-                instances = _instances(self.project, current)
+                instances = instances_by_model.get(current, [])
                 rows = []
                 for name, info in current.model_fields.items():
                     kind, refs = describe(info.annotation)

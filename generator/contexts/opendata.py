@@ -10,6 +10,7 @@ import csv
 import io
 import json
 
+from ..project import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR
 from ..schema import schemas
 from .base import STATUS_LABELS, Lookups, PageContext, link
 
@@ -28,7 +29,8 @@ REGION_COLUMNS = [
 
 
 def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: indented JSON goes through Python's slow pure-Python encoder.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _csv(header: list[str], rows: list[list]) -> str:
@@ -42,9 +44,11 @@ def _csv(header: list[str], rows: list[list]) -> str:
 class OpenDataPages(Lookups):
     def all(self) -> list[PageContext]:
         project = self.project
-        catalogue = project.catalogue.model_dump(mode="json")
-        regions = [r.model_dump(mode="json") for r in self.regions]
-        leidraden = [v.model_dump(mode="json") for v in sorted(project.leidraden.values(), key=lambda v: v.id)]
+        # The validated files' own values: what the authors wrote, already plain data.
+        raw = {loaded.path: loaded.data for loaded in project.files.values()}
+        catalogue = raw[CATALOGUE_FILE]
+        regions = [raw[project.file_of(REGIONS_DIR, r.id).path] for r in self.regions]
+        leidraden = [raw[project.file_of(LEIDRAAD_DIR, v).path] for v in sorted(project.leidraden)]
         interventions_csv = _csv(
             ["id", "naam", "kernelement", "nummer", "aard", "samenvatting", "varianten"],
             [

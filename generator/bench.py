@@ -1,0 +1,184 @@
+"""`regioplan bench --regions N`: how the build scales, and how close it stays to the toolchain.
+
+It generates N synthetic regions from the real catalogue, builds the full site and reports per
+stage (load and validate, generate pages, MkDocs render, PDFs) the seconds, pages, pages/s and
+output size. Then it builds the very same generated pages, written out as plain Markdown, with
+MkDocs Material alone (short navigation, search plugin, the same Markdown extensions, nothing
+else): the floor for this content. `ratio` is our build without PDFs over the floor's time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+
+from .pdf import pdf_jobs, pdf_paths, render_pdfs
+from .pipeline import generate_pages
+from .project import load_project
+from .synthetic import synthetic_region
+from .write import CONFIG_FILE, _config, _pdf_switch
+
+PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
+TARGETS = {
+    "ratio": 1.3,  # our build without PDFs over the floor
+    "own_share": 0.10,  # our own stages as a share of the build
+    "region_page_kb": 100,
+    "pdf_speedup": 1.7,  # two cores over one
+}
+
+
+@dataclass
+class Report:
+    regions: int
+    stages: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+    size: int = 0
+    region_page_kb: float = 0.0
+    floor: float = 0.0
+    pdfs: int = 0
+    pdf_one: float = 0.0
+    pdf_two: float = 0.0
+
+    @property
+    def site_without_pdfs(self) -> float:
+        return self.stages["load and validate"] + self.stages["generate pages"] + self.stages["MkDocs render"]
+
+    @property
+    def ratio(self) -> float:
+        return self.site_without_pdfs / self.floor
+
+    @property
+    def own_share(self) -> float:
+        return (self.stages["load and validate"] + self.stages["generate pages"]) / self.site_without_pdfs
+
+    def lines(self) -> list[str]:
+        out = [f"regions: {self.regions}   pages: {self.pages}   output: {self.size / 1e6:.1f} MB   largest region page: {self.region_page_kb:.0f} KB"]
+        out.append(f"{'stage':<20}{'seconds':>9}{'pages/s':>10}")
+        for stage, seconds in self.stages.items():
+            rate = f"{self.pages / seconds:>10.0f}" if stage == "MkDocs render" else f"{'':>10}"
+            out.append(f"{stage:<20}{seconds:>9.2f}{rate}")
+        out.append(f"{'PDFs (2 processes)':<20}{self.pdf_two:>9.2f}   {self.pdfs} PDFs, {self.pdfs / self.pdf_two:.1f}/s")
+        out.append(f"{'PDFs (1 process)':<20}{self.pdf_one:>9.2f}   speed-up on 2 cores: {self.pdf_one / self.pdf_two:.2f}")
+        out.append(f"{'floor (Material)':<20}{self.floor:>9.2f}")
+        out.append(f"our stages: {self.own_share * 100:.1f} % of the build without PDFs")
+        out.append(f"ratio: {self.ratio:.2f}")
+        return out
+
+    def verdicts(self) -> list[str]:
+        checks = [
+            (f"ratio {self.ratio:.2f} <= {TARGETS['ratio']}", self.ratio <= TARGETS["ratio"]),
+            (f"own stages {self.own_share * 100:.1f} % < {TARGETS['own_share'] * 100:.0f} %", self.own_share < TARGETS["own_share"]),
+            (f"largest region page {self.region_page_kb:.0f} KB < {TARGETS['region_page_kb']} KB", self.region_page_kb < TARGETS["region_page_kb"]),
+            (f"PDF speed-up {self.pdf_one / self.pdf_two:.2f} >= {TARGETS['pdf_speedup']}", self.pdf_one / self.pdf_two >= TARGETS["pdf_speedup"]),
+        ]
+        return [("met    " if ok else "NOT MET ") + text for text, ok in checks]
+
+
+def make_project(root: Path, target: Path, regions: int, seed: int = 0) -> Path:
+    """A copy of the project with only national data plus `regions` synthetic regions."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = root / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    shutil.copytree(root / "data", target / "data", ignore=shutil.ignore_patterns("regios"))
+    (target / "data" / "regios").mkdir()
+    national = load_project(target)
+    for number in range(1, regions + 1):
+        slug, text = synthetic_region(national, number, seed)
+        (target / "data" / "regios" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return target
+
+
+def _size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
+
+
+def _floor(project_root: Path, pages, folder: Path) -> float:
+    """Build the same pages with MkDocs Material alone and return the seconds it took."""
+    docs = folder / "docs"
+    shutil.copytree(project_root / "content", docs)
+    for page in pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+    # The same files the pages link to, so both builds check the same links.
+    for path in pdf_paths(load_project(project_root)):
+        (docs / path).write_bytes(b"")
+    guide = project_root / "docs"
+    for source in guide.rglob("*.md"):
+        target = docs / "handleiding" / source.relative_to(guide)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+    ours = yaml.safe_load((project_root / CONFIG_FILE).read_text(encoding="utf-8"))
+    config = {
+        "site_name": ours["site_name"],
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"name": "material", "language": "nl", "font": False},
+        "plugins": ["search"],
+        "markdown_extensions": ours["markdown_extensions"],
+        "nav": ours["nav"],
+    }
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    started = time.perf_counter()
+    from mkdocs.config import load_config
+
+    build(load_config(config_file=str(folder / "mkdocs.yml")))
+    return time.perf_counter() - started
+
+
+def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample: int | None = None) -> Report:
+    from .mkdocs_plugin import TIMINGS
+
+    scratch = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="regioplan-bench-"))
+    project_root = make_project(Path(root), scratch / "project", regions)
+    report = Report(regions)
+
+    # Our build, as `regioplan build` does it, with PDFs left to the separate measurement below.
+    started = time.perf_counter()
+    load_project(project_root)
+    validate = time.perf_counter() - started
+    started = time.perf_counter()
+    with _pdf_switch(False):
+        build(_config(project_root, site_dir=str(scratch / "site"), strict=True))
+    total = time.perf_counter() - started
+    own = TIMINGS["load"] + TIMINGS["generate"] + TIMINGS["pdf"]
+    report.stages = {"load and validate": validate + TIMINGS["load"], "generate pages": TIMINGS["generate"] + TIMINGS["pdf"], "MkDocs render": total - own}
+    report.pages, report.size = _size(scratch / "site")
+    region_pages = [p for p in (scratch / "site" / "regios").rglob("index.html")]
+    report.region_page_kb = max(p.stat().st_size for p in region_pages) / 1024
+
+    # PDFs on both cores and on one, from the same jobs.
+    project = load_project(project_root)
+    pages = generate_pages(project_root, project)
+    config = _config(project_root)
+    jobs = pdf_jobs(project_root, project, {p.path: p.content for p in pages}, config.markdown_extensions, config.mdx_configs)
+    jobs = jobs[:pdf_sample] if pdf_sample else jobs
+    report.pdfs = len(jobs)
+    started = time.perf_counter()
+    render_pdfs(jobs, workers=2)
+    report.pdf_two = time.perf_counter() - started
+    started = time.perf_counter()
+    render_pdfs(jobs, workers=1)
+    report.pdf_one = time.perf_counter() - started
+
+    report.floor = _floor(project_root, pages, scratch / "floor")
+    if not workdir:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return report
+
+
+def main(root: Path, regions: int, workdir: Path | None, pdf_sample: int | None) -> int:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # the same output every run
+    report = run_bench(root, regions, workdir, pdf_sample)
+    for line in report.lines() + report.verdicts():
+        print(line)
+    return 0
