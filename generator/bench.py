@@ -59,7 +59,9 @@ class Report:
         return (self.stages["load and validate"] + self.stages["generate pages"]) / self.site_without_pdfs
 
     def lines(self) -> list[str]:
-        out = [f"regions: {self.regions}   pages: {self.pages}   output: {self.size / 1e6:.1f} MB   largest region page: {self.region_page_kb:.0f} KB"]
+        out = [
+            f"regions: {self.regions}   pages: {self.pages}   output: {self.size / 1e6:.1f} MB   largest region page: {self.region_page_kb:.0f} KB"
+        ]
         out.append(f"{'stage':<20}{'seconds':>9}{'pages/s':>10}")
         for stage, seconds in self.stages.items():
             rate = f"{self.pages / seconds:>10.0f}" if stage == "MkDocs render" else f"{'':>10}"
@@ -75,8 +77,14 @@ class Report:
         checks = [
             (f"ratio {self.ratio:.2f} <= {TARGETS['ratio']}", self.ratio <= TARGETS["ratio"]),
             (f"own stages {self.own_share * 100:.1f} % < {TARGETS['own_share'] * 100:.0f} %", self.own_share < TARGETS["own_share"]),
-            (f"largest region page {self.region_page_kb:.0f} KB < {TARGETS['region_page_kb']} KB", self.region_page_kb < TARGETS["region_page_kb"]),
-            (f"PDF speed-up {self.pdf_one / self.pdf_two:.2f} >= {TARGETS['pdf_speedup']}", self.pdf_one / self.pdf_two >= TARGETS["pdf_speedup"]),
+            (
+                f"largest region page {self.region_page_kb:.0f} KB < {TARGETS['region_page_kb']} KB",
+                self.region_page_kb < TARGETS["region_page_kb"],
+            ),
+            (
+                f"PDF speed-up {self.pdf_one / self.pdf_two:.2f} >= {TARGETS['pdf_speedup']}",
+                self.pdf_one / self.pdf_two >= TARGETS["pdf_speedup"],
+            ),
         ]
         return [("met    " if ok else "NOT MET ") + text for text, ok in checks]
 
@@ -151,7 +159,11 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
         build(_config(project_root, site_dir=str(scratch / "site"), strict=True))
     total = time.perf_counter() - started
     own = TIMINGS["load"] + TIMINGS["generate"] + TIMINGS["pdf"]
-    report.stages = {"load and validate": validate + TIMINGS["load"], "generate pages": TIMINGS["generate"] + TIMINGS["pdf"], "MkDocs render": total - own}
+    report.stages = {
+        "load and validate": validate + TIMINGS["load"],
+        "generate pages": TIMINGS["generate"] + TIMINGS["pdf"],
+        "MkDocs render": total - own,
+    }
     report.pages, report.size = _size(scratch / "site")
     region_pages = [p for p in (scratch / "site" / "regios").rglob("index.html")]
     report.region_page_kb = max(p.stat().st_size for p in region_pages) / 1024

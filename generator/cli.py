@@ -30,6 +30,15 @@ def _check(args: argparse.Namespace) -> int:
 
     project = load_project(args.root)
     found = warnings(project)
+    if args.region:
+        if args.region not in project.regions:
+            from .errors import Diagnostic, Position
+            from .validate import suggestion
+
+            raise DataError(
+                [Diagnostic(Position("data/regios"), "E501", f"onbekende regio '{args.region}'{suggestion(args.region, project.regions)}")]
+            )
+        found = [d for d in found if d.position.path.startswith(f"data/regios/{args.region}.")]
     for diagnostic in found:
         print(diagnostic, file=sys.stderr)
     if found:
@@ -122,6 +131,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .write import serve_site
 
+    print(f"Voorbeeld op http://{args.dev_addr}/ ; het ververst bij elke wijziging. Stop met Ctrl+C.", flush=True)
     serve_site(args.root, dev_addr=args.dev_addr)
     return 0
 
@@ -134,6 +144,7 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="controleer alle gegevens")
     check.add_argument("--strict", action="store_true", help="een regioplan dat niet aan de regels voldoet is een fout")
+    check.add_argument("--region", default=None, help="toon alleen de waarschuwingen van deze regio (fouten altijd allemaal)")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="bouw de site in site/")

@@ -255,8 +255,32 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                         loaded, (*loc, "kernelementen", j), "E203", "kernelement", ref, kernels, "gebruik een id uit data/catalogus.yml"
                     )
         yield from _duplicates(loaded, ((("subregios", i, "id"), s.id) for i, s in enumerate(region.subregios)), "subregio")
+        yield from _check_history(loaded, region)
         for i, part in enumerate(region.praktijkplan.onderdelen if region.praktijkplan else []):
             for kernel in part.aanwijzingen:
                 if kernel not in kernels:
                     loc = ("praktijkplan", "onderdelen", i, "aanwijzingen", kernel)
                     yield _unknown(loaded, loc, "E203", "kernelement", kernel, kernels, "gebruik een id uit data/catalogus.yml als sleutel")
+
+
+def _check_history(loaded: LoadedFile, region) -> Iterator[Diagnostic]:
+    """The version history runs from old to new and ends at the plan as it is now."""
+    history = region.versiegeschiedenis
+    if not history:
+        return
+    dates = [(i, v.datum) for i, v in enumerate(history) if v.datum]
+    for (_, earlier), (i, later) in zip(dates, dates[1:], strict=False):
+        if later < earlier:
+            yield Diagnostic(
+                loaded.position(("versiegeschiedenis", i)),
+                "E210",
+                "de versiegeschiedenis loopt van oud naar nieuw; zet deze versie eerder in de lijst",
+            )
+    last = history[-1]
+    if (last.versie, last.datum) != (region.plan.versie, region.plan.datum):
+        yield Diagnostic(
+            loaded.position(("versiegeschiedenis", len(history) - 1)),
+            "E210",
+            f"de laatste versie in de versiegeschiedenis ({last.versie or 'zonder nummer'}, {last.datum or 'zonder datum'}) "
+            f"is niet die van 'plan' ({region.plan.versie or 'zonder nummer'}, {region.plan.datum or 'zonder datum'}); maak ze gelijk",
+        )

@@ -246,13 +246,22 @@ def _scalar(node: yaml.ScalarNode, path: str, problems: list[Diagnostic]) -> Any
     if _CANONICAL_FLOAT.fullmatch(text) and str(float(text)) == text.lstrip("+"):
         return float(text)
     if _YAML11_WORDS.fullmatch(text) or _NUMBERISH.fullmatch(text):
-        problems.append(
-            Diagnostic(
-                _position(path, node.start_mark),
-                "E004",
-                f"de waarde {text} is dubbelzinnig (YAML leest die als iets anders dan tekst); "
-                f'schrijf "{text}" tussen aanhalingstekens als tekst bedoeld is, of true/false of een getal zonder voorloopnul',
-            )
-        )
+        problems.append(Diagnostic(_position(path, node.start_mark), "E004", _ambiguity(text)))
         return None
     return text
+
+
+def _ambiguity(text: str) -> str:
+    """What to write instead of an ambiguous plain value: as text, and as the value it may mean."""
+    advice = f'schrijf "{text}" tussen aanhalingstekens als het tekst is'
+    if _YAML11_WORDS.fullmatch(text):
+        advice += ", of true of false als het ja of nee betekent"
+    else:
+        try:
+            number = float(text.replace("_", ""))
+        except ValueError:
+            number = None
+        if number is not None and abs(number) != float("inf") and number == number:
+            meant = str(int(number)) if number.is_integer() and "." not in text else repr(number)
+            advice += f", of {meant} als het een getal is (met een punt, zonder voorloopnul of slotnul)"
+    return f"de waarde {text} is dubbelzinnig (YAML leest die als iets anders dan tekst); {advice}"

@@ -72,7 +72,7 @@ intervisie:
 # Het praktijkplan: de onderdelen van het formulier, op volgorde.
 praktijkplan:
   vorm: Digitaal formulier
-  deadline: Uiterlijk drie maanden na de start
+  deadline: drie maanden na de start
   onderdelen:
     - {{id: praktijk, titel: Gegevens van de praktijk, soort: praktijkgegevens}}
     - {{id: interventies, titel: Gekozen interventies per jaar, soort: interventies-per-jaar}}

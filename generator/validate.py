@@ -100,7 +100,7 @@ def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str]) -> Diagn
         hint = "; zet de waarde tussen aanhalingstekens" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
         return Diagnostic(position, "E103", f"'{name}' moet {_EXPECTED[kind]} zijn, niet {_describe(value)}{hint}")
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
+        expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", " of ")
         return Diagnostic(position, "E104", f"ongeldige waarde '{_short(value)}' voor '{name}'; kies uit {expected}")
     if kind == "string_pattern_mismatch":
         return Diagnostic(

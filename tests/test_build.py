@@ -14,6 +14,8 @@ from conftest import heading, html
 
 from generator.write import build_site
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
 CAT = "data/catalogus.yml"
 
 
@@ -221,3 +223,21 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path, monkeypatch):
     one, two = snapshot(first), snapshot(second)
     assert any(name.endswith(".pdf") for name in one)
     assert one == two
+
+
+def test_benchmark_smoke_run_reports_every_figure(tmp_path):
+    """A tiny run of `regioplan bench`: the command works and prints each figure (timings are not judged)."""
+    result = run_cli(REPO_ROOT, "bench", "--regions", "2", "--pdf-sample", "2", "--keep", str(tmp_path / "bench"))
+    assert result.returncode == 0, result.stderr
+    for label in [
+        "load and validate",
+        "generate pages",
+        "MkDocs render",
+        "PDFs (2 processes)",
+        "PDFs (1 process)",
+        "floor (Material)",
+        "ratio:",
+    ]:
+        assert label in result.stdout, label
+    assert (tmp_path / "bench" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
+    assert (tmp_path / "bench" / "floor" / "site" / "vergelijk" / "matrix" / "index.html").is_file()

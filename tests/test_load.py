@@ -82,13 +82,34 @@ def test_e003_duplicate_key():
     ]
 
 
+AS_TEXT = 'schrijf "{0}" tussen aanhalingstekens als het tekst is'
+AS_NUMBER = ", of {1} als het een getal is (met een punt, zonder voorloopnul of slotnul)"
+AS_BOOLEAN = ", of true of false als het ja of nee betekent"
+
+
 @pytest.mark.parametrize(
-    "text", ["NO", "yes", "Off", "y", "True", "NULL", "0123", "1.10", "2.50", "1:20", "0x1F", "+5", "1_000", ".inf", "1e3"]
+    "text, advice",
+    [
+        ("NO", AS_TEXT + AS_BOOLEAN),
+        ("yes", AS_TEXT + AS_BOOLEAN),
+        ("Off", AS_TEXT + AS_BOOLEAN),
+        ("y", AS_TEXT + AS_BOOLEAN),
+        ("True", AS_TEXT + AS_BOOLEAN),
+        ("NULL", AS_TEXT + AS_BOOLEAN),
+        ("0123", (AS_TEXT + AS_NUMBER).replace("{1}", "123")),
+        ("1.10", (AS_TEXT + AS_NUMBER).replace("{1}", "1.1")),
+        ("2.50", (AS_TEXT + AS_NUMBER).replace("{1}", "2.5")),
+        ("1:20", AS_TEXT),
+        ("0x1F", AS_TEXT),
+        ("+5", (AS_TEXT + AS_NUMBER).replace("{1}", "5")),
+        ("1_000", (AS_TEXT + AS_NUMBER).replace("{1}", "1000")),
+        (".inf", AS_TEXT),
+        ("1e3", (AS_TEXT + AS_NUMBER).replace("{1}", "1000")),
+    ],
 )
-def test_e004_yaml11_traps_are_errors_not_conversions(text):
+def test_e004_yaml11_traps_are_errors_not_conversions(text, advice):
     assert problems(f"waarde: {text}\n") == [
-        f"data/x.yml:1:9: E004 de waarde {text} is dubbelzinnig (YAML leest die als iets anders dan tekst); "
-        f'schrijf "{text}" tussen aanhalingstekens als tekst bedoeld is, of true/false of een getal zonder voorloopnul'
+        f"data/x.yml:1:9: E004 de waarde {text} is dubbelzinnig (YAML leest die als iets anders dan tekst); " + advice.replace("{0}", text)
     ]
 
 

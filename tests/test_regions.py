@@ -186,3 +186,11 @@ def test_lists_in_data_text_become_lists_and_stay_escaped(tmp_path):
     details = html(site, "regios/testregio/interventies").find("article")
     dd = next(dt for dt in details.find_all("dt") if dt.get_text() == "Minimale eis").find_next_sibling("dd")
     assert [li.get_text() for li in dd.find_all("li")] == items
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_the_plan_facts_are_separate_list_items(real_site, region):
+    """Each fact about the plan is its own item (a template once ran two together)."""
+    items = html(real_site, f"regios/{region}").find("h2", id="het-plan").find_next("ul").find_all("li")
+    labels = [li.get_text(" ", strip=True).split(":")[0] for li in items]
+    assert labels == ["Titel", "Versie", "Datum", "Status", "Periode", "Volgt", "Bron"]

@@ -85,7 +85,7 @@ def test_e104_value_not_in_list(project):
     project.write(REGION, MINIMAL_REGION.replace("status: verplicht", "status: misschien"))
     assert errors(project) == [
         f"{REGION}:17:13: E104 ongeldige waarde 'misschien' voor 'status'; kies uit 'verplicht', 'aangeboden-met-ondersteuning', "
-        "'aangeboden-zonder-ondersteuning', 'in-overweging' or 'niet-aangeboden'"
+        "'aangeboden-zonder-ondersteuning', 'in-overweging' of 'niet-aangeboden'"
     ]
 
 
@@ -216,3 +216,17 @@ def test_every_data_file_names_its_schema_for_editors():
         kind = expected.get(path.name) or {"leidraad": "leidraad", "regios": "regio"}[path.parent.name]
         depth = "../" * (len(path.relative_to(REPO / "data").parts))
         assert first == f"# yaml-language-server: $schema={depth}schema/{kind}.schema.json", path
+
+
+def test_e210_version_history_ends_at_the_current_plan(project):
+    history = """versiegeschiedenis:
+  - versie: "0.9"
+    datum: 2025-01-01
+    wijzigingen: [Eerste versie.]
+    bron: {document: leidraad-v3, sectie: test}
+"""
+    project.write(REGION, MINIMAL_REGION + history)
+    line = MINIMAL_REGION.count("\n") + 2
+    assert errors(project) == [
+        f"{REGION}:{line}:5: E210 de laatste versie in de versiegeschiedenis (0.9, 2025-01-01) is niet die van 'plan' (1.0, zonder datum); maak ze gelijk"
+    ]

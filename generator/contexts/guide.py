@@ -53,7 +53,7 @@ def describe(annotation: Any) -> tuple[str, list[type[BaseModel]]]:
         inner, models = describe(args[1])
         return f"blok met per sleutel {inner}", models
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"blok ({annotation.__name__})", [annotation]
+        return "blok", [annotation]  # the page links the block's own table next to this word
     return SCALARS.get(annotation, getattr(annotation, "__name__", str(annotation))), []
 
 
