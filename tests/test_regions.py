@@ -156,14 +156,19 @@ def test_a_new_region_file_appears_on_the_index_and_the_catalogue(tmp_path):
     assert rows == [["Testregio", "–", "verplicht", "niet vermeld", "niet vermeld", "niet vermeld"]]
 
 
-def test_hostile_region_text_is_inert(tmp_path):
+def site_with_text(tmp_path, text: str) -> Path:
+    """A site with one region whose summary and minimale eis are `text` (a YAML double-quoted string)."""
     project = copy_project(tmp_path / "p")
-    hostile = "<script>alert('x')</script>|**x**"
-    region = MINIMAL_REGION.replace("samenvatting: Een regio voor tests.", f'samenvatting: "{hostile}"').replace(
-        "    status: verplicht\n", f'    status: verplicht\n    minimale_eis: "{hostile}"\n'
+    region = MINIMAL_REGION.replace("samenvatting: Een regio voor tests.", f'samenvatting: "{text}"').replace(
+        "    status: verplicht\n", f'    status: verplicht\n    minimale_eis: "{text}"\n'
     )
     project.write("data/regios/testregio.yml", region)
-    site = build_site(project.root, pdfs=False)
+    return build_site(project.root, pdfs=False)
+
+
+def test_hostile_region_text_is_inert(tmp_path):
+    hostile = "<script>alert('x')</script>|**x**"
+    site = site_with_text(tmp_path, hostile)
     overview = html(site, "regios/testregio").find("article")
     assert overview.find("script") is None and hostile in overview.get_text()
     row = table_rows(site, "interventies/triage-training", "Regio")[0]
@@ -171,13 +176,7 @@ def test_hostile_region_text_is_inert(tmp_path):
 
 
 def test_lists_in_data_text_become_lists_and_stay_escaped(tmp_path):
-    project = copy_project(tmp_path / "p")
-    text_with_list = "Het plan vraagt:\\n- een **eerste** punt;\\n  dat doorloopt\\n- een <b>tweede</b> punt"
-    region = MINIMAL_REGION.replace("samenvatting: Een regio voor tests.", f'samenvatting: "{text_with_list}"').replace(
-        "    status: verplicht\n", f'    status: verplicht\n    minimale_eis: "{text_with_list}"\n'
-    )
-    project.write("data/regios/testregio.yml", region)
-    site = build_site(project.root, pdfs=False)
+    site = site_with_text(tmp_path, "Het plan vraagt:\\n- een **eerste** punt;\\n  dat doorloopt\\n- een <b>tweede</b> punt")
     overview = html(site, "regios/testregio").find("article")
     lead = overview.find("p", string="Het plan vraagt:")
     assert lead is not None
