@@ -24,6 +24,15 @@ def _report(error: DataError) -> int:
     return 1
 
 
+def _require_region(project, region: str, where: str) -> None:
+    """E501 when `region` is not a region of the project, with the nearest id as suggestion."""
+    if region not in project.regions:
+        from .errors import Diagnostic, Position
+        from .validate import suggestion
+
+        raise DataError([Diagnostic(Position(where), "E501", f"onbekende regio '{region}'{suggestion(region, project.regions)}")])
+
+
 def _check(args: argparse.Namespace) -> int:
     from .conformance import warnings
     from .project import load_project
@@ -31,13 +40,7 @@ def _check(args: argparse.Namespace) -> int:
     project = load_project(args.root)
     found = warnings(project)
     if args.region:
-        if args.region not in project.regions:
-            from .errors import Diagnostic, Position
-            from .validate import suggestion
-
-            raise DataError(
-                [Diagnostic(Position("data/regios"), "E501", f"onbekende regio '{args.region}'{suggestion(args.region, project.regions)}")]
-            )
+        _require_region(project, args.region, "data/regios")
         found = [d for d in found if d.position.path.startswith(f"data/regios/{args.region}.")]
     for diagnostic in found:
         print(diagnostic, file=sys.stderr)
@@ -70,12 +73,7 @@ def _check_plan(args: argparse.Namespace) -> int:
     from .project import load_project
 
     project = load_project(args.root)
-    if args.region not in project.regions:
-        from .validate import suggestion
-
-        raise DataError(
-            [Diagnostic(Position(str(args.file)), "E501", f"onbekende regio '{args.region}'{suggestion(args.region, project.regions)}")]
-        )
+    _require_region(project, args.region, str(args.file))
     try:
         plan = json.loads(Path(args.file).read_text(encoding="utf-8"))
     except OSError as exc:

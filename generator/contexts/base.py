@@ -131,12 +131,21 @@ class Lookups:
         # Every region's choices, by the national intervention they are (or are nearest to).
         self.offers: dict[str, list[Offer]] = {}
         for region in self.regions:
-            own = {v.id: v for v in region.eigen_interventies}
-            for choice in region.interventies:
-                offer = Offer(region, choice, own.get(choice.interventie))
-                national_id = offer.own.verwant_aan if offer.own else choice.interventie
+            for offer in self.offers_of(region):
+                national_id = offer.own.verwant_aan if offer.own else offer.choice.interventie
                 if national_id:
                     self.offers.setdefault(national_id, []).append(offer)
+
+    def offers_of(self, region: Region) -> list[Offer]:
+        """A region's choices, each with its own intervention where it is one of the region's."""
+        own = {v.id: v for v in region.eigen_interventies}
+        return [Offer(region, choice, own.get(choice.interventie)) for choice in region.interventies]
+
+    def kernel_of(self, offer: Offer) -> str:
+        return offer.own.kernelement if offer.own else self.national[offer.choice.interventie].kernelement
+
+    def points(self, points, page: str) -> list[dict[str, Any]]:
+        return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]
 
     def source(self, ref: SourceRef, page: str) -> Markup:
         """'Document, section' as a Markdown link to the sources page, data parts escaped."""

@@ -58,16 +58,9 @@ class ComparePages(Lookups):
         verdicts = check_project(self.project)
         return [self.index(), self.matrix(), self.conformance(verdicts), self.organisation(), self.picker(verdicts)]
 
-    def _offers_of(self, region: Region) -> list[Offer]:
-        own = {v.id: v for v in region.eigen_interventies}
-        return [Offer(region, c, own.get(c.interventie)) for c in region.interventies]
-
-    def _kernel_of(self, offer: Offer) -> str:
-        return offer.own.kernelement if offer.own else self.national[offer.choice.interventie].kernelement
-
     def _counts(self, region: Region) -> list[int]:
-        offers = [o for o in self._offers_of(region) if o.choice.status in OFFERED]
-        return [sum(1 for o in offers if self._kernel_of(o) == k.id) for k in self.kernels]
+        offers = [o for o in self.offers_of(region) if o.choice.status in OFFERED]
+        return [sum(1 for o in offers if self.kernel_of(o) == k.id) for k in self.kernels]
 
     # ------------------------------------------------------------------ pages
 
@@ -123,7 +116,7 @@ class ComparePages(Lookups):
             # intervention would make the matrix grow with regions times regions.
             own_cells = []
             for region in regions:
-                offers = [o for o in self._offers_of(region) if o.own is not None and o.own.kernelement == kernel.id]
+                offers = [o for o in self.offers_of(region) if o.own is not None and o.own.kernelement == kernel.id]
                 own_cells.append(self._cell(page, region, offers))
             if any(cell["marks"] for cell in own_cells):
                 rows.append({"naam": "Eigen interventies van de regio", "href": None, "eigen": True, "cellen": own_cells})
@@ -244,7 +237,7 @@ class ComparePages(Lookups):
         regions = []
         for region in self.regions:
             plan = region.plan
-            offers = self._offers_of(region)
+            offers = self.offers_of(region)
             own = [v for v in verdicts if v.region == region.id]
             facts = {
                 "RHO": region.rho.naam,

@@ -136,9 +136,6 @@ class NationalPages(Lookups):
         ]
         return pages
 
-    def _points(self, points, page: str) -> list[dict[str, Any]]:
-        return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]
-
     def _meta(self, leidraad: Leidraad) -> dict[str, Any]:
         return {
             "titel": leidraad.titel,
@@ -162,8 +159,8 @@ class NationalPages(Lookups):
         context = {
             "meta": self._meta(leidraad),
             "samenvatting": leidraad.samenvatting,
-            "definitie": self._points([leidraad.definitie], page)[0] if leidraad.definitie else None,
-            "uitgangspunten": self._points(leidraad.uitgangspunten, page),
+            "definitie": self.points([leidraad.definitie], page)[0] if leidraad.definitie else None,
+            "uitgangspunten": self.points(leidraad.uitgangspunten, page),
             "subpages": [{"titel": t, "href": link(page, p), "omschrijving": d} for t, p, d in subpages],
             "bron": self.source(SourceRef(document=leidraad.document, sectie="Inleiding"), page) if leidraad.document else None,
         }
@@ -230,7 +227,7 @@ class NationalPages(Lookups):
             "rijen": rows,
             "details": details,
             "regels": rules,
-            "selectieregels": self._points(leidraad.selectieregels, page),
+            "selectieregels": self.points(leidraad.selectieregels, page),
         }
         return PageContext(page, "leidraad/groeimodel.md.j2", context)
 
@@ -268,7 +265,7 @@ class NationalPages(Lookups):
             if monitoring is None
             else {
                 "inleiding": monitoring.inleiding,
-                "vormen": self._points(monitoring.vormen, page),
+                "vormen": self.points(monitoring.vormen, page),
                 "verantwoording": monitoring.verantwoording,
                 "bron": self.source(monitoring.bron, page),
             },
@@ -285,7 +282,7 @@ class NationalPages(Lookups):
             if financing is None
             else {
                 "samenvatting": financing.samenvatting,
-                "punten": self._points(financing.punten, page),
+                "punten": self.points(financing.punten, page),
                 "stappen": [{"nummer": s.nummer, "tekst": s.tekst} for s in sorted(financing.contracteerproces, key=lambda s: s.nummer)],
                 "bron": self.source(financing.bron, page),
             }

@@ -58,16 +58,15 @@ class OpenDataPages(Lookups):
         )
         choice_rows = []
         for region in self.regions:
-            own = {v.id: v for v in region.eigen_interventies}
-            for c in region.interventies:
-                kernel = own[c.interventie].kernelement if c.interventie in own else self.national[c.interventie].kernelement
+            for offer in self.offers_of(region):
+                c = offer.choice
                 choice_rows.append(
                     [
                         region.id,
                         c.interventie,
                         c.variant or "",
-                        "ja" if c.interventie in own else "nee",
-                        kernel,
+                        "ja" if offer.own else "nee",
+                        self.kernel_of(offer),
                         c.status,
                         c.minimale_eis or "",
                         c.einddoel or "",

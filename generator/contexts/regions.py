@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..conformance import check_region
 from ..escape import css_string, script_json
-from ..models import PlanPart, Point, Region, RegionIntervention, SourceRef
+from ..models import PlanPart, Region, RegionIntervention, SourceRef
 from ..planrules import rules_for_region
 from .base import (
     STATUS_LABELS,
@@ -144,13 +144,6 @@ class RegionPages(Lookups):
             return next(v.naam for v in national.varianten if v.id == choice.variant)
         return national.naam
 
-    def offer_kernel(self, offer: Offer) -> str:
-        return offer.own.kernelement if offer.own else self.national[offer.choice.interventie].kernelement
-
-    def region_offers(self, region: Region) -> list[Offer]:
-        own = {v.id: v for v in region.eigen_interventies}
-        return [Offer(region, choice, own.get(choice.interventie)) for choice in region.interventies]
-
     def _when(self, choice: RegionIntervention) -> str:
         parts = []
         if choice.jaar:
@@ -158,9 +151,6 @@ class RegionPages(Lookups):
         if choice.sinds:
             parts.append(f"sinds {choice.sinds}")
         return ", ".join(parts)
-
-    def _points(self, points: list[Point], page: str) -> list[dict[str, Any]]:
-        return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]
 
     def _subpages(self, region: Region) -> list[tuple[str, str]]:
         # The history page exists only where the data records more than one version.
@@ -194,7 +184,7 @@ class RegionPages(Lookups):
             if practice_plan and practice_plan.onderdelen
             else [PlanPart(id=i, titel=t, soort=k) for i, t, k in DEFAULT_PLAN_PARTS]
         )
-        offers = {o.choice.interventie: o for o in self.region_offers(region)}
+        offers = {o.choice.interventie: o for o in self.offers_of(region)}
         return {
             "regio": region.naam,
             "plan_titel": region.plan.titel,
@@ -308,7 +298,7 @@ class RegionPages(Lookups):
         groups = []
         for kernel in self.kernels:
             offers = sorted(
-                (o for o in self.region_offers(region) if self.offer_kernel(o) == kernel.id),
+                (o for o in self.offers_of(region) if self.kernel_of(o) == kernel.id),
                 key=lambda o: (STATUS_ORDER.index(o.choice.status), self.offer_name(o)),
             )
             if offers:
@@ -328,7 +318,7 @@ class RegionPages(Lookups):
                         ],
                     }
                 )
-        names = {o.choice.interventie: self.offer_name(o) for o in self.region_offers(region)}
+        names = {o.choice.interventie: self.offer_name(o) for o in self.offers_of(region)}
         names |= {v.id: v.naam for v in self.project.catalogue.interventies if v.id not in names}
         rules = [
             {
@@ -363,7 +353,7 @@ class RegionPages(Lookups):
             "contact": region.contact,
             "versies_href": link(page, region_page(region.id, "versies")) if len(region.versiegeschiedenis) > 1 else None,
             "samenvatting": region.samenvatting,
-            "visie": self._points(region.visie, page),
+            "visie": self.points(region.visie, page),
             "groepen": groups,
             "intervisie_als_interventie": intervisie.getoond_als_interventie if intervisie else None,
             "intervisie_href": link(page, region_page(region.id, "deelname"), "intervisie"),
@@ -388,7 +378,7 @@ class RegionPages(Lookups):
         goals = self._goal_titles()
         groups = []
         for kernel in self.kernels:
-            offers = [o for o in self.region_offers(region) if self.offer_kernel(o) == kernel.id]
+            offers = [o for o in self.offers_of(region) if self.kernel_of(o) == kernel.id]
             if not offers:
                 continue
             items = []
@@ -435,8 +425,8 @@ class RegionPages(Lookups):
         goals = self._goal_titles()
         context = {
             **self._base(region, page),
-            "ondersteuning": self._points(region.ondersteuning, page),
-            "verplichtingen": self._points(region.verplichtingen, page),
+            "ondersteuning": self.points(region.ondersteuning, page),
+            "verplichtingen": self.points(region.verplichtingen, page),
             "intervisie": None
             if intervisie is None
             else {
@@ -478,7 +468,7 @@ class RegionPages(Lookups):
                     {"naam": i.naam, "doel": i.doel or "–", "norm": i.norm or "–", "bron": self.source(i.bron, page)}
                     for i in monitoring.indicatoren
                 ],
-                "punten": self._points(monitoring.punten, page),
+                "punten": self.points(monitoring.punten, page),
                 "bronnen": self.sources_line(monitoring.bron, page),
             },
             "financiering": None
@@ -497,10 +487,10 @@ class RegionPages(Lookups):
                     }
                     for t in financing.tarieven
                 ],
-                "punten": self._points(financing.punten, page),
+                "punten": self.points(financing.punten, page),
                 "bronnen": self.sources_line(financing.bron, page),
             },
             "tijdlijn": [{"wanneer": m.wanneer, "wat": m.wat, "bron": self.source(m.bron, page)} for m in region.tijdlijn],
-            "overig": self._points(region.overig, page),
+            "overig": self.points(region.overig, page),
         }
         return PageContext(page, "regios/monitoring-en-financiering.md.j2", context)
