@@ -66,39 +66,29 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check_plan(args: argparse.Namespace) -> int:
     """Check a practice plan saved by the plan builder, with the same rules the page uses."""
-    import json
-
-    from .errors import Diagnostic, Position
-    from .planrules import check_plan, rules_for_region
+    from .planrules import OUTCOME_ORDER, check_plan, read_plan, rules_for_region
     from .project import load_project
 
     project = load_project(args.root)
     _require_region(project, args.region, str(args.file))
-    try:
-        plan = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError([Diagnostic(Position(str(args.file)), "E001", f"bestand niet te lezen: {exc.strerror}")]) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", 0)
-        raise DataError(
-            [
-                Diagnostic(
-                    Position(str(args.file), line, getattr(exc, "colno", 0)),
-                    "E502",
-                    "geen geldig planbestand (JSON); sla het opnieuw op vanuit de planbouwer",
-                )
-            ]
-        ) from None
-    if not isinstance(plan, dict) or not isinstance(plan.get("keuzes", {}), dict):
-        raise DataError([Diagnostic(Position(str(args.file)), "E502", "geen geldig planbestand: 'keuzes' ontbreekt of is geen blok")])
-    if plan.get("regio") not in (None, args.region):
-        print(f"Let op: dit plan is gemaakt voor regio '{plan.get('regio')}', het wordt getoetst aan '{args.region}'.", file=sys.stderr)
-    verdicts = check_plan(rules_for_region(project, project.regions[args.region]), plan)
-    for verdict in verdicts:
-        print(("✓ " if verdict["ok"] else "✗ ") + verdict["melding"])
-    failed = sum(not v["ok"] for v in verdicts)
-    print(f"{failed} punt(en) nog niet in orde." if failed else "Het plan voldoet aan alle regels.")
-    return 1 if failed else 0
+    rules = rules_for_region(project, project.regions[args.region])
+    plan = read_plan(args.file, rules)
+    if plan["regio"] not in (None, args.region):
+        print(f"Let op: dit plan is gemaakt voor regio '{plan['regio']}', het wordt getoetst aan '{args.region}'.", file=sys.stderr)
+    verdicts = check_plan(rules, plan)
+    symbols = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
+    for year in sorted({v["jaar"] for v in verdicts}):
+        print(f"Jaar {year}")
+        for verdict in (v for v in verdicts if v["jaar"] == year):
+            print(f"  {symbols[verdict['uitkomst']]} {verdict['melding']}")
+    counts = {outcome: sum(v["uitkomst"] == outcome for v in verdicts) for outcome in OUTCOME_ORDER}
+    if counts["voldoet niet"]:
+        print(f"{counts['voldoet niet']} punt(en) nog niet in orde.")
+    else:
+        print("Het plan voldoet aan alle regels die het kan halen.")
+    if counts["niet te beoordelen"]:
+        print(f"{counts['niet te beoordelen']} punt(en) niet te beoordelen: zie hierboven wat het regioplan niet zegt of niet biedt.")
+    return 1 if counts["voldoet niet"] else 0
 
 
 def _new_region(args: argparse.Namespace) -> int:

@@ -1,76 +1,264 @@
-"""The conformance check: does a regioplan meet the rules it must meet?
+"""The conformance check: does a regioplan meet the rules it must meet, as far as the plan says?
 
-Two sets of rules apply to a regioplan, and both come from data, never from code written for a
-particular region:
+Three kinds of rules apply, all from data, never from code written for a particular region:
 
-- the groeimodel of the leidraad version the plan follows (`plan.leidraad`): how many
-  interventions the region offers per kernelement, whether its offer lets a practice meet the
-  yearly minimums, and that staff capacity is never the only choice. A plan is judged by its own
-  version; where that version's groeimodel is not in the data, the verdict says so instead of
-  applying another version's rules;
-- the region's own rules (`regels`), which the region's own offer must make possible.
+- the minimale horde of the leidraad version the plan follows: each condition names the facts
+  (`HordeCheck.feit`) a plan must show, answered by the region's `horde` block;
+- the groeimodel of that version: how many interventions the region offers per kernelement,
+  whether its offer lets a practice meet the yearly minimums, and that staff capacity is never
+  the only choice;
+- the region's own rules, where they add to the leidraad. A rule that says what the leidraad
+  already says (same kind, same or weaker numbers) is shown as restating it, not judged again.
 
-Rules about individual practice plans (deepening needs a justification, trainings count one
-year, …) are not judged here: a regioplan cannot break them.
+Every verdict has one of three outcomes and a reason naming what was counted or which fact the
+plan does not state. Missing is never zero: no "voldoet niet" rests on a fact the plan does not
+state. A rule reconstructed from a regioplan (`afgeleid_uit`) gives an indicative verdict, and a
+plan is never judged by a rule taken from itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from .errors import Diagnostic
-from .models import Region, RegionIntervention, SourceRef
+from .models import Groeimodel, KernelementGrowth, Leidraad, Region, RegionRule, SourceRef, YearRule
+from .offer import KernelCount, kernel_count, offers_of
 from .project import REGIONS_DIR, Project
 
 Outcome = Literal["voldoet", "voldoet niet", "niet te beoordelen"]
-# Statuses under which a practice in the region can actually choose the intervention.
-OFFERED = {"verplicht", "aangeboden-met-ondersteuning", "aangeboden-zonder-ondersteuning"}
+Section = Literal["horde", "groeimodel", "eigen-regels"]
+OUTCOMES: tuple[Outcome, ...] = ("voldoet niet", "niet te beoordelen", "voldoet")  # the order of listing
+SECTION_TITLES = {"horde": "Minimale horde", "groeimodel": "Groeimodel", "eigen-regels": "Eigen regels van de regio"}
+
+# What a reason says when the plan gives no explanation of its own, per fact and answer.
+FACT_PHRASES = {
+    "intervisie_door_rho": (
+        "het plan zegt dat de RHO de intervisie organiseert",
+        "volgens het plan organiseert niet de RHO de intervisie",
+        "het plan noemt geen organisator van de intervisie",
+    ),
+    "regioplan_geaccordeerd": (
+        "het plan zegt dat de zorgverzekeraar het heeft geaccordeerd",
+        "het plan zegt dat de zorgverzekeraar het niet heeft geaccordeerd",
+        "het plan zegt niet of de zorgverzekeraar het heeft geaccordeerd",
+    ),
+    "praktijken_committeren": (
+        "praktijken verbinden zich volgens het plan aan het regioplan",
+        "volgens het plan verbinden praktijken zich niet aan het regioplan",
+        "het plan zegt niet dat praktijken zich aan het regioplan verbinden",
+    ),
+    "netwerk_sociaal_domein": (
+        "het plan noemt samenwerkingsafspraken met het sociaal domein",
+        "het plan zegt dat er geen afspraken met het sociaal domein zijn",
+        "het plan noemt geen afspraken met het sociaal domein",
+    ),
+    "netwerk_tweede_lijn": (
+        "het plan noemt samenwerkingsafspraken met de tweede lijn",
+        "het plan zegt dat er geen afspraken met de tweede lijn zijn",
+        "het plan noemt geen afspraken met de tweede lijn",
+    ),
+    "netwerk_ggz": (
+        "het plan noemt samenwerkingsafspraken met de GGZ",
+        "het plan zegt dat er geen afspraken met de GGZ zijn",
+        "het plan noemt geen afspraken met de GGZ",
+    ),
+    "onderbouwing_personeel": (
+        "het praktijkplan vraagt bij extra personeel om het type personeel en de uren",
+        "het praktijkplan vraagt bij extra personeel niet om het type personeel en de uren",
+        "het plan zegt niet dat een praktijk extra personeel onderbouwt met type personeel en uren",
+    ),
+    "verdieping_onderbouwing": (
+        "het plan zegt hoe een verdieping wordt onderbouwd",
+        "het plan zegt dat verdiepingen niet worden onderbouwd",
+        "het plan zegt niet hoe een verdieping wordt onderbouwd of welke interventies te verdiepen zijn",
+    ),
+}
+_ANSWERS = {"ja": 0, "nee": 1, "niet-vermeld": 2}
+_OUTCOME_OF_ANSWER: dict[str, Outcome] = {"ja": "voldoet", "nee": "voldoet niet", "niet-vermeld": "niet te beoordelen"}
 
 
 @dataclass(frozen=True)
 class Verdict:
     region: str
+    section: Section
     rule: str  # what is required, in Dutch
-    origin: str  # where the rule comes from: a leidraad version or the region's own plan
+    origin: str  # where the rule comes from: a leidraad version (and what it was reconstructed from) or the region's plan
     outcome: Outcome
-    reason: str  # why, naming what was counted
+    reason: str  # why: what was counted, or which fact the plan does not state
     source: SourceRef | None
     loc: tuple  # where in the region file a reader should look
+    indicatief: bool = False  # the rule is reconstructed, not read in the leidraad itself
+    note: str | None = None  # an editorial note (a judgement call of ours), shown apart from the reason
 
 
-class _Offer:
-    """The region's offer, by kernelement, for counting."""
+@dataclass(frozen=True)
+class Restated:
+    """A region rule that says what the leidraad already says."""
 
-    def __init__(self, project: Project, region: Region):
-        national = {v.id: v for v in project.catalogue.interventies}
-        own = {v.id: v for v in region.eigen_interventies}
-        self.names = {v.id: v.naam for v in project.catalogue.interventies} | {v.id: v.naam for v in region.eigen_interventies}
+    rule: RegionRule
+    leidraad_rule: str  # the leidraad's rule it restates, in words
+
+
+class _Judge:
+    """The verdicts for one region against one leidraad version."""
+
+    def __init__(self, project: Project, region: Region, leidraad: Leidraad):
+        self.project = project
+        self.region = region
+        self.leidraad = leidraad
+        self.offers = offers_of(project.catalogue, region)
         self.kernel_names = {k.id: k.naam for k in project.catalogue.kernelementen}
-        self.by_kernel: dict[str, list[RegionIntervention]] = {}
-        for choice in region.interventies:
-            if choice.status not in OFFERED:
+        self.verdicts: list[Verdict] = []
+
+    # ------------------------------------------------------------------ provenance
+
+    def origin(self, derived: Iterable[str]) -> tuple[str, bool, bool]:
+        """(origin in words, indicative?, taken from this region's own plan?)."""
+        base = f"leidraad versie {self.leidraad.versie}"
+        derived = list(dict.fromkeys(derived))
+        if not derived:
+            return base, False, False
+        names = ", ".join(_document_name(self.project, d) for d in derived)
+        return f"{base}, afgeleid uit {names}", True, self.region.plan.document in derived
+
+    def add(self, section: Section, rule: str, derived: Iterable[str], outcome: Outcome, reason: str, source, loc, note=None):
+        origin, indicative, circular = self.origin(derived)
+        if circular:
+            # A plan is never judged by a rule taken from itself: say what we found, judge nothing.
+            reason = f"deze regel is alleen bekend uit dit regioplan zelf, dus het plan wordt er niet aan getoetst ({reason})"
+            outcome, indicative = "niet te beoordelen", False
+        self.verdicts.append(Verdict(self.region.id, section, rule, origin, outcome, reason, source, loc, indicative, note))
+
+    # ------------------------------------------------------------------ the three sections
+
+    def horde(self) -> None:
+        for condition in self.leidraad.minimale_horde:
+            for check in condition.toetsing:
+                fact = getattr(self.region.horde, check.feit)
+                phrase = FACT_PHRASES[check.feit][_ANSWERS[fact.waarde]]
+                if fact.waarde == "niet-vermeld":
+                    reason = _sentence(phrase) + (f" {fact.toelichting.strip()}" if fact.toelichting else "")
+                else:
+                    reason = fact.toelichting.strip() if fact.toelichting else _sentence(phrase)
+                self.add(
+                    "horde",
+                    f"{condition.titel}: {check.titel}",
+                    condition.afgeleid_uit,
+                    _OUTCOME_OF_ANSWER[fact.waarde],
+                    reason,
+                    check.bron,
+                    ("horde", check.feit),
+                    fact.redactie,
+                )
+
+    def groeimodel(self) -> None:
+        model = self.leidraad.groeimodel
+        if model is None:
+            self.verdicts.append(
+                Verdict(
+                    self.region.id,
+                    "groeimodel",
+                    "groeimodel van de leidraad",
+                    f"leidraad versie {self.leidraad.versie}",
+                    "niet te beoordelen",
+                    f"het groeimodel van {self.leidraad.titel} staat niet in de gegevens; een andere versie wordt er niet op toegepast",
+                    None,
+                    ("plan", "leidraad"),
+                )
+            )
+            return
+        for growth in model.kernelementen:
+            name = self.kernel_names[growth.kernelement]
+            count = kernel_count(self.offers, self.region, growth.kernelement)
+            derived = [*model.afgeleid_uit, *growth.afgeleid_uit]
+            if growth.aanbod_minimaal:
+                self._offer_verdict(f"{name}: de regio biedt minimaal {growth.aanbod_minimaal} interventies aan", derived, count, growth.aanbod_minimaal, growth)
+            needed = needed_for_years(growth.jaren)
+            if needed > (growth.aanbod_minimaal or 0):
+                derived_years = derived + [d for y in growth.jaren for d in y.afgeleid_uit]
+                self._offer_verdict(
+                    f"{name}: het aanbod maakt de jaarminimums haalbaar ({needed} verschillende interventies)", derived_years, count, needed, growth
+                )
+        for rule in model.regels:
+            if rule.soort != "nooit-enige":
+                continue  # the other general rules are about practice plans, which a regioplan cannot break
+            others = [o for o in self.offers if o.offered and o.kernelement != rule.kernelement]
+            elsewhere = [s for s in self.region.aanbod_per_kernelement if s.kernelement != rule.kernelement]
+            outcome: Outcome = "voldoet" if others or elsewhere else "voldoet niet"
+            reason = f"de regio biedt {len(others)} interventies buiten {self.kernel_names[rule.kernelement]} aan"
+            if not others and elsewhere:
+                reason = "het plan noemt opties buiten dit kernelement zonder ze bij naam te noemen"
+            self.add("groeimodel", rule.titel, [*model.afgeleid_uit, *rule.afgeleid_uit], outcome, reason, rule.bron, ("interventies",))
+
+    def _offer_verdict(self, rule: str, derived: list[str], count: KernelCount, needed: int, growth: KernelementGrowth) -> None:
+        enough = count.at_least(needed)
+        reason = f"bij naam aangeboden: {len(count.named)} ({count.names()})"
+        for statement in count.statements:
+            stated = f"minimaal {statement.aantal} opties" if statement.aantal else "opties zonder aantal"
+            reason += f"; het plan noemt {stated}: {statement.tekst.strip()}"
+        outcome: Outcome = {True: "voldoet", False: "voldoet niet", None: "niet te beoordelen"}[enough]
+        notes = " ".join(s.redactie.strip() for s in count.statements if s.redactie) or None
+        self.add("groeimodel", rule, derived, outcome, reason, growth.bron, ("interventies",), notes)
+
+    def own_rules(self) -> None:
+        restated = {r.rule.id for r in restated_rules(self.project, self.region)}
+        names = {o.choice.interventie: o.name for o in self.offers}
+        names |= {v.id: v.naam for v in self.project.catalogue.interventies if v.id not in names}
+        for index, rule in enumerate(self.region.regels):
+            if rule.id in restated:
                 continue
-            kernel = own[choice.interventie].kernelement if choice.interventie in own else national[choice.interventie].kernelement
-            self.by_kernel.setdefault(kernel, []).append(choice)
-        self.variant_names = {(v.id, x.id): x.naam for v in project.catalogue.interventies for x in v.varianten}
+            loc = ("regels", index)
+            if rule.soort == "verplicht":
+                mandatory = {o.choice.interventie for o in self.offers if o.choice.status == "verplicht"}
+                missing = [names[i] for i in rule.interventies if i not in mandatory]
+                if missing:
+                    outcome: Outcome = "voldoet niet"
+                    reason = f"niet als verplicht aangeboden: {', '.join(missing)}"
+                elif rule.intervisie and self.region.intervisie is None:
+                    outcome, reason = "niet te beoordelen", "het plan beschrijft de intervisie niet"
+                else:
+                    outcome, reason = "voldoet", "alle genoemde onderdelen staan als verplicht in het aanbod"
+                self.verdicts.append(Verdict(self.region.id, "eigen-regels", rule.titel, "regioplan", outcome, reason, rule.bron, loc))
+                continue
+            counts = {k: kernel_count(self.offers, self.region, k) for k in rule.kernelementen}
+            if rule.soort == "minimaal-aantal":
+                named = sum(len(c.named) for c in counts.values()) + sum(
+                    1 for o in self.offers if o.offered and o.choice.interventie in rule.interventies
+                )
+                if named >= rule.minimaal:
+                    enough: bool | None = True
+                elif any(c.unnamed for c in counts.values()):
+                    enough = True if sum(c.stated or 0 for c in counts.values()) >= rule.minimaal else None
+                else:
+                    enough = False
+                places = ", ".join(self.kernel_names[k] for k in rule.kernelementen) or "de genoemde interventies"
+                reason = f"bij naam aangeboden in {places}: {named}"
+            else:  # keuze-uit-kernelementen: one of the kernelementen must offer enough
+                answers = [c.at_least(rule.minimaal) for c in counts.values()]
+                enough = True if True in answers else None if None in answers else False
+                reason = "; ".join(f"{self.kernel_names[k]}: {len(c.named)} bij naam aangeboden" for k, c in counts.items())
+            outcome = {True: "voldoet", False: "voldoet niet", None: "niet te beoordelen"}[enough]
+            self.verdicts.append(Verdict(self.region.id, "eigen-regels", rule.titel, "regioplan", outcome, reason, rule.bron, loc))
 
-    def label(self, choice: RegionIntervention) -> str:
-        if choice.naam:
-            return choice.naam
-        if choice.variant:
-            return self.variant_names[(choice.interventie, choice.variant)]
-        return self.names[choice.interventie]
 
-    def listing(self, kernel: str) -> str:
-        chosen = self.by_kernel.get(kernel, [])
-        return ", ".join(self.label(c) for c in chosen) if chosen else "geen"
-
-    def count(self, kernel: str) -> int:
-        return len(self.by_kernel.get(kernel, []))
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
-def _needed_for_years(years) -> int:
+def _document_name(project: Project, document_id: str) -> str:
+    """'het regioplan van Oost-Gelderland' for a region's plan; the title for other documents."""
+    for region in project.regions.values():
+        if region.plan.document == document_id:
+            return f"het regioplan van {region.naam}"
+    document = next((d for d in project.sources.documenten if d.id == document_id), None)
+    if document is None:
+        return document_id
+    return document.titel + (f" (versie {document.versie})" if document.versie else "")
+
+
+def needed_for_years(years: list[YearRule]) -> int:
     """Distinct interventions a practice must be able to pick to meet every year's minimum.
 
     New ones add up over the years; 'actief' asks for that many at once; continuing or
@@ -81,95 +269,60 @@ def _needed_for_years(years) -> int:
     return max(new, running)
 
 
-def check_region(project: Project, region: Region) -> list[Verdict]:
-    offer = _Offer(project, region)
-    leidraad = project.leidraden[region.plan.leidraad]
-    origin = f"leidraad versie {leidraad.versie}"
-    verdicts: list[Verdict] = []
+def _covering(growth: KernelementGrowth, year: int) -> YearRule | None:
+    return next((y for y in growth.jaren if y.jaar == year or (y.en_verder and year > y.jaar)), None)
 
-    def verdict(rule, origin, ok, reason, source, loc):
-        verdicts.append(Verdict(region.id, rule, origin, "voldoet" if ok else "voldoet niet", reason, source, loc))
 
-    if leidraad.groeimodel is None:
-        verdicts.append(
-            Verdict(
-                region.id,
-                "groeimodel van de leidraad",
-                origin,
-                "niet te beoordelen",
-                f"het plan volgt {leidraad.titel}; het groeimodel van die versie staat niet in de gegevens, "
-                "en een andere versie wordt er niet op toegepast",
-                None,
-                ("plan", "leidraad"),
-            )
-        )
-    else:
-        model = leidraad.groeimodel
-        for growth in model.kernelementen:
-            name = offer.kernel_names[growth.kernelement]
-            count = offer.count(growth.kernelement)
-            if growth.aanbod_minimaal:
-                verdict(
-                    f"{name}: de regio biedt minimaal {growth.aanbod_minimaal} interventies aan",
-                    origin,
-                    count >= growth.aanbod_minimaal,
-                    f"aangeboden: {count} ({offer.listing(growth.kernelement)})",
-                    growth.bron,
-                    ("interventies",),
-                )
-            needed = _needed_for_years(growth.jaren)
-            if needed > (growth.aanbod_minimaal or 0):
-                verdict(
-                    f"{name}: het aanbod maakt de jaarminimums haalbaar ({needed} verschillende interventies)",
-                    origin,
-                    count >= needed,
-                    f"aangeboden: {count} ({offer.listing(growth.kernelement)})",
-                    growth.bron,
-                    ("interventies",),
-                )
-        for rule in model.regels:
-            if rule.soort == "nooit-enige":
-                others = sum(offer.count(k) for k in offer.by_kernel if k != rule.kernelement)
-                verdict(
-                    rule.titel,
-                    origin,
-                    others > 0,
-                    f"de regio biedt {others} interventies buiten {offer.kernel_names[rule.kernelement]} aan",
-                    rule.bron,
-                    ("interventies",),
-                )
+def restates(rule: RegionRule, model: Groeimodel | None) -> YearRule | None:
+    """The leidraad's year rule that already asks what `rule` asks (same or more), if there is one.
 
-    for index, rule in enumerate(region.regels):
-        loc = ("regels", index)
-        if rule.soort == "verplicht":
-            mandatory = {c.interventie for c in region.interventies if c.status == "verplicht"}
-            missing = [offer.names[i] for i in rule.interventies if i not in mandatory]
-            problems = [f"niet als verplicht aangeboden: {', '.join(missing)}"] if missing else []
-            if rule.intervisie and region.intervisie is None:
-                problems.append("het plan beschrijft geen intervisie")
-            verdict(
-                rule.titel,
-                "regioplan",
-                not problems,
-                "; ".join(problems) or "alle genoemde onderdelen zijn verplicht in het aanbod",
-                rule.bron,
-                loc,
-            )
-        else:
-            kernels = rule.kernelementen
-            counts = {k: offer.count(k) for k in kernels}
-            counted_interventions = sum(1 for i in rule.interventies for cs in offer.by_kernel.values() for c in cs if c.interventie == i)
-            if rule.soort == "minimaal-aantal":
-                total = sum(counts.values()) + counted_interventions
-                ok, reason = (
-                    total >= rule.minimaal,
-                    f"aangeboden in {', '.join(offer.kernel_names[k] for k in kernels) or 'de genoemde interventies'}: {total}",
-                )
-            else:  # keuze-uit-kernelementen: one of the kernelementen must offer enough
-                ok = any(n >= rule.minimaal for n in counts.values())
-                reason = "; ".join(f"{offer.kernel_names[k]}: {n} aangeboden" for k, n in counts.items())
-            verdict(rule.titel, "regioplan", ok, reason, rule.bron, loc)
-    return verdicts
+    A region rule on one kernelement (minimaal-aantal), or a choice between kernelementen, is
+    implied by a leidraad rule for the same year(s) that asks at least as many interventions:
+    every way of meeting the leidraad's rule meets the region's.
+    """
+    if model is None or rule.interventies or rule.intervisie or rule.soort == "verplicht" or rule.uiterlijk:
+        return None
+    growth = {g.kernelement: g for g in model.kernelementen}
+    last = max(y.jaar for g in model.kernelementen for y in g.jaren)
+    years = range(rule.jaar, max(last, rule.jaar) + 1) if rule.en_verder else [rule.jaar]
+    found = None
+    for year in years:
+        matches = []
+        for kernel in rule.kernelementen:
+            year_rule = _covering(growth[kernel], year) if kernel in growth else None
+            if year_rule and year_rule.eis != "optioneel" and year_rule.minimaal >= rule.minimaal:
+                matches.append(year_rule)
+        # minimaal-aantal on one kernelement needs that kernelement covered; a choice between
+        # kernelementen is implied as soon as one of them is.
+        if rule.soort == "minimaal-aantal" and (len(rule.kernelementen) != 1 or not matches):
+            return None
+        if rule.soort == "keuze-uit-kernelementen" and not any(m.eis in ("nieuw", "nieuw-of-verdieping") for m in matches):
+            return None
+        found = found or matches[0]
+    if rule.en_verder and found is not None and not _covering(growth[rule.kernelementen[0]], last + 1):
+        return None  # the region's rule runs on after the leidraad's rules stop: it adds to them
+    return found
+
+
+def restated_rules(project: Project, region: Region) -> list[Restated]:
+    model = project.leidraden[region.plan.leidraad].groeimodel
+    found = []
+    for rule in region.regels:
+        match = restates(rule, model)
+        if match is not None:
+            found.append(Restated(rule, match.toelichting.strip()))
+    return found
+
+
+def check_region(project: Project, region: Region, leidraad: Leidraad | None = None) -> list[Verdict]:
+    """The verdicts for a region: by the version its plan follows, or (for the road to a newer
+    version) by `leidraad`, in which case its own rules are not judged."""
+    judge = _Judge(project, region, leidraad or project.leidraden[region.plan.leidraad])
+    judge.horde()
+    judge.groeimodel()
+    if leidraad is None:
+        judge.own_rules()
+    return judge.verdicts
 
 
 def check_project(project: Project) -> list[Verdict]:
@@ -183,5 +336,8 @@ def warnings(project: Project) -> list[Diagnostic]:
         if v.outcome != "voldoet niet":
             continue
         position = project.file_of(REGIONS_DIR, v.region).position(v.loc)
-        found.append(Diagnostic(position, "W401", f"regioplan voldoet niet aan '{v.rule}' ({v.origin}): {v.reason}", severity="warning"))
+        kind = "indicatief, " if v.indicatief else ""
+        found.append(
+            Diagnostic(position, "W401", f"regioplan voldoet niet aan '{v.rule}' ({kind}{v.origin}): {v.reason}", severity="warning")
+        )
     return found

@@ -35,6 +35,19 @@ def _iso_date(value: object) -> object:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
+# Whether a source states something. Where a plan is silent the data says "niet-vermeld", and
+# every verdict, count and form treats that as unknown: never as "nee" and never as zero.
+Stated = Literal["ja", "nee", "niet-vermeld"]
+# Ids of source documents (data/bronnen.yml) a rule was reconstructed from, when the leidraad's
+# own text is not among the sources or not readable there.
+DerivedFrom = Annotated[
+    list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]],
+    Field(
+        description="Ids van brondocumenten (regioplannen) waaruit deze regel is afgeleid, omdat de tekst van de leidraad "
+        "zelf niet in de bronnen staat of daar onleesbaar is. Een oordeel op zo'n regel is indicatief, en een regioplan "
+        "wordt er nooit alleen aan getoetst als de regel uit dat plan zelf komt."
+    ),
+]
 
 
 class Model(BaseModel):
@@ -153,6 +166,7 @@ class YearRule(Model):
     eis: Requirement = Field(description="nieuw, actief, nieuw-of-verdieping, continueren of optioneel.")
     minimaal: int = Field(0, ge=0, le=20, description="Minimum aantal interventies dat aan de eis voldoet.")
     toelichting: Text = Field(description="Toelichting in eigen woorden.")
+    afgeleid_uit: DerivedFrom = []
 
 
 class KernelementGrowth(Model):
@@ -162,6 +176,7 @@ class KernelementGrowth(Model):
     aanbod_minimaal: int | None = Field(None, ge=0, description="Minimum aantal interventies dat de RHO in het regioplan aanbiedt.")
     toelichting: Text = Field(description="Toelichting in eigen woorden.")
     jaren: list[YearRule] = Field(min_length=1, description="Wat elk implementatiejaar vraagt.")
+    afgeleid_uit: DerivedFrom = []
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
@@ -185,6 +200,7 @@ class GeneralRule(Model):
     aard: Nature | None = Field(None, description="De soort interventie waar de regel over gaat.")
     titel: Line = Field(description="Korte kop.")
     toelichting: Text = Field(description="Toelichting in eigen woorden.")
+    afgeleid_uit: DerivedFrom = []
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
@@ -194,7 +210,29 @@ class Groeimodel(Model):
     samenvatting: Text = Field(description="Samenvatting in eigen woorden.")
     kernelementen: list[KernelementGrowth] = Field(description="De regels per kernelement.")
     regels: list[GeneralRule] = Field(description="Regels die voor alle jaren of kernelementen gelden.")
+    afgeleid_uit: DerivedFrom = []
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
+
+
+# What a regioplan must show for the minimale horde; each is a field of a region's `horde` block.
+HordeFact = Literal[
+    "intervisie_door_rho",
+    "regioplan_geaccordeerd",
+    "praktijken_committeren",
+    "netwerk_sociaal_domein",
+    "netwerk_tweede_lijn",
+    "netwerk_ggz",
+    "onderbouwing_personeel",
+    "verdieping_onderbouwing",
+]
+
+
+class HordeCheck(Model):
+    """Wat de site bij een voorwaarde van de minimale horde in elk regioplan nagaat."""
+
+    feit: HordeFact = Field(description="Het veld in het blok 'horde' van een regio dat deze toets beantwoordt.")
+    titel: Line = Field(description="Wat het regioplan moet laten zien, als korte zin.")
+    bron: SourceRef = Field(description="Waar de leidraad dit vraagt.")
 
 
 class HordeCondition(Model):
@@ -205,6 +243,10 @@ class HordeCondition(Model):
     titel: Line = Field(description="Korte kop.")
     tekst: Text = Field(description="Toelichting in eigen woorden.")
     rho_taken: list[Line] = Field([], description="Werkzaamheden van de RHO die bij deze voorwaarde horen.")
+    toetsing: list[HordeCheck] = Field(
+        [], description="Wat de site bij deze voorwaarde in elk regioplan nagaat; leeg als de voorwaarde via het groeimodel wordt getoetst."
+    )
+    afgeleid_uit: DerivedFrom = []
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 
@@ -300,13 +342,23 @@ class Leidraad(Model):
 # --------------------------------------------------------------------------------------------
 # Regions
 
-RegionStatus = Literal[
-    "verplicht",
-    "aangeboden-met-ondersteuning",
-    "aangeboden-zonder-ondersteuning",
-    "in-overweging",
-    "niet-aangeboden",
-]
+_RETIRED_STATUSES = {
+    "aangeboden-met-ondersteuning": "ja",
+    "aangeboden-zonder-ondersteuning": "nee",
+}
+
+
+def _current_status(value: object) -> object:
+    # Files written before support became its own field: say how to rewrite them.
+    if isinstance(value, str) and value in _RETIRED_STATUSES:
+        raise ValueError(
+            f"'{value}' bestaat niet meer: schrijf 'status: aangeboden' en, alleen als het plan het zegt, "
+            f"'ondersteund: {_RETIRED_STATUSES[value]}' (anders laat je 'ondersteund' weg: niet vermeld)"
+        )
+    return value
+
+
+RegionStatus = Annotated[Literal["verplicht", "aangeboden", "in-overweging", "niet-aangeboden"], BeforeValidator(_current_status)]
 
 
 class Organisation(Model):
@@ -347,7 +399,16 @@ class PlanInfo(Model):
     periode_van: Year = Field(description="Eerste jaar waarvoor het plan geldt.")
     periode_tot: Year | None = Field(None, description="Laatste jaar waarvoor het plan geldt, als het plan dat noemt.")
     leidraad: Slug = Field(description="Id van de leidraadversie die het plan volgt (data/leidraad/<id>.yml).")
+    leidraad_redactie: Text | None = Field(
+        None,
+        description="Noot van de redactie als het plan de versie van de leidraad niet zelf noemt: waarom deze versie is gekozen.",
+    )
     document: Slug = Field(description="Id van het brondocument in data/bronnen.yml.")
+    bron_volledig: bool = Field(
+        True,
+        description="Waar als het brondocument het hele regioplan is. Onwaar als de gegevens uit losse webpagina's of een "
+        "samenvatting komen: wat er dan niet staat, is 'niet vermeld' en niet 'niet aangeboden', en telt nergens als nul.",
+    )
 
 
 class PlanVersion(Model):
@@ -368,7 +429,12 @@ class RegionIntervention(Model):
     variant: Slug | None = Field(None, description="Id van een variant van de interventie, als de regio één vorm kiest.")
     naam: Line | None = Field(None, description="De naam die de regio gebruikt, als die afwijkt.")
     status: RegionStatus = Field(
-        description="verplicht, aangeboden-met-ondersteuning, aangeboden-zonder-ondersteuning, in-overweging of niet-aangeboden."
+        description="verplicht, aangeboden, in-overweging of niet-aangeboden. Alleen verplicht en aangeboden tellen als aanbod."
+    )
+    ondersteund: Stated = Field(
+        "niet-vermeld",
+        description="Of het plan zegt dat de RHO de praktijk bij deze interventie ondersteunt: ja, nee of niet-vermeld. "
+        "Dat een interventie in het aanbod staat, is nog geen ondersteuning.",
     )
     sinds: Line | None = Field(None, description="Sinds wanneer de regio dit aanbiedt.")
     jaar: int | None = Field(None, ge=1, le=10, description="Implementatiejaar waarin de regio de interventie plaatst.")
@@ -395,8 +461,67 @@ class RegionOwnIntervention(Model):
     naam: Line = Field(description="Naam zoals de regio haar noemt.")
     kernelement: Slug = Field(description="Id van het kernelement (uit data/catalogus.yml).")
     verwant_aan: Slug | None = Field(None, description="Id van de landelijke interventie die er het dichtst bij ligt.")
+    aard: Nature = Field(
+        description="Soort interventie, voor de regels van het groeimodel: training (eenmalig per zorgverlener), "
+        "ict (na invoering niet te verdiepen), werkwijze, samenwerking of personeel. Kies hem uit de beschrijving in het plan."
+    )
     beschrijving: Text = Field(description="Beschrijving in eigen woorden.")
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
+
+
+class KernelOffer(Model):
+    """Wat het plan zegt over het aantal opties bij een kernelement, los van de interventies die het bij naam noemt."""
+
+    kernelement: Slug = Field(description="Id van het kernelement (uit data/catalogus.yml).")
+    aantal: int | None = Field(
+        None, ge=1, le=50, description="Het aantal opties dat het plan noemt (bij 'minimaal drie': 3); leeg als het plan geen aantal noemt."
+    )
+    wie_kiest: Line | None = Field(None, description="Wie de opties kiest, als het plan dat zegt (bijvoorbeeld 'de RHO met een afvaardiging van huisartsen').")
+    tekst: Text = Field(description="Wat het plan over dit aanbod zegt, in eigen woorden.")
+    redactie: Text | None = Field(
+        None, description="Noot van de redactie: een eigen oordeel (bijvoorbeeld hoe de opties te tellen zijn), apart van de tekst van het plan."
+    )
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
+
+
+class StatedFact(Model):
+    """Wat het regioplan over één voorwaarde zegt: ja, nee of niet vermeld."""
+
+    waarde: Stated = Field(description="ja, nee of niet-vermeld.")
+    toelichting: Text | None = Field(
+        None, description="Wat het plan precies zegt, in eigen woorden; bij niet-vermeld: wat het plan wel zegt of wat ontbreekt."
+    )
+    redactie: Text | None = Field(None, description="Noot van de redactie: een eigen oordeel, apart van de tekst van het plan.")
+    bron: SourceRef | None = Field(None, description="Waar het plan dit zegt; verplicht bij ja en nee.")
+
+
+def _unstated() -> StatedFact:
+    return StatedFact(waarde="niet-vermeld")
+
+
+class HordeFacts(Model):
+    """Wat het regioplan zegt over de voorwaarden van de minimale horde; elk veld is ja, nee of niet vermeld."""
+
+    intervisie_door_rho: StatedFact = Field(default_factory=_unstated, description="De RHO organiseert de intervisie over MTVP.")
+    regioplan_geaccordeerd: StatedFact = Field(
+        default_factory=_unstated, description="Het regioplan is met de zorgverzekeraar(s) besproken en door hen geaccordeerd."
+    )
+    praktijken_committeren: StatedFact = Field(default_factory=_unstated, description="Deelnemende praktijken verbinden zich aan het regioplan.")
+    netwerk_sociaal_domein: StatedFact = Field(
+        default_factory=_unstated, description="De RHO heeft samenwerkingsafspraken met het sociaal domein (gemeenten, welzijn, wijkteams)."
+    )
+    netwerk_tweede_lijn: StatedFact = Field(
+        default_factory=_unstated, description="De RHO heeft samenwerkingsafspraken met de tweede lijn (ziekenhuis, medisch specialisten)."
+    )
+    netwerk_ggz: StatedFact = Field(default_factory=_unstated, description="De RHO heeft samenwerkingsafspraken met de GGZ.")
+    onderbouwing_personeel: StatedFact = Field(
+        default_factory=_unstated,
+        description="Het praktijkplan vraagt bij uitbreiding van personele capaciteit om het type personeel en het aantal uren.",
+    )
+    verdieping_onderbouwing: StatedFact = Field(
+        default_factory=_unstated,
+        description="Het plan zegt hoe een verdieping wordt onderbouwd, of welke interventies wel en niet te verdiepen zijn.",
+    )
 
 
 RegionRuleKind = Literal["verplicht", "minimaal-aantal", "keuze-uit-kernelementen"]
@@ -414,6 +539,9 @@ class RegionRule(Model):
     soort: RegionRuleKind = Field(description="verplicht, minimaal-aantal of keuze-uit-kernelementen.")
     jaar: int = Field(ge=1, le=10, description="Het implementatiejaar waarin de regel geldt.")
     en_verder: bool = Field(False, description="Waar als de regel ook in alle latere jaren geldt.")
+    uiterlijk: bool = Field(
+        False, description="Waar als de regel vraagt dat het uiterlijk in `jaar` gebeurt: eerder mag ook ('binnen het eerste jaar', 'uiterlijk in jaar 2')."
+    )
     minimaal: int = Field(0, ge=0, le=20, description="Minimum aantal interventies (bij minimaal-aantal en keuze-uit-kernelementen).")
     interventies: list[Slug] = Field([], description="Ids van de interventies waar de regel over gaat.")
     kernelementen: list[Slug] = Field([], description="Ids van de kernelementen waar de regel over gaat.")
@@ -535,10 +663,19 @@ class Region(Model):
     samenvatting: Text = Field(description="Waar het regioplan over gaat, in een paar zinnen.")
     visie: list[Point] = Field([], description="Visie, doelen en uitgangspunten van de regio.")
     interventies: list[RegionIntervention] = Field(
-        min_length=1, description="Elke interventie die het plan noemt, met haar status in de regio."
+        [], description="Elke interventie die het plan bij naam noemt, met haar status in de regio."
     )
     eigen_interventies: list[RegionOwnIntervention] = Field(
         [], description="Interventies van de regio die niet in de landelijke lijst staan."
+    )
+    aanbod_per_kernelement: list[KernelOffer] = Field(
+        [],
+        description="Wat het plan zegt over het aantal opties per kernelement, als het niet elke optie bij naam noemt "
+        "('de RHO kiest minimaal drie opties', 'zie het aparte handboek').",
+    )
+    horde: HordeFacts = Field(
+        default_factory=HordeFacts,
+        description="Wat het plan zegt over de voorwaarden van de minimale horde; wat het plan niet zegt, blijft niet-vermeld.",
     )
     regels: list[RegionRule] = Field([], description="Eigen regels van de regio bovenop het groeimodel.")
     ondersteuning: list[Point] = Field([], description="Wat de RHO in het algemeen biedt (praktijkconsulent, scholing …).")
@@ -555,3 +692,34 @@ class Region(Model):
         [],
         description="De versies van het regioplan, van oud naar nieuw, met wat er per versie veranderde; de laatste is het huidige plan.",
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Practice plans: the file the plan builder saves and `regioplan check-plan` reads (JSON)
+
+PlanState = Literal["actief", "verdieping"]
+# A year of the plan as the JSON key the builder writes: "1" to "10".
+PlanYear = Annotated[str, StringConstraints(pattern=r"^([1-9]|10)$")]
+# An intervention as the plan builder names it: the intervention id, and its variant after a '/'.
+ChoiceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", max_length=161)]
+ShortText = Annotated[str, StringConstraints(max_length=5_000)]
+
+
+class PracticePlan(Model):
+    """Een praktijkplan zoals de planbouwer het opslaat (JSON): per interventie en jaar wat de praktijk doet."""
+
+    formaat: Literal[1] = Field(1, description="Versie van dit bestandsformaat.")
+    regio: Slug | None = Field(None, description="Id van de regio waarvoor het plan is gemaakt.")
+    praktijk: Annotated[str, StringConstraints(max_length=500)] = Field("", description="Naam van de praktijk.")
+    keuzes: dict[ChoiceKey, dict[PlanYear, PlanState]] = Field(
+        {},
+        description="Per interventie (id, of id/variant) en per jaar ('1', '2', …): 'actief' (uitvoeren) of 'verdieping' "
+        "(doorontwikkelen of verdiepen, met een onderbouwing).",
+    )
+    onderbouwingen: dict[ChoiceKey, ShortText] = Field({}, description="Per interventie de onderbouwing van een verdieping.")
+    deelnemers: dict[ChoiceKey, dict[PlanYear, list[Line]]] = Field(
+        {},
+        description="Per training en per jaar wie haar volgt (namen of rollen, bijvoorbeeld 'tweede huisarts', 'POH-GGZ'). "
+        "Een training telt één jaar per zorgverlener: in een later jaar mogen alleen teamleden die haar nog niet volgden.",
+    )
+    intervisie: bool = Field(False, description="Waar als de praktijk deelneemt aan de intervisie van de regio.")

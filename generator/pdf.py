@@ -11,7 +11,6 @@ Rendering runs in a pool of processes, one per core, and reports progress as it 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import re
@@ -24,6 +23,7 @@ import markdown
 
 from .contexts.base import dutch_date, practice_plan_pdf, region_page, region_plan_pdf
 from .contexts.regions import SUBPAGES, RegionPages
+from .pipeline import build_date
 from .project import Project
 from .render import TEMPLATE_DIR, environment
 
@@ -48,9 +48,9 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
     """The PDFs of every region; `pages` maps generated paths to their Markdown."""
     env = environment(root)
     css = (root / TEMPLATE_DIR / PRINT_CSS).read_text(encoding="utf-8")
-    builder = RegionPages(project)
+    made = build_date()
+    builder = RegionPages(project, made)
     configs = {**extension_configs, "toc": {**extension_configs.get("toc", {}), "permalink": False}}
-    made = dt.date.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
     jobs = []
     for region in builder.regions:
         form = builder.form(region)

@@ -1,105 +1,127 @@
-"""A practice plan's rules as plain data, and the check that applies them.
+"""A practice plan's rules as plain data, the plan file's validation, and the check that applies them.
 
 `rules_for_region` turns the groeimodel of the leidraad version a region follows plus the
-region's own rules into one JSON-ready structure. Two checkers read exactly that structure:
-`check_plan` here (for `regioplan check-plan`) and `checkPlan` in the plan builder's script
-(content/javascripts/planbouwer.js). Shared test cases run through both, so a practice gets the
-same verdict on the site as on the command line.
+region's own rules (those that add to the leidraad; restatements are listed apart) into one
+JSON-ready structure. Two checkers read exactly that structure: `check_plan` here (for
+`regioplan check-plan`) and `checkPlan` in the plan builder's script
+(content/javascripts/planbouwer.js). Both keep their rule kinds in one table (`KINDS` here,
+`KINDS` there), in the same order, so they can be read side by side; shared test cases run
+through both, so a practice gets the same verdict on the site as on the command line.
 
 A plan says, per offered intervention and per implementation year, whether the practice runs
-it ("actief"), or runs it as a justified deepening ("verdieping", with a text). From that:
-new in year Y = active in Y and not active before; continued = active in Y and in Y-1.
+it ("actief") or develops it further ("verdieping", with a justification), and per training who
+follows it. From that: new in year Y = active in Y and not before; deepened = "verdieping" in Y
+after an earlier year.
+
+Every verdict has one of three outcomes. A rule that did not apply (no deepening chosen, no
+training repeated) gives no verdict. A rule the region's offer cannot satisfy is a gap in the
+regioplan, reported as "niet te beoordelen" with advice to consult the RHO, never as the
+practice's failure.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from .models import Region
+from pydantic import ValidationError
+
+from .conformance import restated_rules
+from .errors import DataError, Diagnostic, Position
+from .models import PracticePlan, Region
+from .offer import kernel_count, offers_of
 from .project import Project
+from .validate import describe_error
 
 PLAN_FORMAT = 1
-STATES = ("actief", "verdieping")
-
-
-def choice_key(interventie: str, variant: str | None) -> str:
-    return f"{interventie}/{variant}" if variant else interventie
+OUTCOME_ORDER = ["voldoet niet", "niet te beoordelen", "voldoet"]
 
 
 def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
     """Everything the plan check needs for one region, and nothing it has to look up."""
     leidraad = project.leidraden[region.plan.leidraad]
-    national = {v.id: v for v in project.catalogue.interventies}
-    own = {v.id: v for v in region.eigen_interventies}
-    kernels = {k.id: k.naam for k in project.catalogue.kernelementen}
-    interventions = []
-    for choice in region.interventies:
-        if choice.status in ("niet-aangeboden", "in-overweging"):
-            continue
-        item = own.get(choice.interventie) or national[choice.interventie]
-        variant = next((v.naam for v in national[choice.interventie].varianten if v.id == choice.variant), None) if choice.variant else None
-        interventions.append(
-            {
-                "key": choice_key(choice.interventie, choice.variant),
-                "interventie": choice.interventie,
-                "naam": choice.naam or variant or item.naam,
-                "kernelement": item.kernelement,
-                "aard": _nature(choice.interventie, national, own),
-                "status": choice.status,
-            }
-        )
+    kernels = {k.id: k.naam for k in sorted(project.catalogue.kernelementen, key=lambda k: k.nummer)}
+    offers = offers_of(project.catalogue, region)
+    interventions = [
+        {
+            "key": o.key,
+            "interventie": o.choice.interventie,
+            "naam": o.name,
+            "kernelement": o.kernelement,
+            "aard": o.aard,
+            "status": o.choice.status,
+        }
+        for o in offers
+        if o.offered
+    ]
+    offer = {}
+    for kernel in kernels:
+        count = kernel_count(offers, region, kernel)
+        offer[kernel] = {"genoemd": len(count.named), "ongenoemd": count.unnamed}
     rules: list[dict[str, Any]] = []
     model = leidraad.groeimodel
+    herkomst = f"leidraad versie {leidraad.versie}"
     # The years the plan covers: as many as the rules name (version 1 has two, later ones three).
     years = max([y.jaar for g in model.kernelementen for y in g.jaren] if model else [2])
     if model is not None:
         for growth in model.kernelementen:
+            new_so_far = 0
             for year_rule in growth.jaren:
+                # New ones add up: by year 2 the region must have offered the first one and another.
+                new_so_far += year_rule.minimaal if year_rule.eis == "nieuw" else 0
                 if year_rule.eis == "optioneel" or year_rule.minimaal == 0:
                     continue
+                # The kernelement's own provenance covers its offer; a year rule carries its own.
+                derived = bool(model.afgeleid_uit or year_rule.afgeleid_uit)
                 rules.append(
-                    {
-                        "id": f"{growth.kernelement}-jaar-{year_rule.jaar}",
-                        "soort": year_rule.eis,
-                        "kernelementen": [growth.kernelement],
-                        "interventies": [],
-                        "jaar": year_rule.jaar,
-                        "en_verder": year_rule.en_verder,
-                        "minimaal": year_rule.minimaal,
-                        "titel": f"{kernels[growth.kernelement]}, jaar {year_rule.jaar}{' en verder' if year_rule.en_verder else ''}: {year_rule.toelichting}",
-                        "herkomst": f"leidraad versie {leidraad.versie}",
-                    }
+                    _rule(
+                        f"{growth.kernelement}-jaar-{year_rule.jaar}",
+                        year_rule.eis,
+                        year_rule.jaar,
+                        year_rule.toelichting.strip(),
+                        herkomst + (" (afgeleid)" if derived else ""),
+                        kernelementen=[growth.kernelement],
+                        en_verder=year_rule.en_verder,
+                        minimaal=year_rule.minimaal,
+                        nodig=new_so_far if year_rule.eis == "nieuw" else year_rule.minimaal,
+                    )
                 )
         for rule in model.regels:
             rules.append(
-                {
-                    "id": rule.id,
-                    "soort": rule.soort,
-                    "kernelementen": [rule.kernelement] if rule.kernelement else [],
-                    "interventies": [],
-                    "aard": rule.aard,
-                    "jaar": 1,
-                    "en_verder": True,
-                    "minimaal": 0,
-                    "titel": rule.titel,
-                    "herkomst": f"leidraad versie {leidraad.versie}",
-                }
+                _rule(
+                    rule.id,
+                    rule.soort,
+                    1,
+                    rule.titel,
+                    herkomst + (" (afgeleid)" if model.afgeleid_uit or rule.afgeleid_uit else ""),
+                    kernelementen=[rule.kernelement] if rule.kernelement else [],
+                    aard=rule.aard,
+                    en_verder=True,
+                )
             )
+    restated = {r.rule.id: r for r in restated_rules(project, region)}
     for rule in region.regels:
         years = max(years, rule.jaar)
+        if rule.id in restated:
+            continue  # the leidraad's own rule above already asks this
+        kind = {"verplicht": "verplicht", "minimaal-aantal": "actief", "keuze-uit-kernelementen": "keuze"}[rule.soort]
         rules.append(
-            {
-                "id": f"regio-{rule.id}",
-                "soort": {"verplicht": "verplicht", "minimaal-aantal": "actief", "keuze-uit-kernelementen": "keuze"}[rule.soort],
-                "kernelementen": rule.kernelementen,
-                "interventies": rule.interventies,
-                "intervisie": rule.intervisie,
-                "jaar": rule.jaar,
-                "en_verder": rule.en_verder,
-                "minimaal": rule.minimaal,
-                "titel": rule.titel,
-                "herkomst": "regioplan",
-            }
+            _rule(
+                f"regio-{rule.id}",
+                kind,
+                rule.jaar,
+                rule.titel,
+                "regioplan",
+                kernelementen=rule.kernelementen,
+                interventies=rule.interventies,
+                intervisie=rule.intervisie,
+                en_verder=rule.en_verder,
+                uiterlijk=rule.uiterlijk,
+                minimaal=rule.minimaal,
+            )
         )
     return {
         "formaat": PLAN_FORMAT,
@@ -110,139 +132,323 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
         "jaren": years,
         "kernelementen": kernels,
         "interventies": interventions,
+        "aanbod": offer,
         "regels": rules,
+        "herhaald": [{"titel": r.rule.titel, "leidraad": r.leidraad_rule} for r in restated.values()],
         "intervisie": region.intervisie is not None,
     }
 
 
-def _nature(intervention_id: str, national: dict, own: dict) -> str:
-    """The kind of intervention for the groeimodel rules; an own one takes its nearest national's."""
-    if intervention_id in own:
-        related = own[intervention_id].verwant_aan
-        return national[related].aard if related else "werkwijze"
-    return national[intervention_id].aard
+def describe_rule(rule: dict[str, Any], kernels: dict[str, str]) -> str:
+    """A rule in one line for lists and forms: 'Anders werken in de praktijk, jaar 2: …'."""
+    when = f"jaar {rule['jaar']}" + (" en verder" if rule["en_verder"] else "")
+    if rule["uiterlijk"]:
+        when = f"uiterlijk in jaar {rule['jaar']}"
+    if rule["soort"] in _COUNTING:
+        return f"{' of '.join(kernels[k] for k in rule['kernelementen'])}, {when}: {rule['eis']}"
+    return rule["eis"] if rule["jaar"] == 1 and rule["en_verder"] else f"{rule['eis']} ({when})"
+
+
+def _rule(rule_id: str, kind: str, year: int, text: str, origin: str, **fields) -> dict[str, Any]:
+    return {
+        "id": rule_id,
+        "soort": kind,
+        "jaar": year,
+        "eis": text,
+        "herkomst": origin,
+        "kernelementen": fields.get("kernelementen", []),
+        "interventies": fields.get("interventies", []),
+        "aard": fields.get("aard"),
+        "intervisie": fields.get("intervisie", False),
+        "en_verder": fields.get("en_verder", False),
+        "uiterlijk": fields.get("uiterlijk", False),
+        "minimaal": fields.get("minimaal", 0),
+        # How many options the region must offer in the rule's scope for a practice to meet it.
+        "nodig": fields.get("nodig", fields.get("minimaal", 0)),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The plan file
+
+
+def _json_path(loc: tuple) -> str:
+    """('keuzes', 'wijkteam', '1') -> $.keuzes.wijkteam["1"]: keys that are not plain words are quoted."""
+    path = "$"
+    for part in loc:
+        path += f".{part}" if re.fullmatch(r"[a-z_][a-z0-9_-]*", str(part)) else f"[{json.dumps(str(part))}]"
+    return path
+
+
+def read_plan(path: Path, rules: dict[str, Any]) -> dict[str, Any]:
+    """Read and validate a plan file against the model and the region's offer; raise DataError (E5xx)."""
+    shown = str(path)
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataError([Diagnostic(Position(shown), "E001", f"bestand niet te lezen: {exc.strerror}")]) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line, column = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
+        raise DataError(
+            [Diagnostic(Position(shown, line, column), "E502", "geen geldig planbestand (JSON); sla het opnieuw op vanuit de planbouwer")]
+        ) from None
+    problems = validate_plan(raw, rules)
+    if problems:
+        raise DataError([Diagnostic(Position(shown), code, f"{where}: {message}") for where, code, message in problems])
+    return PracticePlan.model_validate(raw).model_dump()
+
+
+def _plan_error(error: dict) -> tuple[str, str, str]:
+    """A pydantic error in a plan file as (JSON path, code, message)."""
+    loc = tuple(error["loc"])
+    if loc and loc[-1] == "[key]":  # a key of a block is wrong, not its value
+        key, where = loc[-2], loc[:-1]
+        if len(where) == 3:
+            return _json_path(where), "E503", f"'{key}' is geen jaar; schrijf een jaar als \"1\" tot en met \"10\""
+        return _json_path(where), "E503", f"'{key}' is geen interventie-id; gebruik de id uit de planbouwer, zoals 'triage-training' of 'training-gespreksvoering/solk-alk'"
+    return _json_path(loc), "E503", describe_error(error, set(PracticePlan.model_fields))[1]
+
+
+def validate_plan(raw: Any, rules: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(JSON path, code, message) for every problem in a plan file; [] when it can be checked."""
+    if not isinstance(raw, dict):
+        return [("$", "E503", "een planbestand is een blok met velden ({…}); sla het opnieuw op vanuit de planbouwer")]
+    try:
+        plan = PracticePlan.model_validate(raw)
+    except ValidationError as exc:
+        return [_plan_error(e) for e in exc.errors(include_url=False)]
+    known = {item["key"]: item for item in rules["interventies"]}
+    problems = []
+    for field in ("keuzes", "onderbouwingen", "deelnemers"):
+        for key in getattr(plan, field):
+            if key not in known:
+                hint = ", ".join(sorted(known)) or "geen"
+                problems.append(
+                    (_json_path((field, key)), "E504", f"'{key}' hoort niet bij het aanbod van {rules['regionaam']}; kies uit: {hint}")
+                )
+    for field in ("keuzes", "deelnemers"):
+        for key, years in getattr(plan, field).items():
+            for year in years:
+                if int(year) > rules["jaren"]:
+                    problems.append(
+                        (_json_path((field, key, year)), "E505", f"jaar {year} valt buiten het plan, dat {rules['jaren']} jaar telt")
+                    )
+    for key, years in plan.keuzes.items():
+        if years.get("1") == "verdieping":
+            problems.append((_json_path(("keuzes", key, "1")), "E505", "in jaar 1 valt er nog niets te verdiepen; kies 'actief'"))
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
+# The check
+
+
+class _Plan:
+    """A validated plan read against a region's rules: what is active, new, deepened, when."""
+
+    def __init__(self, rules: dict[str, Any], plan: dict[str, Any]):
+        self.rules = rules
+        self.known = {item["key"]: item for item in rules["interventies"]}
+        self.keys = list(self.known)
+        self.choices = {key: {int(y): s for y, s in years.items()} for key, years in plan.get("keuzes", {}).items() if key in self.known}
+        self.reasons = plan.get("onderbouwingen", {})
+        self.people = {key: {int(y): v for y, v in years.items()} for key, years in plan.get("deelnemers", {}).items()}
+        self.intervisie = bool(plan.get("intervisie"))
+
+    def active(self, key: str, year: int) -> bool:
+        return year in self.choices.get(key, {})
+
+    def before(self, key: str, year: int) -> bool:
+        return any(self.active(key, y) for y in range(1, year))
+
+    def new(self, key: str, year: int) -> bool:
+        return self.active(key, year) and not self.before(key, year)
+
+    def deepened(self, key: str, year: int) -> bool:
+        return self.choices.get(key, {}).get(year) == "verdieping" and self.before(key, year)
+
+    def scope(self, rule: dict) -> list[str]:
+        return [k for k in self.keys if self.known[k]["kernelement"] in rule["kernelementen"] or self.known[k]["interventie"] in rule["interventies"]]
+
+    def names(self, keys) -> str:
+        return ", ".join(self.known[k]["naam"] for k in keys) or "geen"
+
+    def label(self, rule: dict) -> str:
+        kernels = self.rules["kernelementen"]
+        if rule["kernelementen"]:
+            return " of ".join(kernels[k] for k in rule["kernelementen"])
+        return ", ".join(next((i["naam"] for i in self.rules["interventies"] if i["interventie"] == x), x) for x in rule["interventies"])
+
+    def capacity(self, rule: dict) -> tuple[int, bool]:
+        """(offered options in the rule's scope, whether the plan has options it does not name)."""
+        offer = self.rules["aanbod"]
+        named = sum(offer[k]["genoemd"] for k in rule["kernelementen"]) + sum(
+            1 for i in self.rules["interventies"] if i["interventie"] in rule["interventies"]
+        )
+        return named, any(offer[k]["ongenoemd"] for k in rule["kernelementen"])
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def _count(plan: _Plan, rule: dict, found: list[str]) -> tuple[str, str]:
+    """Outcome and message tail for a rule that asks `needed` interventions; a shortfall of the
+    region's offer is the regioplan's gap, not the practice's failure."""
+    if len(found) >= rule["minimaal"]:
+        return "voldoet", f"Nu: {plan.names(found)}."
+    offered, unnamed = plan.capacity(rule)
+    if offered < rule["nodig"]:
+        if unnamed:
+            return "niet te beoordelen", (
+                f"Het regioplan noemt hier {offered} optie(s) bij naam en zegt dat er meer zijn; vraag de RHO welke u kunt kiezen."
+            )
+        return "niet te beoordelen", (
+            f"Het regioplan biedt hier {offered} optie(s) ({plan.names(plan.scope(rule))}): te weinig keuze om dit te halen. "
+            "Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."
+        )
+    return "voldoet niet", f"Nu: {plan.names(found)}."
+
+
+def _new(plan: _Plan, rule: dict, year: int):
+    return _count(plan, rule, [k for k in plan.scope(rule) if plan.new(k, year)])
+
+
+def _active(plan: _Plan, rule: dict, year: int):
+    return _count(plan, rule, [k for k in plan.scope(rule) if plan.active(k, year)])
+
+
+def _new_or_deepened(plan: _Plan, rule: dict, year: int):
+    return _count(plan, rule, [k for k in plan.scope(rule) if plan.new(k, year) or plan.deepened(k, year)])
+
+
+def _continued(plan: _Plan, rule: dict, year: int):
+    # Continuing means developing further: deepening it, or running it on (a training then only
+    # for team members who have not followed it, which the training rule checks).
+    found = [k for k in plan.scope(rule) if plan.active(k, year) and plan.before(k, year)]
+    outcome, tail = _count(plan, rule, found)
+    if outcome == "voldoet niet":
+        tail += " Kies bij een interventie uit een eerder jaar 'verdiepen' (met onderbouwing) of zet haar voort."
+    return outcome, tail
+
+
+def _choice(plan: _Plan, rule: dict, year: int):
+    counts = {k: [x for x in plan.keys if plan.known[x]["kernelement"] == k and (plan.new(x, year) or plan.deepened(x, year))] for k in rule["kernelementen"]}
+    found = max(counts.values(), key=len, default=[])
+    if len(found) >= rule["minimaal"]:
+        return "voldoet", f"Nu: {plan.names(found)}."
+    return "voldoet niet", f"Nu: {plan.names([x for keys in counts.values() for x in keys])}."
+
+
+def _mandatory(plan: _Plan, rule: dict, year: int):
+    years = range(1, year + 1) if rule["uiterlijk"] else [year]
+    missing = [i for i in rule["interventies"] if not any(plan.active(k, y) for k in plan.keys if plan.known[k]["interventie"] == i for y in years)]
+    unoffered = [i for i in missing if not any(plan.known[k]["interventie"] == i for k in plan.keys)]
+    parts = []
+    if [i for i in missing if i not in unoffered]:
+        parts.append("voer uit: " + plan.label({"kernelementen": [], "interventies": [i for i in missing if i not in unoffered]}))
+    if rule["intervisie"] and not plan.intervisie:
+        parts.append("neem deel aan de intervisie")
+    if parts:
+        return "voldoet niet", _sentence("; ".join(parts))
+    if unoffered:
+        return "niet te beoordelen", f"Het regioplan biedt {', '.join(unoffered)} niet aan; overleg met de RHO."
+    return "voldoet", "Alle verplichte onderdelen zijn gekozen."
+
+
+def _never_only(plan: _Plan, rule: dict, year: int):
+    running = [k for k in plan.keys if plan.active(k, year)]
+    mine = [k for k in running if plan.known[k]["kernelement"] in rule["kernelementen"]]
+    if not mine:
+        return None
+    if len(mine) == len(running):
+        return "voldoet niet", f"Kies ook een interventie uit een ander kernelement (nu alleen: {plan.names(mine)})."
+    return "voldoet", f"Ook gekozen: {plan.names([k for k in running if k not in mine])}."
+
+
+def _justified(plan: _Plan, rule: dict, year: int):
+    deepened = [k for k in plan.keys if plan.choices.get(k, {}).get(year) == "verdieping"]
+    if not deepened:
+        return None
+    lacking = [k for k in deepened if not str(plan.reasons.get(k, "")).strip()]
+    if lacking:
+        return "voldoet niet", f"Schrijf een onderbouwing bij: {plan.names(lacking)}."
+    return "voldoet", f"Onderbouwd: {plan.names(deepened)}."
+
+
+def _not_deepened(plan: _Plan, rule: dict, year: int):
+    wrong = [k for k in plan.keys if plan.deepened(k, year) and plan.known[k]["aard"] == rule["aard"]]
+    if not wrong:
+        return None
+    return "voldoet niet", f"Een ingevoerde ICT-aanpassing telt niet als verdieping ({plan.names(wrong)}); kies een nieuwe interventie."
+
+
+def _once_per_person(plan: _Plan, rule: dict, year: int):
+    repeated = [k for k in plan.keys if plan.known[k]["aard"] == rule["aard"] and plan.choices.get(k, {}).get(year) == "actief" and plan.before(k, year)]
+    if not repeated:
+        return None
+    problems = []
+    for key in repeated:
+        now = {p.strip().lower() for p in plan.people.get(key, {}).get(year, []) if p.strip()}
+        earlier = {p.strip().lower() for y, people in plan.people.get(key, {}).items() if y < year for p in people}
+        name = plan.known[key]["naam"]
+        if not now:
+            problems.append(f"zeg wie {name} dit jaar volgt (alleen teamleden die haar nog niet volgden)")
+        elif now & earlier:
+            problems.append(f"{', '.join(sorted(now & earlier))} volgde(n) {name} al eerder")
+    if problems:
+        return "voldoet niet", _sentence("; ".join(problems)) + " Een training telt één jaar per zorgverlener."
+    return "voldoet", f"Andere teamleden volgen: {plan.names(repeated)}."
+
+
+def _no_repeat(plan: _Plan, rule: dict, year: int):
+    wrong = [k for k in plan.keys if plan.active(k, year) and not plan.active(k, year - 1) and plan.before(k, year - 1) and not plan.deepened(k, year)]
+    if not wrong:
+        return None
+    return "voldoet niet", f"Een eerder ingevoerde interventie komt alleen terug als aantoonbare verdieping ({plan.names(wrong)})."
+
+
+# One function per rule kind, in the same order as KINDS in planbouwer.js. A function returns
+# (outcome, message) or None when the rule does not apply to this plan in this year.
+KINDS: dict[str, Callable[[_Plan, dict, int], tuple[str, str] | None]] = {
+    "nieuw": _new,
+    "actief": _active,
+    "nieuw-of-verdieping": _new_or_deepened,
+    "continueren": _continued,
+    "keuze": _choice,
+    "verplicht": _mandatory,
+    "nooit-enige": _never_only,
+    "verdieping-onderbouwen": _justified,
+    "geen-verdieping": _not_deepened,
+    "eenmalig-per-zorgverlener": _once_per_person,
+    "geen-herhaling": _no_repeat,
+}
+# Rules whose heading is the requirement itself, phrased per kernelement.
+_COUNTING = {"nieuw", "actief", "nieuw-of-verdieping", "continueren", "keuze"}
 
 
 def _applies(rule: dict, year: int) -> bool:
+    if rule["uiterlijk"]:
+        return year == rule["jaar"]
     return year == rule["jaar"] or (rule["en_verder"] and year > rule["jaar"])
 
 
 def check_plan(rules: dict[str, Any], plan: dict[str, Any]) -> list[dict[str, Any]]:
-    """Verdicts for a practice plan: [{id, jaar, ok, melding}], one per rule and year it governs.
-
-    `plan` is {"regio": …, "keuzes": {key: {"1": "actief" | "verdieping", …}},
-    "onderbouwingen": {key: text}, "intervisie": bool}.
-    """
-    known = {i["key"]: i for i in rules["interventies"]}
-    choices = {
-        key: {int(y): state for y, state in years.items() if state in STATES}
-        for key, years in plan.get("keuzes", {}).items()
-        if key in known
-    }
-    reasons = plan.get("onderbouwingen", {})
-    kernels = rules["kernelementen"]
-    verdicts: list[dict[str, Any]] = []
-
-    def active(key: str, year: int) -> bool:
-        return year in choices.get(key, {})
-
-    def new(key: str, year: int) -> bool:
-        return active(key, year) and not any(active(key, y) for y in range(1, year))
-
-    def deepened(key: str, year: int) -> bool:
-        return choices.get(key, {}).get(year) == "verdieping" and any(active(key, y) for y in range(1, year))
-
-    def in_scope(rule: dict, key: str) -> bool:
-        item = known[key]
-        return item["kernelement"] in rule["kernelementen"] or item["interventie"] in rule["interventies"]
-
-    def names(keys) -> str:
-        return ", ".join(known[k]["naam"] for k in keys) or "geen"
-
-    def intervention_names(ids) -> str:
-        return ", ".join(next((known[k]["naam"] for k in known if known[k]["interventie"] == i), i) for i in ids)
-
-    unknown = [key for key in plan.get("keuzes", {}) if key not in known]
-    if unknown:
-        verdicts.append(
-            {
-                "id": "onbekende-keuzes",
-                "jaar": 0,
-                "ok": False,
-                "melding": f"Deze keuzes horen niet bij het aanbod van de regio: {', '.join(sorted(unknown))}.",
-            }
-        )
-
+    """Verdicts for a validated plan: [{id, jaar, uitkomst, melding, herkomst}], grouped by year,
+    failures first, each rule once, nothing for rules that did not apply."""
+    state = _Plan(rules, plan)
+    verdicts = []
     for rule in rules["regels"]:
-        kind = rule["soort"]
         for year in range(1, rules["jaren"] + 1):
             if not _applies(rule, year):
                 continue
-            scope = [k for k in known if in_scope(rule, k)]
-            label = " of ".join(kernels[k] for k in rule["kernelementen"]) or intervention_names(rule["interventies"])
-            ok, message = True, ""
-            if kind == "nieuw":
-                found = [k for k in scope if new(k, year)]
-                ok = len(found) >= rule["minimaal"]
-                message = f"Jaar {year}: kies minimaal {rule['minimaal']} nieuwe interventie(s) bij {label} (nu: {names(found)})."
-            elif kind == "actief":
-                found = [k for k in scope if active(k, year)]
-                ok = len(found) >= rule["minimaal"]
-                message = f"Jaar {year}: voer minimaal {rule['minimaal']} interventie(s) uit bij {label} (nu: {names(found)})."
-            elif kind == "nieuw-of-verdieping":
-                found = [k for k in scope if new(k, year) or deepened(k, year)]
-                ok = len(found) >= rule["minimaal"]
-                message = f"Jaar {year}: kies minimaal {rule['minimaal']} nieuwe interventie(s) of onderbouwde verdieping(en) bij {label} (nu: {names(found)})."
-            elif kind == "continueren":
-                found = [k for k in scope if active(k, year) and any(active(k, y) for y in range(1, year))]
-                ok = len(found) >= rule["minimaal"]
-                message = f"Jaar {year}: zet minimaal {rule['minimaal']} interventie(s) bij {label} voort uit een eerder jaar (nu: {names(found)})."
-            elif kind == "keuze":
-                counts = {
-                    k: sum(1 for key in known if known[key]["kernelement"] == k and (new(key, year) or deepened(key, year)))
-                    for k in rule["kernelementen"]
-                }
-                ok = any(n >= rule["minimaal"] for n in counts.values())
-                message = f"Jaar {year}: kies minimaal {rule['minimaal']} nieuwe interventie(s) of verdieping(en) bij {label}."
-            elif kind == "verplicht":
-                missing = [i for i in rule["interventies"] if not any(active(k, year) for k in known if known[k]["interventie"] == i)]
-                absent = rule.get("intervisie") and not plan.get("intervisie")
-                ok = not missing and not absent
-                parts = []
-                if missing:
-                    parts.append("voer de verplichte interventie(s) uit: " + intervention_names(missing))
-                if absent:
-                    parts.append("neem deel aan de intervisie")
-                message = f"Jaar {year}: " + ("; ".join(parts) if parts else "alle verplichte onderdelen zijn gekozen") + "."
-            elif kind == "nooit-enige":
-                running = [k for k in known if active(k, year)]
-                only = bool(running) and all(known[k]["kernelement"] in rule["kernelementen"] for k in running)
-                ok = not only
-                message = f"Jaar {year}: {label} mag niet de enige interventie zijn; kies er ook een uit een ander kernelement."
-            elif kind == "verdieping-onderbouwen":
-                lacking = [k for k in known if choices.get(k, {}).get(year) == "verdieping" and not str(reasons.get(k, "")).strip()]
-                ok = not lacking
-                message = f"Jaar {year}: onderbouw elke verdieping (ontbreekt bij: {names(lacking)})."
-            elif kind == "geen-verdieping":
-                wrong = [k for k in known if deepened(k, year) and known[k]["aard"] == rule["aard"]]
-                ok = not wrong
-                message = f"Jaar {year}: een ingevoerde ICT-aanpassing kan niet als verdieping tellen ({names(wrong)}); kies een nieuwe interventie."
-            elif kind == "eenmalig-per-zorgverlener":
-                wrong = [k for k in known if deepened(k, year) and known[k]["aard"] == rule["aard"]]
-                ok = not wrong
-                message = f"Jaar {year}: een training telt één jaar per zorgverlener; kies een nieuwe interventie of laat andere teamleden de training volgen ({names(wrong)})."
-            elif kind == "geen-herhaling":
-                wrong = [
-                    k
-                    for k in known
-                    if active(k, year)
-                    and not active(k, year - 1)
-                    and any(active(k, y) for y in range(1, year - 1))
-                    and not deepened(k, year)
-                ]
-                ok = not wrong
-                message = f"Jaar {year}: een eerder ingevoerde interventie herhalen mag alleen als aantoonbare verdieping ({names(wrong)})."
-            if kind in ("verdieping-onderbouwen", "geen-verdieping", "eenmalig-per-zorgverlener", "geen-herhaling", "nooit-enige") and ok:
-                message = f"Jaar {year}: {rule['titel']}: in orde."
-            verdicts.append({"id": rule["id"], "jaar": year, "ok": ok, "melding": message})
-    return verdicts
+            result = KINDS[rule["soort"]](state, rule, year)
+            if result is None:
+                continue
+            outcome, tail = result
+            if rule["soort"] in _COUNTING:
+                message = f"{state.label(rule)}: {rule['eis']} {tail}"
+            else:
+                message = f"{rule['eis']} — {tail}"
+            verdicts.append({"id": rule["id"], "jaar": year, "uitkomst": outcome, "melding": message, "herkomst": rule["herkomst"]})
+    return sorted(verdicts, key=lambda v: (v["jaar"], OUTCOME_ORDER.index(v["uitkomst"])))

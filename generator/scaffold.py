@@ -53,11 +53,13 @@ samenvatting: |
 
 # Elke interventie die het plan noemt. Gebruik de ids uit de catalogus (data/catalogus.yml of
 # de pagina Interventies), met 'variant' voor een vorm zoals positieve-gezondheid.
-# status: verplicht, aangeboden-met-ondersteuning, aangeboden-zonder-ondersteuning,
-# in-overweging of niet-aangeboden.
+# status: verplicht, aangeboden, in-overweging of niet-aangeboden.
+# ondersteund: ja of nee, alleen als het plan zegt of de RHO de praktijk hierbij ondersteunt;
+# zegt het plan dat niet, laat het veld dan weg (dan staat er 'niet vermeld').
 interventies:
   - interventie: triage-training
-    status: aangeboden-met-ondersteuning
+    status: aangeboden
+    ondersteund: ja
     minimale_eis: Wat de praktijk minimaal doet of aantoont.
     einddoel: Wat er aan het eind bereikt is.
     ondersteuning: Wat de RHO biedt.
@@ -68,6 +70,17 @@ intervisie:
   organisator: RHO {naam}
   frequentie: twee keer per jaar
   bron: [{{document: {document}, sectie: "Hoofdstuk of paragraaf"}}]
+
+# Wat het plan zegt over de voorwaarden van de minimale horde: ja, nee of niet-vermeld, met de
+# plek in het plan. Wat het plan niet zegt, laat je weg: dan toont de toetsing 'niet te beoordelen'.
+# Mogelijke velden: intervisie_door_rho, regioplan_geaccordeerd, praktijken_committeren,
+# netwerk_sociaal_domein, netwerk_tweede_lijn, netwerk_ggz, onderbouwing_personeel,
+# verdieping_onderbouwing.
+horde:
+  intervisie_door_rho:
+    waarde: ja
+    toelichting: Wat het plan hierover zegt, in eigen woorden.
+    bron: {{document: {document}, sectie: "Hoofdstuk of paragraaf"}}
 
 # Het praktijkplan: de onderdelen van het formulier, op volgorde.
 praktijkplan:
@@ -106,7 +119,7 @@ def create_region(root: Path, slug: str, year: int) -> list[Path]:
         raise DataError(
             [Diagnostic(Position(shown), "E202", f"regio '{slug}' bestaat al; kies een andere id of bewerk het bestaande bestand")]
         )
-    from .contexts.base import current_leidraad
+    from .period import newest_leidraad
     from .project import load_project
 
     project = load_project(root)  # the starter must fit the project as it is
@@ -117,7 +130,7 @@ def create_region(root: Path, slug: str, year: int) -> list[Path]:
         "naam": naam,
         "jaar": year,
         "jaar_tot": year + 1,
-        "leidraad": current_leidraad(project).id,
+        "leidraad": newest_leidraad(project).id,
         "document": document,
     }
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""JSON Schema for the data files, generated from the models.
+"""JSON Schema for the data files and the practice plan file, generated from the models.
 
 Editors with the YAML language server read the `# yaml-language-server: $schema=…` line at the
 top of each data file and then complete field names and flag mistakes while the author types.
@@ -11,7 +11,7 @@ import functools
 import json
 from pathlib import Path
 
-from .models import Catalogue, Leidraad, Region, Sources
+from .models import Catalogue, Leidraad, PracticePlan, Region, Sources
 
 SCHEMA_DIR = "schema"
 SCHEMAS = {
@@ -19,6 +19,8 @@ SCHEMAS = {
     "catalogus.schema.json": Catalogue,
     "leidraad.schema.json": Leidraad,
     "regio.schema.json": Region,
+    # The file the plan builder saves and `regioplan check-plan` reads.
+    "praktijkplan.schema.json": PracticePlan,
 }
 
 

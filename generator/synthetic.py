@@ -12,8 +12,9 @@ import yaml
 
 from .project import Project
 
-STATUSES = ["verplicht", "aangeboden-met-ondersteuning", "aangeboden-zonder-ondersteuning", "in-overweging", "niet-aangeboden"]
-WEIGHTS = [1, 6, 2, 1, 1]
+STATUSES = ["verplicht", "aangeboden", "in-overweging", "niet-aangeboden"]
+WEIGHTS = [1, 8, 1, 1]
+SUPPORT = ["ja", "nee", "niet-vermeld"]
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -47,7 +48,8 @@ def synthetic_region(project: Project, number: int, seed: int = 0) -> tuple[str,
             if rng.random() < 0.6:
                 choice["minimale_eis"] = f"De praktijk toont aan dat zij met {intervention.naam.lower()} is begonnen."
                 choice["einddoel"] = "De werkwijze is vast onderdeel van de praktijk."
-            if status == "aangeboden-met-ondersteuning":
+            choice["ondersteund"] = rng.choice(SUPPORT)
+            if choice["ondersteund"] == "ja":
                 choice["ondersteuning"] = "De RHO organiseert scholing en een bijeenkomst per kwartaal."
             choices.append(choice)
     own = []
@@ -59,11 +61,12 @@ def synthetic_region(project: Project, number: int, seed: int = 0) -> tuple[str,
                 "naam": f"Eigen aanpak {number:03d}",
                 "kernelement": "anders-werken",
                 "verwant_aan": "lean-administratielast",
+                "aard": "werkwijze",
                 "beschrijving": "Een eigen interventie van deze regio.",
                 "bron": source,
             }
         )
-        choices.append({"interventie": own_id, "status": "aangeboden-met-ondersteuning", "bron": [source]})
+        choices.append({"interventie": own_id, "status": "aangeboden", "ondersteund": "ja", "bron": [source]})
     insurer = rng.choice(INSURERS)
     region = {
         "id": slug,

@@ -86,36 +86,40 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str]) -> Diagnostic:
+def describe_error(error: dict, field_names: set[str]) -> tuple[str, str]:
+    """(code, Dutch message) for one pydantic error; the caller adds where it is."""
     kind = error["type"]
     loc = tuple(error["loc"])
     name = str(loc[-1]) if loc else ""
     value = error.get("input")
-    position = loaded.position(loc)
     if kind == "missing":
-        return Diagnostic(position, "E101", f"verplicht veld '{name}' ontbreekt; voeg het toe")
+        return "E101", f"verplicht veld '{name}' ontbreekt; voeg het toe"
     if kind == "extra_forbidden":
-        return Diagnostic(position, "E102", f"onbekend veld '{name}'{suggestion(name, field_names)}; verwijder of hernoem het")
+        return "E102", f"onbekend veld '{name}'{suggestion(name, field_names)}; verwijder of hernoem het"
     if kind in _EXPECTED:
         hint = "; zet de waarde tussen aanhalingstekens" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
-        return Diagnostic(position, "E103", f"'{name}' moet {_EXPECTED[kind]} zijn, niet {_describe(value)}{hint}")
+        return "E103", f"'{name}' moet {_EXPECTED[kind]} zijn, niet {_describe(value)}{hint}"
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", " of ")
-        return Diagnostic(position, "E104", f"ongeldige waarde '{_short(value)}' voor '{name}'; kies uit {expected}")
+        return "E104", f"ongeldige waarde '{_short(value)}' voor '{name}'; kies uit {expected}"
     if kind == "string_pattern_mismatch":
-        return Diagnostic(
-            position,
+        return (
             "E105",
             f"ongeldige id '{_short(value)}' in '{name}': gebruik alleen kleine letters, cijfers en enkele koppeltekens (zoals 'triage-training')",
         )
     if kind in ("string_too_short", "too_short"):
-        return Diagnostic(position, "E106", f"'{name}' mag niet leeg zijn")
+        return "E106", f"'{name}' mag niet leeg zijn"
     if kind in ("string_too_long", "too_long", "greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = next(iter(error.get("ctx", {}).values()), "")
-        return Diagnostic(position, "E106", f"waarde van '{name}' valt buiten de grens ({kind.replace('_', ' ')} {limit})")
+        return "E106", f"waarde van '{name}' valt buiten de grens ({kind.replace('_', ' ')} {limit})"
     if kind == "value_error":
-        return Diagnostic(position, "E107", f"ongeldige waarde voor '{name}': {error['ctx']['error']}")
-    return Diagnostic(position, "E199", f"ongeldige waarde voor '{name}': {error['msg']}")
+        return "E107", f"ongeldige waarde voor '{name}': {error['ctx']['error']}"
+    return "E199", f"ongeldige waarde voor '{name}': {error['msg']}"
+
+
+def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str]) -> Diagnostic:
+    code, message = describe_error(error, field_names)
+    return Diagnostic(loaded.position(tuple(error["loc"])), code, message)
 
 
 def validate_file(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[Diagnostic]]:

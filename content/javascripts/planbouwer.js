@@ -1,122 +1,227 @@
 /* The plan builder: a practice ticks interventions per year and sees at once which rules its
- * plan meets. `checkPlan` mirrors check_plan in generator/planrules.py line for line, reading
- * the same rules (generated at build time, embedded in the page); shared test cases run
- * through both. Data text is only ever set with textContent. */
+ * plan meets. `checkPlan` mirrors check_plan in generator/planrules.py: the same rules
+ * (generated at build time, embedded in the page), one function per rule kind in a table
+ * (`KINDS`, in the same order as the Python table), the same three outcomes and the same
+ * words; shared test cases run through both. Data text is only ever set with textContent. */
 (function () {
   "use strict";
 
   var STATES = ["actief", "verdieping"];
+  var OUTCOME_ORDER = ["voldoet niet", "niet te beoordelen", "voldoet"];
+  var SYMBOLS = { "voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–" };
+  var COUNTING = ["nieuw", "actief", "nieuw-of-verdieping", "continueren", "keuze"];
 
-  function checkPlan(rules, plan) {
-    var known = {};
-    rules.interventies.forEach(function (item) { known[item.key] = item; });
-    var keys = rules.interventies.map(function (item) { return item.key; });
-    var choices = {};
+  function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + "."; }
+
+  function Plan(rules, plan) {
+    var self = this;
+    this.rules = rules;
+    this.known = {};
+    rules.interventies.forEach(function (item) { self.known[item.key] = item; });
+    this.keys = rules.interventies.map(function (item) { return item.key; });
+    this.choices = {};
     Object.keys(plan.keuzes || {}).forEach(function (key) {
-      if (!known[key]) return;
-      choices[key] = {};
-      Object.keys(plan.keuzes[key]).forEach(function (year) {
-        var state = plan.keuzes[key][year];
-        if (STATES.indexOf(state) >= 0) choices[key][parseInt(year, 10)] = state;
-      });
+      if (!self.known[key]) return;
+      self.choices[key] = {};
+      Object.keys(plan.keuzes[key]).forEach(function (year) { self.choices[key][parseInt(year, 10)] = plan.keuzes[key][year]; });
     });
-    var reasons = plan.onderbouwingen || {};
-    var kernels = rules.kernelementen;
+    this.reasons = plan.onderbouwingen || {};
+    this.people = {};
+    Object.keys(plan.deelnemers || {}).forEach(function (key) {
+      self.people[key] = {};
+      Object.keys(plan.deelnemers[key]).forEach(function (year) { self.people[key][parseInt(year, 10)] = plan.deelnemers[key][year]; });
+    });
+    this.intervisie = !!plan.intervisie;
+  }
+  Plan.prototype.active = function (key, year) { return !!(this.choices[key] && this.choices[key][year]); };
+  Plan.prototype.before = function (key, year) { for (var y = 1; y < year; y++) { if (this.active(key, y)) return true; } return false; };
+  Plan.prototype.isNew = function (key, year) { return this.active(key, year) && !this.before(key, year); };
+  Plan.prototype.deepened = function (key, year) { return !!(this.choices[key] && this.choices[key][year] === "verdieping") && this.before(key, year); };
+  Plan.prototype.scope = function (rule) {
+    var known = this.known;
+    return this.keys.filter(function (k) { return rule.kernelementen.indexOf(known[k].kernelement) >= 0 || rule.interventies.indexOf(known[k].interventie) >= 0; });
+  };
+  Plan.prototype.names = function (keys) { var known = this.known; return keys.map(function (k) { return known[k].naam; }).join(", ") || "geen"; };
+  Plan.prototype.label = function (rule) {
+    var rules = this.rules;
+    if (rule.kernelementen.length) return rule.kernelementen.map(function (k) { return rules.kernelementen[k]; }).join(" of ");
+    return rule.interventies.map(function (id) {
+      for (var i = 0; i < rules.interventies.length; i++) { if (rules.interventies[i].interventie === id) return rules.interventies[i].naam; }
+      return id;
+    }).join(", ");
+  };
+  Plan.prototype.capacity = function (rule) {
+    var offer = this.rules.aanbod;
+    var named = 0, unnamed = false;
+    rule.kernelementen.forEach(function (k) { named += offer[k].genoemd; unnamed = unnamed || offer[k].ongenoemd; });
+    this.rules.interventies.forEach(function (i) { if (rule.interventies.indexOf(i.interventie) >= 0) named += 1; });
+    return [named, unnamed];
+  };
+
+  function count(plan, rule, found) {
+    if (found.length >= rule.minimaal) return ["voldoet", "Nu: " + plan.names(found) + "."];
+    var capacity = plan.capacity(rule), offered = capacity[0];
+    if (offered < rule.nodig) {
+      if (capacity[1]) {
+        return ["niet te beoordelen", "Het regioplan noemt hier " + offered + " optie(s) bij naam en zegt dat er meer zijn; vraag de RHO welke u kunt kiezen."];
+      }
+      return ["niet te beoordelen", "Het regioplan biedt hier " + offered + " optie(s) (" + plan.names(plan.scope(rule)) + "): te weinig keuze om dit te halen. " +
+        "Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."];
+    }
+    return ["voldoet niet", "Nu: " + plan.names(found) + "."];
+  }
+
+  // One function per rule kind, in the same order as KINDS in generator/planrules.py. A function
+  // returns [outcome, message] or null when the rule does not apply to this plan in this year.
+  var KINDS = {
+    "nieuw": function (plan, rule, year) {
+      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.isNew(k, year); }));
+    },
+    "actief": function (plan, rule, year) {
+      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.active(k, year); }));
+    },
+    "nieuw-of-verdieping": function (plan, rule, year) {
+      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.isNew(k, year) || plan.deepened(k, year); }));
+    },
+    "continueren": function (plan, rule, year) {
+      var found = plan.scope(rule).filter(function (k) { return plan.active(k, year) && plan.before(k, year); });
+      var result = count(plan, rule, found);
+      if (result[0] === "voldoet niet") result[1] += " Kies bij een interventie uit een eerder jaar 'verdiepen' (met onderbouwing) of zet haar voort.";
+      return result;
+    },
+    "keuze": function (plan, rule, year) {
+      var all = [], found = [];
+      rule.kernelementen.forEach(function (kernel) {
+        var mine = plan.keys.filter(function (x) { return plan.known[x].kernelement === kernel && (plan.isNew(x, year) || plan.deepened(x, year)); });
+        if (mine.length > found.length) found = mine;
+        all = all.concat(mine);
+      });
+      if (found.length >= rule.minimaal) return ["voldoet", "Nu: " + plan.names(found) + "."];
+      return ["voldoet niet", "Nu: " + plan.names(all) + "."];
+    },
+    "verplicht": function (plan, rule, year) {
+      var years = [];
+      if (rule.uiterlijk) { for (var y = 1; y <= year; y++) years.push(y); } else { years = [year]; }
+      var missing = rule.interventies.filter(function (id) {
+        return !plan.keys.some(function (k) { return plan.known[k].interventie === id && years.some(function (y) { return plan.active(k, y); }); });
+      });
+      var unoffered = missing.filter(function (id) { return !plan.keys.some(function (k) { return plan.known[k].interventie === id; }); });
+      var offeredMissing = missing.filter(function (id) { return unoffered.indexOf(id) < 0; });
+      var parts = [];
+      if (offeredMissing.length) parts.push("voer uit: " + plan.label({ kernelementen: [], interventies: offeredMissing }));
+      if (rule.intervisie && !plan.intervisie) parts.push("neem deel aan de intervisie");
+      if (parts.length) return ["voldoet niet", sentence(parts.join("; "))];
+      if (unoffered.length) return ["niet te beoordelen", "Het regioplan biedt " + unoffered.join(", ") + " niet aan; overleg met de RHO."];
+      return ["voldoet", "Alle verplichte onderdelen zijn gekozen."];
+    },
+    "nooit-enige": function (plan, rule, year) {
+      var running = plan.keys.filter(function (k) { return plan.active(k, year); });
+      var mine = running.filter(function (k) { return rule.kernelementen.indexOf(plan.known[k].kernelement) >= 0; });
+      if (!mine.length) return null;
+      if (mine.length === running.length) return ["voldoet niet", "Kies ook een interventie uit een ander kernelement (nu alleen: " + plan.names(mine) + ")."];
+      return ["voldoet", "Ook gekozen: " + plan.names(running.filter(function (k) { return mine.indexOf(k) < 0; })) + "."];
+    },
+    "verdieping-onderbouwen": function (plan, rule, year) {
+      var deepened = plan.keys.filter(function (k) { return plan.choices[k] && plan.choices[k][year] === "verdieping"; });
+      if (!deepened.length) return null;
+      var lacking = deepened.filter(function (k) { return !String(plan.reasons[k] || "").trim(); });
+      if (lacking.length) return ["voldoet niet", "Schrijf een onderbouwing bij: " + plan.names(lacking) + "."];
+      return ["voldoet", "Onderbouwd: " + plan.names(deepened) + "."];
+    },
+    "geen-verdieping": function (plan, rule, year) {
+      var wrong = plan.keys.filter(function (k) { return plan.deepened(k, year) && plan.known[k].aard === rule.aard; });
+      if (!wrong.length) return null;
+      return ["voldoet niet", "Een ingevoerde ICT-aanpassing telt niet als verdieping (" + plan.names(wrong) + "); kies een nieuwe interventie."];
+    },
+    "eenmalig-per-zorgverlener": function (plan, rule, year) {
+      var repeated = plan.keys.filter(function (k) {
+        return plan.known[k].aard === rule.aard && plan.choices[k] && plan.choices[k][year] === "actief" && plan.before(k, year);
+      });
+      if (!repeated.length) return null;
+      var problems = [];
+      repeated.forEach(function (key) {
+        var people = plan.people[key] || {};
+        var now = [], earlier = [];
+        (people[year] || []).forEach(function (p) { var v = p.trim().toLowerCase(); if (v && now.indexOf(v) < 0) now.push(v); });
+        Object.keys(people).forEach(function (y) {
+          if (parseInt(y, 10) < year) people[y].forEach(function (p) { earlier.push(p.trim().toLowerCase()); });
+        });
+        var name = plan.known[key].naam;
+        var again = now.filter(function (p) { return earlier.indexOf(p) >= 0; }).sort();
+        if (!now.length) problems.push("zeg wie " + name + " dit jaar volgt (alleen teamleden die haar nog niet volgden)");
+        else if (again.length) problems.push(again.join(", ") + " volgde(n) " + name + " al eerder");
+      });
+      if (problems.length) return ["voldoet niet", sentence(problems.join("; ")) + " Een training telt één jaar per zorgverlener."];
+      return ["voldoet", "Andere teamleden volgen: " + plan.names(repeated) + "."];
+    },
+    "geen-herhaling": function (plan, rule, year) {
+      var wrong = plan.keys.filter(function (k) {
+        return plan.active(k, year) && !plan.active(k, year - 1) && plan.before(k, year - 1) && !plan.deepened(k, year);
+      });
+      if (!wrong.length) return null;
+      return ["voldoet niet", "Een eerder ingevoerde interventie komt alleen terug als aantoonbare verdieping (" + plan.names(wrong) + ")."];
+    }
+  };
+
+  function applies(rule, year) {
+    if (rule.uiterlijk) return year === rule.jaar;
+    return year === rule.jaar || (rule.en_verder && year > rule.jaar);
+  }
+
+  function checkPlan(rules, input) {
+    var plan = new Plan(rules, input);
     var verdicts = [];
-
-    function active(key, year) { return !!(choices[key] && choices[key][year]); }
-    function activeBefore(key, year) { for (var y = 1; y < year; y++) { if (active(key, y)) return true; } return false; }
-    function isNew(key, year) { return active(key, year) && !activeBefore(key, year); }
-    function deepened(key, year) { return !!(choices[key] && choices[key][year] === "verdieping") && activeBefore(key, year); }
-    function inScope(rule, key) {
-      var item = known[key];
-      return rule.kernelementen.indexOf(item.kernelement) >= 0 || rule.interventies.indexOf(item.interventie) >= 0;
-    }
-    function names(list) { return list.map(function (k) { return known[k].naam; }).join(", ") || "geen"; }
-    function interventionNames(ids) {
-      return ids.map(function (id) {
-        for (var i = 0; i < keys.length; i++) { if (known[keys[i]].interventie === id) return known[keys[i]].naam; }
-        return id;
-      }).join(", ");
-    }
-
-    var unknown = Object.keys(plan.keuzes || {}).filter(function (key) { return !known[key]; });
-    if (unknown.length) {
-      verdicts.push({ id: "onbekende-keuzes", jaar: 0, ok: false, melding: "Deze keuzes horen niet bij het aanbod van de regio: " + unknown.sort().join(", ") + "." });
-    }
-
     rules.regels.forEach(function (rule) {
-      var kind = rule.soort;
       for (var year = 1; year <= rules.jaren; year++) {
-        if (!(year === rule.jaar || (rule.en_verder && year > rule.jaar))) continue;
-        var scope = keys.filter(function (k) { return inScope(rule, k); });
-        var label = rule.kernelementen.map(function (k) { return kernels[k]; }).join(" of ") || interventionNames(rule.interventies);
-        var ok = true, message = "", found, wrong;
-        var y = year;
-        if (kind === "nieuw") {
-          found = scope.filter(function (k) { return isNew(k, y); });
-          ok = found.length >= rule.minimaal;
-          message = "Jaar " + year + ": kies minimaal " + rule.minimaal + " nieuwe interventie(s) bij " + label + " (nu: " + names(found) + ").";
-        } else if (kind === "actief") {
-          found = scope.filter(function (k) { return active(k, y); });
-          ok = found.length >= rule.minimaal;
-          message = "Jaar " + year + ": voer minimaal " + rule.minimaal + " interventie(s) uit bij " + label + " (nu: " + names(found) + ").";
-        } else if (kind === "nieuw-of-verdieping") {
-          found = scope.filter(function (k) { return isNew(k, y) || deepened(k, y); });
-          ok = found.length >= rule.minimaal;
-          message = "Jaar " + year + ": kies minimaal " + rule.minimaal + " nieuwe interventie(s) of onderbouwde verdieping(en) bij " + label + " (nu: " + names(found) + ").";
-        } else if (kind === "continueren") {
-          found = scope.filter(function (k) { return active(k, y) && activeBefore(k, y); });
-          ok = found.length >= rule.minimaal;
-          message = "Jaar " + year + ": zet minimaal " + rule.minimaal + " interventie(s) bij " + label + " voort uit een eerder jaar (nu: " + names(found) + ").";
-        } else if (kind === "keuze") {
-          ok = rule.kernelementen.some(function (kernel) {
-            return keys.filter(function (k) { return known[k].kernelement === kernel && (isNew(k, y) || deepened(k, y)); }).length >= rule.minimaal;
-          });
-          message = "Jaar " + year + ": kies minimaal " + rule.minimaal + " nieuwe interventie(s) of verdieping(en) bij " + label + ".";
-        } else if (kind === "verplicht") {
-          var missing = rule.interventies.filter(function (id) {
-            return !keys.some(function (k) { return known[k].interventie === id && active(k, y); });
-          });
-          var absent = !!rule.intervisie && !plan.intervisie;
-          ok = !missing.length && !absent;
-          var parts = [];
-          if (missing.length) parts.push("voer de verplichte interventie(s) uit: " + interventionNames(missing));
-          if (absent) parts.push("neem deel aan de intervisie");
-          message = "Jaar " + year + ": " + (parts.length ? parts.join("; ") : "alle verplichte onderdelen zijn gekozen") + ".";
-        } else if (kind === "nooit-enige") {
-          var running = keys.filter(function (k) { return active(k, y); });
-          var only = running.length > 0 && running.every(function (k) { return rule.kernelementen.indexOf(known[k].kernelement) >= 0; });
-          ok = !only;
-          message = "Jaar " + year + ": " + label + " mag niet de enige interventie zijn; kies er ook een uit een ander kernelement.";
-        } else if (kind === "verdieping-onderbouwen") {
-          var lacking = keys.filter(function (k) { return choices[k] && choices[k][y] === "verdieping" && !String(reasons[k] || "").trim(); });
-          ok = !lacking.length;
-          message = "Jaar " + year + ": onderbouw elke verdieping (ontbreekt bij: " + names(lacking) + ").";
-        } else if (kind === "geen-verdieping") {
-          wrong = keys.filter(function (k) { return deepened(k, y) && known[k].aard === rule.aard; });
-          ok = !wrong.length;
-          message = "Jaar " + year + ": een ingevoerde ICT-aanpassing kan niet als verdieping tellen (" + names(wrong) + "); kies een nieuwe interventie.";
-        } else if (kind === "eenmalig-per-zorgverlener") {
-          wrong = keys.filter(function (k) { return deepened(k, y) && known[k].aard === rule.aard; });
-          ok = !wrong.length;
-          message = "Jaar " + year + ": een training telt één jaar per zorgverlener; kies een nieuwe interventie of laat andere teamleden de training volgen (" + names(wrong) + ").";
-        } else if (kind === "geen-herhaling") {
-          wrong = keys.filter(function (k) {
-            if (!active(k, y) || active(k, y - 1)) return false;
-            for (var earlier = 1; earlier < y - 1; earlier++) { if (active(k, earlier)) return !deepened(k, y); }
-            return false;
-          });
-          ok = !wrong.length;
-          message = "Jaar " + year + ": een eerder ingevoerde interventie herhalen mag alleen als aantoonbare verdieping (" + names(wrong) + ").";
-        }
-        if (["verdieping-onderbouwen", "geen-verdieping", "eenmalig-per-zorgverlener", "geen-herhaling", "nooit-enige"].indexOf(kind) >= 0 && ok) {
-          message = "Jaar " + year + ": " + rule.titel + ": in orde.";
-        }
-        verdicts.push({ id: rule.id, jaar: year, ok: ok, melding: message });
+        if (!applies(rule, year)) continue;
+        var result = KINDS[rule.soort](plan, rule, year);
+        if (!result) continue;
+        var message = COUNTING.indexOf(rule.soort) >= 0 ? plan.label(rule) + ": " + rule.eis + " " + result[1] : rule.eis + " — " + result[1];
+        verdicts.push({ id: rule.id, jaar: year, uitkomst: result[0], melding: message, herkomst: rule.herkomst });
       }
     });
-    return verdicts;
+    return verdicts
+      .map(function (v, i) { return [v, i]; })
+      .sort(function (a, b) {
+        return (a[0].jaar - b[0].jaar) || (OUTCOME_ORDER.indexOf(a[0].uitkomst) - OUTCOME_ORDER.indexOf(b[0].uitkomst)) || (a[1] - b[1]);
+      })
+      .map(function (pair) { return pair[0]; });
+  }
+
+  /* The structural checks of validate_plan in generator/planrules.py, for a file a practice
+   * opens: enough to refuse a file that is not a plan of this region, with the JSON path. */
+  function validatePlan(raw, rules) {
+    var problems = [];
+    function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+    if (!isObject(raw)) return ["$: een planbestand is een blok met velden ({…})"];
+    var fields = ["formaat", "regio", "praktijk", "keuzes", "onderbouwingen", "deelnemers", "intervisie"];
+    Object.keys(raw).forEach(function (name) { if (fields.indexOf(name) < 0) problems.push("$." + name + ": onbekend veld"); });
+    var known = {};
+    rules.interventies.forEach(function (item) { known[item.key] = true; });
+    ["keuzes", "onderbouwingen", "deelnemers"].forEach(function (field) {
+      if (raw[field] === undefined) return;
+      if (!isObject(raw[field])) { problems.push("$." + field + ": moet een blok met velden zijn"); return; }
+      Object.keys(raw[field]).forEach(function (key) {
+        var path = "$." + field + "[" + JSON.stringify(key) + "]";
+        var value = raw[field][key];
+        if (!known[key]) problems.push(path + ": hoort niet bij het aanbod van " + rules.regionaam);
+        if (field === "onderbouwingen") { if (typeof value !== "string") problems.push(path + ": moet tekst zijn"); return; }
+        if (!isObject(value)) { problems.push(path + ": moet een blok met jaren zijn"); return; }
+        Object.keys(value).forEach(function (year) {
+          var where = path + "[" + JSON.stringify(year) + "]";
+          var number = /^([1-9]|10)$/.test(year) ? parseInt(year, 10) : 0;
+          if (!number) problems.push(where + ": geen jaar (1 tot en met 10)");
+          else if (number > rules.jaren) problems.push(where + ": jaar " + year + " valt buiten het plan, dat " + rules.jaren + " jaar telt");
+          if (field === "keuzes" && STATES.indexOf(value[year]) < 0) problems.push(where + ": kies 'actief' of 'verdieping'");
+          if (field === "keuzes" && number === 1 && value[year] === "verdieping") problems.push(where + ": in jaar 1 valt er nog niets te verdiepen");
+          if (field === "deelnemers" && !(Array.isArray(value[year]) && value[year].every(function (p) { return typeof p === "string"; }))) {
+            problems.push(where + ": moet een lijst met namen of rollen zijn");
+          }
+        });
+      });
+    });
+    if (raw.intervisie !== undefined && typeof raw.intervisie !== "boolean") problems.push("$.intervisie: moet true of false zijn");
+    return problems;
   }
 
   function element(tag, text, attributes) {
@@ -136,6 +241,7 @@
     form.appendChild(practice);
 
     var selects = {};
+    var peopleFields = {};
     var reasonFields = {};
     Object.keys(rules.kernelementen).forEach(function (kernel) {
       var items = rules.interventies.filter(function (item) { return item.kernelement === kernel; });
@@ -151,6 +257,7 @@
         var row = body.insertRow();
         row.appendChild(element("th", item.naam + (item.status === "verplicht" ? " (verplicht)" : ""), { scope: "row" }));
         selects[item.key] = {};
+        peopleFields[item.key] = {};
         for (var y = 1; y <= rules.jaren; y++) {
           var cell = row.insertCell();
           var select = element("select", null, { "aria-label": item.naam + ", jaar " + y, "data-key": item.key, "data-jaar": String(y) });
@@ -160,6 +267,17 @@
           select.addEventListener("change", update);
           cell.appendChild(select);
           selects[item.key][y] = select;
+          if (item.aard === "training") {
+            // Who follows a training: it counts one year per care provider.
+            var people = element("input", null, {
+              type: "text", "class": "planbouwer-deelnemers", "data-key": item.key, "data-jaar": String(y),
+              "aria-label": "Wie volgt " + item.naam + " in jaar " + y + " (namen of rollen, met komma's)",
+              placeholder: "wie volgt de training?"
+            });
+            people.addEventListener("input", update);
+            cell.appendChild(people);
+            peopleFields[item.key][y] = people;
+          }
         }
         var reasonCell = row.insertCell();
         var reason = element("textarea", null, { rows: "2", "aria-label": "Onderbouwing van de verdieping van " + item.naam, "data-key": item.key });
@@ -193,15 +311,17 @@
     });
     var importLabel = element("label", "Opgeslagen plan openen ", { "for": "plan-bestand" });
     var importInput = element("input", null, { type: "file", id: "plan-bestand", accept: "application/json,.json" });
+    var importErrors = element("div", null, { "class": "planbouwer-fouten", role: "alert" });
     importInput.addEventListener("change", function () {
       if (!importInput.files.length) return;
-      importInput.files[0].text().then(function (text) { load(JSON.parse(text)); });
+      importInput.files[0].text().then(function (text) { open(text); });
     });
     buttons.appendChild(printButton);
     buttons.appendChild(exportButton);
     buttons.appendChild(importLabel);
     buttons.appendChild(importInput);
     form.appendChild(buttons);
+    form.appendChild(importErrors);
 
     var result = element("div", null, { "class": "planbouwer-result", "aria-live": "polite" });
     root.appendChild(form);
@@ -209,15 +329,33 @@
     root.appendChild(result);
 
     function currentPlan() {
-      var plan = { formaat: rules.formaat, regio: rules.regio, praktijk: practice.value, keuzes: {}, onderbouwingen: {}, intervisie: intervisie ? intervisie.checked : false };
+      var plan = { formaat: rules.formaat, regio: rules.regio, praktijk: practice.value, keuzes: {}, onderbouwingen: {}, deelnemers: {}, intervisie: intervisie ? intervisie.checked : false };
       Object.keys(selects).forEach(function (key) {
         Object.keys(selects[key]).forEach(function (year) {
           var value = selects[key][year].value;
           if (value) { plan.keuzes[key] = plan.keuzes[key] || {}; plan.keuzes[key][year] = value; }
+          var field = peopleFields[key][year];
+          var people = field ? field.value.split(",").map(function (p) { return p.trim(); }).filter(Boolean) : [];
+          if (people.length) { plan.deelnemers[key] = plan.deelnemers[key] || {}; plan.deelnemers[key][year] = people; }
         });
         if (reasonFields[key].value.trim()) plan.onderbouwingen[key] = reasonFields[key].value;
       });
       return plan;
+    }
+
+    function open(text) {
+      importErrors.textContent = "";
+      var raw, problems;
+      try { raw = JSON.parse(text); } catch (error) { raw = undefined; problems = ["Dit bestand is geen planbestand (geen geldige JSON). Sla het plan opnieuw op vanuit de planbouwer."]; }
+      if (!problems) problems = validatePlan(raw, rules);
+      if (problems.length) {
+        importErrors.appendChild(element("p", "Dit plan kan niet worden geopend:"));
+        var list = element("ul");
+        problems.forEach(function (problem) { list.appendChild(element("li", problem)); });
+        importErrors.appendChild(list);
+        return;
+      }
+      load(raw);
     }
 
     function load(plan) {
@@ -226,30 +364,42 @@
         Object.keys(selects[key]).forEach(function (year) {
           var value = (plan.keuzes && plan.keuzes[key] && plan.keuzes[key][year]) || "";
           selects[key][year].value = STATES.indexOf(value) >= 0 ? value : "";
+          var field = peopleFields[key][year];
+          if (field) field.value = ((plan.deelnemers && plan.deelnemers[key] && plan.deelnemers[key][year]) || []).join(", ");
         });
         reasonFields[key].value = (plan.onderbouwingen && plan.onderbouwingen[key]) || "";
       });
       if (intervisie) intervisie.checked = !!plan.intervisie;
-      update(plan);
+      update();
     }
 
-    function update(loaded) {
-      var plan = loaded && loaded.keuzes ? loaded : currentPlan();
-      var verdicts = checkPlan(rules, plan);
+    function update() {
+      var verdicts = checkPlan(rules, currentPlan());
       result.textContent = "";
-      var failed = verdicts.filter(function (v) { return !v.ok; }).length;
-      result.appendChild(element("p", failed ? failed + " punt(en) nog niet in orde." : "Uw plan voldoet aan alle regels.", { "class": "planbouwer-summary" }));
-      var list = element("ul", null, { "class": "planbouwer-verdicts" });
-      verdicts.forEach(function (v) {
-        list.appendChild(element("li", (v.ok ? "✓ " : "✗ ") + v.melding, { "data-rule": v.id, "data-jaar": String(v.jaar), "data-ok": String(v.ok) }));
+      var failed = verdicts.filter(function (v) { return v.uitkomst === "voldoet niet"; }).length;
+      var unknown = verdicts.filter(function (v) { return v.uitkomst === "niet te beoordelen"; }).length;
+      var summary = failed ? failed + " punt(en) nog niet in orde." : "Uw plan voldoet aan alle regels die het kan halen.";
+      if (unknown) summary += " " + unknown + " punt(en) niet te beoordelen: het regioplan zegt of biedt daar te weinig.";
+      result.appendChild(element("p", summary, { "class": "planbouwer-summary" }));
+      var years = [];
+      verdicts.forEach(function (v) { if (years.indexOf(v.jaar) < 0) years.push(v.jaar); });
+      years.forEach(function (year) {
+        result.appendChild(element("h3", "Jaar " + year));
+        var list = element("ul", null, { "class": "planbouwer-verdicts" });
+        verdicts.filter(function (v) { return v.jaar === year; }).forEach(function (v) {
+          list.appendChild(element("li", SYMBOLS[v.uitkomst] + " " + v.melding, {
+            "data-rule": v.id, "data-jaar": String(v.jaar), "data-uitkomst": v.uitkomst, "class": "uitkomst-" + v.uitkomst.replace(/ /g, "-")
+          }));
+        });
+        result.appendChild(list);
       });
-      result.appendChild(list);
     }
 
     root.hidden = false;
     var fallback = document.querySelector(".planbouwer-zonder-script");
     if (fallback) fallback.hidden = true;
     window.regioplanLoadPlan = load;  // for tests and for opening a saved plan programmatically
+    window.regioplanOpenPlan = open;  // the same path as the file input, from text
     update();
   }
 

@@ -7,6 +7,8 @@ inspect a context without rendering.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..project import Project
 from .base import PageContext
 from .compare import ComparePages
@@ -18,7 +20,7 @@ from .regions import RegionPages
 __all__ = ["PageContext", "build_contexts"]
 
 
-def build_contexts(project: Project) -> list[PageContext]:
-    """Every generated page of the site, as contexts (pure: reads the project only)."""
+def build_contexts(project: Project, today: dt.date) -> list[PageContext]:
+    """Every generated page of the site, as contexts (pure: reads the project and the day only)."""
     builders = [NationalPages, RegionPages, ComparePages, GuidePages, OpenDataPages]
-    return [page for builder in builders for page in builder(project).all()]
+    return [page for builder in builders for page in builder(project, today).all()]

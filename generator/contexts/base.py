@@ -13,7 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..escape import escape_inline
-from ..models import Intervention, Kernelement, Leidraad, Region, RegionIntervention, RegionOwnIntervention, SourceRef
+from ..models import Intervention, Kernelement, Region, SourceRef
+from ..offer import Offer, offers_of
+from ..period import PlanPeriod, newest_leidraad, plan_period
 from ..project import Project
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
@@ -31,15 +33,7 @@ REQUIREMENT_LABELS = {
     "continueren": "voortzetten en verder ontwikkelen",
     "optioneel": "geen minimum",
 }
-STATUS_LABELS = {
-    "verplicht": "verplicht",
-    "aangeboden-met-ondersteuning": "aangeboden, met ondersteuning van de RHO",
-    "aangeboden-zonder-ondersteuning": "aangeboden, zonder ondersteuning van de RHO",
-    "in-overweging": "in overweging",
-    "niet-aangeboden": "niet aangeboden",
-}
-# Order in which statuses are listed: what a practice must do first, what is ruled out last.
-STATUS_ORDER = list(STATUS_LABELS)
+OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 SOURCES_PAGE = "bronnen.md"
 
 
@@ -83,11 +77,6 @@ def euro(amount: float) -> str:
     return "€ " + f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def current_leidraad(project: Project) -> Leidraad:
-    """The newest version: the one valid for the latest year."""
-    return max(project.leidraden.values(), key=lambda v: (max(v.geldig_voor, default=0), v.versie))
-
-
 def intervention_page(intervention_id: str) -> str:
     return f"interventies/{intervention_id}.md"
 
@@ -104,45 +93,33 @@ def region_plan_pdf(region_id: str) -> str:
     return f"regios/{region_id}/regioplan-{region_id}.pdf"
 
 
-@dataclass(frozen=True)
-class Offer:
-    """One region's choice of one national intervention (or a region-specific one)."""
-
-    region: Region
-    choice: RegionIntervention
-    own: RegionOwnIntervention | None  # set when the choice is a region-specific intervention
-
-    @property
-    def anchor(self) -> str:
-        return self.choice.interventie + (f"-{self.choice.variant}" if self.choice.variant else "")
-
-
 class Lookups:
     """The lookups every page builder shares, computed once per project."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, today: dt.date):
         self.project = project
+        self.today = today  # the build date: plans are read as of this day
         self.documents = {d.id: d for d in project.sources.documenten}
         self.kernels = sorted(project.catalogue.kernelementen, key=lambda k: k.nummer)
         self.kernel_by_id = {k.id: k for k in self.kernels}
-        self.leidraad = current_leidraad(project)
+        self.leidraad = newest_leidraad(project)
         self.national = {v.id: v for v in project.catalogue.interventies}
         self.regions = sorted(project.regions.values(), key=lambda r: r.naam)
         # Every region's choices, by the national intervention they are (or are nearest to).
+        self._offers = {region.id: offers_of(project.catalogue, region) for region in self.regions}
+        # Every region's choices, by the national intervention they are (or are nearest to).
         self.offers: dict[str, list[Offer]] = {}
         for region in self.regions:
-            for offer in self.offers_of(region):
-                national_id = offer.own.verwant_aan if offer.own else offer.choice.interventie
-                if national_id:
-                    self.offers.setdefault(national_id, []).append(offer)
+            for offer in self._offers[region.id]:
+                if offer.national:
+                    self.offers.setdefault(offer.national.id, []).append(offer)
 
     def offers_of(self, region: Region) -> list[Offer]:
-        """A region's choices, each with its own intervention where it is one of the region's."""
-        own = {v.id: v for v in region.eigen_interventies}
-        return [Offer(region, choice, own.get(choice.interventie)) for choice in region.interventies]
+        """A region's choices in the order of its file (computed once per build)."""
+        return self._offers[region.id]
 
-    def kernel_of(self, offer: Offer) -> str:
-        return offer.own.kernelement if offer.own else self.national[offer.choice.interventie].kernelement
+    def period(self, region: Region) -> PlanPeriod:
+        return plan_period(self.project, region, self.today)
 
     def points(self, points, page: str) -> list[dict[str, Any]]:
         return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]

@@ -9,34 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 from ..charts import stacked_bars
-from ..conformance import OFFERED, Verdict, check_project
+from ..conformance import OUTCOMES, Verdict, check_project
 from ..escape import script_json
 from ..models import Region
-from .base import STATUS_LABELS, Lookups, Offer, PageContext, dutch_date, euro, intervention_page, link, region_page
+from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
+from .base import Lookups, PageContext, dutch_date, euro, intervention_page, link, region_page
+from .verdicts import verdict_sections
 
-# A symbol per status, so the matrix reads at a glance; each cell also carries the words.
-STATUS_SYMBOLS = {
-    "verplicht": "■",
-    "aangeboden-met-ondersteuning": "●",
-    "aangeboden-zonder-ondersteuning": "○",
-    "in-overweging": "?",
-    "niet-aangeboden": "✕",
-}
-OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 SIMILAR_COUNT = 3
 MATRIX_PAGE = "vergelijk/matrix.md"
 
 
 def offered_ids(lookups: Lookups, region: Region) -> set[str]:
     """The national interventions a region offers (its own ones counted as their nearest)."""
-    own = {v.id: v for v in region.eigen_interventies}
-    ids = set()
-    for choice in region.interventies:
-        if choice.status in OFFERED:
-            national = own[choice.interventie].verwant_aan if choice.interventie in own else choice.interventie
-            if national:
-                ids.add(national)
-    return ids
+    return {o.national.id for o in lookups.offers_of(region) if o.offered and o.national}
 
 
 def similarity(a: set[str], b: set[str]) -> float:
@@ -59,8 +45,9 @@ class ComparePages(Lookups):
         return [self.index(), self.matrix(), self.conformance(verdicts), self.organisation(), self.picker(verdicts)]
 
     def _counts(self, region: Region) -> list[int]:
-        offers = [o for o in self.offers_of(region) if o.choice.status in OFFERED]
-        return [sum(1 for o in offers if self.kernel_of(o) == k.id) for k in self.kernels]
+        """Offered interventions per kernelement, named in the plan (the same count as the region pages)."""
+        offers = [o for o in self.offers_of(region) if o.offered]
+        return [sum(1 for o in offers if o.kernelement == k.id) for k in self.kernels]
 
     # ------------------------------------------------------------------ pages
 
@@ -116,13 +103,15 @@ class ComparePages(Lookups):
             # intervention would make the matrix grow with regions times regions.
             own_cells = []
             for region in regions:
-                offers = [o for o in self.offers_of(region) if o.own is not None and o.own.kernelement == kernel.id]
+                offers = [o for o in self.offers_of(region) if o.own is not None and o.kernelement == kernel.id]
                 own_cells.append(self._cell(page, region, offers))
             if any(cell["marks"] for cell in own_cells):
                 rows.append({"naam": "Eigen interventies van de regio", "href": None, "eigen": True, "cellen": own_cells})
             groups.append({"id": kernel.id, "naam": kernel.naam, "rijen": rows})
         context = {
-            "regios": [{"naam": r.naam, "href": link(page, region_page(r.id, "interventies"))} for r in regions],
+            "regios": [
+                {"naam": r.naam, "href": link(page, region_page(r.id, "interventies")), "periode": self.period(r).label} for r in regions
+            ],
             "groepen": groups,
             "legenda": [{"symbool": STATUS_SYMBOLS[s], "tekst": label} for s, label in STATUS_LABELS.items()],
             "kolommen": len(regions) + 1,
@@ -132,9 +121,9 @@ class ComparePages(Lookups):
     def _cell(self, page: str, region: Region, offers: list[Offer]) -> dict[str, Any]:
         marks = [
             {
-                "symbool": STATUS_SYMBOLS[o.choice.status],
+                "symbool": o.symbol,
                 "status": o.choice.status,
-                "tekst": STATUS_LABELS[o.choice.status] + (f" ({self._form(o)})" if self._form(o) else ""),
+                "tekst": o.label + (f" ({self._form(o)})" if self._form(o) else ""),
                 "href": link(page, region_page(region.id, "interventies"), o.anchor),
             }
             for o in offers
@@ -142,41 +131,29 @@ class ComparePages(Lookups):
         return {"marks": marks}
 
     def _form(self, offer: Offer) -> str:
-        if offer.own:
-            return offer.choice.naam or offer.own.naam
-        if offer.choice.variant:
-            return next(v.naam for v in self.national[offer.choice.interventie].varianten if v.id == offer.choice.variant)
-        return ""
+        """The region's own form of the intervention, where it differs from the national one."""
+        return offer.name if offer.own or offer.choice.variant else ""
 
     def conformance(self, verdicts: list[Verdict]) -> PageContext:
         page = "vergelijk/toetsing.md"
-        names = {r.id: r for r in self.regions}
-        rows = [
-            {
-                "regio": names[v.region].naam,
-                "href": link(page, region_page(v.region), "toetsing"),
-                "regel": v.rule,
-                "herkomst": v.origin,
-                "uitkomst": f"{OUTCOME_SYMBOLS[v.outcome]} {v.outcome}",
-                "reden": v.reason,
-            }
-            for v in verdicts
-        ]
-        summary = []
+        regions = []
         for region in self.regions:
             own = [v for v in verdicts if v.region == region.id]
-            summary.append(
+            period = self.period(region)
+            regions.append(
                 {
-                    "regio": region.naam,
+                    "naam": region.naam,
                     "href": link(page, region_page(region.id), "toetsing"),
-                    "voldoet": sum(v.outcome == "voldoet" for v in own),
-                    "niet": sum(v.outcome == "voldoet niet" for v in own),
-                    "onbekend": sum(v.outcome == "niet te beoordelen" for v in own),
+                    "periode": period.text,
+                    "periode_kort": period.label + (f"; volgt versie {period.older_leidraad.versie}" if period.older_leidraad else ""),
+                    "afgelopen": period.ended,
+                    "telling": {outcome: sum(v.outcome == outcome for v in own) for outcome in OUTCOMES},
+                    "indicatief": sum(v.indicatief for v in own),
+                    **verdict_sections(self, region, own, page),
                 }
             )
-        return PageContext(
-            page, "vergelijk/toetsing.md.j2", {"rijen": rows, "samenvatting": summary, "versies": link(page, "leidraad/versies.md")}
-        )
+        context = {"regios": regions, "versies": link(page, "leidraad/versies.md"), "leidraad": self.leidraad.versie}
+        return PageContext(page, "vergelijk/toetsing.md.j2", context)
 
     def organisation(self) -> PageContext:
         page = "vergelijk/organisatie.md"
@@ -242,7 +219,7 @@ class ComparePages(Lookups):
             facts = {
                 "RHO": region.rho.naam,
                 "Zorgverzekeraars": ", ".join(z.naam for z in region.zorgverzekeraars),
-                "Periode": f"{plan.periode_van} tot en met {plan.periode_tot}" if plan.periode_tot else f"vanaf {plan.periode_van}",
+                "Periode": self.period(region).label,
                 "Volgt leidraad": f"versie {self.project.leidraden[plan.leidraad].versie}",
                 **{f"Aanbod: {k.naam}": str(n) for k, n in zip(self.kernels, self._counts(region), strict=True)},
                 "Intervisie": region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else "niet vermeld",
@@ -254,13 +231,12 @@ class ComparePages(Lookups):
                 )
                 if region.financiering and region.financiering.tarieven
                 else "niet vermeld",
-                "Toetsing": f"{sum(v.outcome == 'voldoet' for v in own)} van {len(own)} regels voldaan",
+                "Toetsing": ", ".join(f"{sum(v.outcome == o for v in own)} {o}" for o in OUTCOMES),
             }
             interventions = {}
             for offer in offers:
-                national = offer.own.verwant_aan if offer.own else offer.choice.interventie
-                key = self.national[national].naam if national and not offer.own else f"{offer.own.naam} (eigen interventie)"
-                interventions.setdefault(key, []).append(STATUS_SYMBOLS[offer.choice.status] + " " + STATUS_LABELS[offer.choice.status])
+                key = f"{offer.name} (eigen interventie)" if offer.own else offer.national.naam
+                interventions.setdefault(key, []).append(f"{offer.symbol} {offer.label}")
             regions.append(
                 {
                     "id": region.id,

@@ -24,6 +24,7 @@ FILES = {
     "catalogus.schema.json": "data/catalogus.yml",
     "leidraad.schema.json": "data/leidraad/<id>.yml",
     "regio.schema.json": "data/regios/<id>.yml",
+    "praktijkplan.schema.json": "praktijkplan-<regio>.json (opgeslagen door de planbouwer)",
 }
 SCALARS = {str: "tekst", int: "geheel getal", float: "getal", bool: "true of false", dt.date: "datum (JJJJ-MM-DD)"}
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Intervention, Leidraad, SourceRef
+from ..offer import STATUS_ORDER
 from .base import (
     NATURE_LABELS,
     REQUIREMENT_LABELS,
     SOURCES_PAGE,
-    STATUS_LABELS,
-    STATUS_ORDER,
     Lookups,
     PageContext,
     dutch_date,
@@ -115,7 +114,7 @@ class NationalPages(Lookups):
                     "regio": offer.region.naam,
                     "href": link(page, region_page(offer.region.id, "interventies"), offer.anchor),
                     "vorm": form or "–",
-                    "status": STATUS_LABELS[choice.status],
+                    "status": offer.label,
                     "minimale_eis": choice.minimale_eis or "niet vermeld",
                     "einddoel": choice.einddoel or "niet vermeld",
                     "ondersteuning": choice.ondersteuning or "niet vermeld",

@@ -12,7 +12,8 @@ import json
 
 from ..project import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR
 from ..schema import schemas
-from .base import STATUS_LABELS, Lookups, PageContext, link
+from ..offer import STATUS_LABELS
+from .base import Lookups, PageContext, link
 
 FOLDER = "open-data"
 REGION_COLUMNS = [
@@ -22,6 +23,7 @@ REGION_COLUMNS = [
     "eigen_interventie",
     "kernelement",
     "status",
+    "ondersteund",
     "minimale_eis",
     "einddoel",
     "ondersteuning",
@@ -66,8 +68,9 @@ class OpenDataPages(Lookups):
                         c.interventie,
                         c.variant or "",
                         "ja" if offer.own else "nee",
-                        self.kernel_of(offer),
+                        offer.kernelement,
                         c.status,
+                        c.ondersteund,
                         c.minimale_eis or "",
                         c.einddoel or "",
                         c.ondersteuning or "",

@@ -13,15 +13,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..conformance import check_region
+from ..conformance import check_region, restated_rules
 from ..escape import css_string, script_json
 from ..models import PlanPart, Region, RegionIntervention, SourceRef
-from ..planrules import rules_for_region
+from ..offer import STATUS_ORDER, Offer
+from ..planrules import describe_rule, rules_for_region
 from .base import (
-    STATUS_LABELS,
-    STATUS_ORDER,
     Lookups,
-    Offer,
     PageContext,
     dutch_date,
     euro,
@@ -31,7 +29,8 @@ from .base import (
     region_page,
     region_plan_pdf,
 )
-from .compare import OUTCOME_SYMBOLS, most_similar
+from .compare import most_similar
+from .verdicts import verdict_sections
 
 SUBPAGES = [
     ("index", "Overzicht"),
@@ -96,8 +95,8 @@ def _field_name(label: str) -> str:
 
 
 class RegionPages(Lookups):
-    def __init__(self, project):
-        super().__init__(project)
+    def __init__(self, project, today):
+        super().__init__(project, today)
         self.similar = most_similar(self)
 
     def all(self) -> list[PageContext]:
@@ -132,17 +131,6 @@ class RegionPages(Lookups):
 
     def _goal_titles(self) -> dict[str, str]:
         return {g.id: g.titel for leidraad in self.project.leidraden.values() for g in leidraad.doelstellingen}
-
-    def offer_name(self, offer: Offer) -> str:
-        choice = offer.choice
-        if choice.naam:
-            return choice.naam
-        if offer.own:
-            return offer.own.naam
-        national = self.national[choice.interventie]
-        if choice.variant:
-            return next(v.naam for v in national.varianten if v.id == choice.variant)
-        return national.naam
 
     def _when(self, choice: RegionIntervention) -> str:
         parts = []
@@ -213,7 +201,11 @@ class RegionPages(Lookups):
                 items = [i for i in rules["interventies"] if i["kernelement"] == kernel.id]
                 if not items:
                     continue
-                derived = [r["titel"] for r in rules["regels"] if kernel.id in r["kernelementen"] and r["soort"] != "nooit-enige"]
+                derived = [
+                    describe_rule(r, rules["kernelementen"])
+                    for r in rules["regels"]
+                    if kernel.id in r["kernelementen"] and r["soort"] != "nooit-enige"
+                ]
                 rows = []
                 for item in items:
                     offer = offers.get(item["interventie"])
@@ -261,7 +253,7 @@ class RegionPages(Lookups):
         context = {
             **self._base(region, page),
             "regels": payload,
-            "regellijst": [r["titel"] + f" ({r['herkomst']})" for r in rules["regels"]],
+            "regellijst": [f"{describe_rule(r, rules['kernelementen'])} ({r['herkomst']})" for r in rules["regels"]],
             "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
             "groeimodel": rules["groeimodel"],
         }
@@ -274,14 +266,14 @@ class RegionPages(Lookups):
         rows = []
         for region in self.regions:
             plan = region.plan
-            offered = [c for c in region.interventies if c.status != "niet-aangeboden"]
+            offered = [o for o in self.offers_of(region) if o.offered]
             rows.append(
                 {
                     "naam": region.naam,
                     "href": link(page, region_page(region.id)),
                     "rho": region.rho.naam,
                     "verzekeraars": ", ".join(z.naam for z in region.zorgverzekeraars),
-                    "periode": f"{plan.periode_van}–{plan.periode_tot}" if plan.periode_tot else f"vanaf {plan.periode_van}",
+                    "periode": self.period(region).label,
                     "versie": " ".join(x for x in [plan.versie or "", dutch_date(plan.datum)] if x) or "niet vermeld",
                     "leidraad": self.project.leidraden[plan.leidraad].titel.split(",")[0]
                     + f" (versie {self.project.leidraden[plan.leidraad].versie})",
@@ -298,8 +290,8 @@ class RegionPages(Lookups):
         groups = []
         for kernel in self.kernels:
             offers = sorted(
-                (o for o in self.offers_of(region) if self.kernel_of(o) == kernel.id),
-                key=lambda o: (STATUS_ORDER.index(o.choice.status), self.offer_name(o)),
+                (o for o in self.offers_of(region) if o.kernelement == kernel.id),
+                key=lambda o: (STATUS_ORDER.index(o.choice.status), o.name),
             )
             if offers:
                 groups.append(
@@ -308,9 +300,9 @@ class RegionPages(Lookups):
                         "id": kernel.id,
                         "rijen": [
                             {
-                                "naam": self.offer_name(o),
+                                "naam": o.name,
                                 "href": link(page, details_page, o.anchor),
-                                "status": STATUS_LABELS[o.choice.status],
+                                "status": o.label,
                                 "wanneer": self._when(o.choice) or "–",
                                 "eigen": o.own is not None,
                             }
@@ -318,7 +310,8 @@ class RegionPages(Lookups):
                         ],
                     }
                 )
-        names = {o.choice.interventie: self.offer_name(o) for o in self.offers_of(region)}
+        restated = {r.rule.id for r in restated_rules(self.project, region)}
+        names = {o.choice.interventie: o.name for o in self.offers_of(region)}
         names |= {v.id: v.naam for v in self.project.catalogue.interventies if v.id not in names}
         rules = [
             {
@@ -331,6 +324,7 @@ class RegionPages(Lookups):
                 "bron": self.source(r.bron, page),
             }
             for r in region.regels
+            if r.id not in restated
         ]
         intervisie = region.intervisie
         context = {
@@ -345,9 +339,11 @@ class RegionPages(Lookups):
                 "versie": plan.versie or "niet vermeld",
                 "datum": dutch_date(plan.datum) or "niet vermeld",
                 "status": plan.status,
-                "periode": f"{plan.periode_van} tot en met {plan.periode_tot}" if plan.periode_tot else f"vanaf {plan.periode_van}",
+                "periode": self.period(region).text,
+                "afgelopen": self.period(region).ended,
                 "leidraad": f"{leidraad.titel} (versie {leidraad.versie})",
                 "leidraad_href": link(page, "leidraad/versies.md", leidraad.id),
+                "leidraad_redactie": plan.leidraad_redactie,
                 "bron": self.source_document(plan.document, page),
             },
             "contact": region.contact,
@@ -358,10 +354,7 @@ class RegionPages(Lookups):
             "intervisie_als_interventie": intervisie.getoond_als_interventie if intervisie else None,
             "intervisie_href": link(page, region_page(region.id, "deelname"), "intervisie"),
             "regels": rules,
-            "toetsing": [
-                {"regel": v.rule, "herkomst": v.origin, "uitkomst": f"{OUTCOME_SYMBOLS[v.outcome]} {v.outcome}", "reden": v.reason}
-                for v in check_region(self.project, region)
-            ],
+            "toetsing": verdict_sections(self, region, check_region(self.project, region), page),
             "toetsing_alle": link(page, "vergelijk/toetsing.md"),
             "vergelijkbaar": [
                 {"naam": other.naam, "href": link(page, region_page(other.id)), "score": f"{round(score * 100)}%"}
@@ -378,13 +371,13 @@ class RegionPages(Lookups):
         goals = self._goal_titles()
         groups = []
         for kernel in self.kernels:
-            offers = [o for o in self.offers_of(region) if self.kernel_of(o) == kernel.id]
+            offers = [o for o in self.offers_of(region) if o.kernelement == kernel.id]
             if not offers:
                 continue
             items = []
-            for offer in sorted(offers, key=lambda o: (STATUS_ORDER.index(o.choice.status), self.offer_name(o))):
+            for offer in sorted(offers, key=lambda o: (STATUS_ORDER.index(o.choice.status), o.name)):
                 choice = offer.choice
-                national_id = offer.own.verwant_aan if offer.own else choice.interventie
+                national_id = offer.national.id if offer.national else None
                 fields = []
                 for label, attribute in DETAIL_FIELDS:
                     value = getattr(choice, attribute)
@@ -396,9 +389,9 @@ class RegionPages(Lookups):
                     fields.append({"label": "Draagt bij aan", "lijst": [goals[g] for g in choice.doelstellingen], "tekst": None})
                 items.append(
                     {
-                        "naam": self.offer_name(offer),
+                        "naam": offer.name,
                         "anchor": offer.anchor,
-                        "status": STATUS_LABELS[choice.status],
+                        "status": offer.label,
                         "wanneer": self._when(choice),
                         "eigen": offer.own.beschrijving if offer.own else None,
                         "landelijk": {"naam": self.national[national_id].naam, "href": link(page, intervention_page(national_id))}

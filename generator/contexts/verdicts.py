@@ -1,0 +1,46 @@
+"""One region's verdicts as the toetsing shows them, on the region page and under vergelijk/.
+
+Sections in a fixed order (minimale horde, groeimodel, the region's own rules), failures first
+within each; the region rules that restate the leidraad listed apart; and for a plan that
+follows an older leidraad, what would have to change under the newest one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..conformance import OUTCOMES, SECTION_TITLES, Verdict, check_region, restated_rules
+from ..models import Region
+from .base import OUTCOME_SYMBOLS, Lookups
+
+
+def verdict_rows(lookups: Lookups, verdicts: list[Verdict], page: str) -> list[dict[str, Any]]:
+    ordered = sorted(verdicts, key=lambda v: OUTCOMES.index(v.outcome))
+    return [
+        {
+            "regel": v.rule,
+            "herkomst": v.origin,
+            "uitkomst": f"{OUTCOME_SYMBOLS[v.outcome]} {v.outcome}" + (" (indicatief)" if v.indicatief else ""),
+            "reden": v.reason,
+            "noot": v.note,
+            "bron": lookups.source(v.source, page) if v.source else None,
+        }
+        for v in ordered
+    ]
+
+
+def verdict_sections(lookups: Lookups, region: Region, verdicts: list[Verdict], page: str) -> dict[str, Any]:
+    sections = [
+        {"titel": title, "rijen": verdict_rows(lookups, [v for v in verdicts if v.section == section], page)}
+        for section, title in SECTION_TITLES.items()
+    ]
+    period = lookups.period(region)
+    newest = None
+    if period.older_leidraad is not None:
+        gaps = [v for v in check_region(lookups.project, region, period.newest) if v.outcome != "voldoet"]
+        newest = {"versie": period.newest.versie, "gevolgd": period.older_leidraad.versie, "rijen": verdict_rows(lookups, gaps, page)}
+    return {
+        "secties": [s for s in sections if s["rijen"]],
+        "herhaald": [{"titel": r.rule.titel, "leidraad": r.leidraad_rule} for r in restated_rules(lookups.project, region)],
+        "naar_nieuwste": newest,
+    }
