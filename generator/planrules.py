@@ -173,10 +173,14 @@ def _rule(rule_id: str, kind: str, year: int, text: str, origin: str, **fields) 
 
 
 def _json_path(loc: tuple) -> str:
-    """('keuzes', 'wijkteam', '1') -> $.keuzes.wijkteam["1"]: keys that are not plain words are quoted."""
+    """('keuzes', 'triage-training', '1') -> $.keuzes["triage-training"]["1"]: plain words after a dot,
+    list positions as [0], other keys quoted (the same as jsonPath in planbouwer.js)."""
     path = "$"
     for part in loc:
-        path += f".{part}" if re.fullmatch(r"[a-z_][a-z0-9_-]*", str(part)) else f"[{json.dumps(str(part))}]"
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if re.fullmatch(r"[a-z_][a-z0-9_]*", part) else f"[{json.dumps(part)}]"
     return path
 
 

@@ -14,9 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SiteServer, copy_project
+from conftest import SiteServer, copy_project, html
 from pypdf import PdfReader
 
+from generator.conformance import check_region
+from generator.models import PracticePlan
 from generator.planrules import check_plan, rules_for_region
 from generator.project import load_project
 from generator.write import build_site
@@ -28,7 +30,8 @@ CASES = json.loads((FIXTURES / "plan_cases.json").read_text(encoding="utf-8"))["
 @pytest.fixture(scope="module")
 def plan_project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("plans") / "p", with_regions=True)
-    shutil.copy(FIXTURES / "planregio.yml", project.path("data/regios/planregio.yml"))
+    for name in ("planregio.yml", "deelregio.yml"):
+        shutil.copy(FIXTURES / name, project.path(f"data/regios/{name}"))
     return project
 
 
@@ -46,11 +49,12 @@ def served(plan_site):
 
 def python_verdicts(project_root: Path, case: dict) -> list[dict]:
     project = load_project(project_root)
-    return check_plan(rules_for_region(project, project.regions[case["region"]]), case["plan"])
+    plan = PracticePlan.model_validate(case["plan"]).model_dump()
+    return check_plan(rules_for_region(project, project.regions[case["region"]]), plan)
 
 
-def failing(verdicts) -> list[list]:
-    return sorted([v["id"], v["jaar"]] for v in verdicts if not v["ok"])
+def failing(verdicts, outcome: str = "voldoet niet") -> list[list]:
+    return sorted([v["id"], v["jaar"]] for v in verdicts if v["uitkomst"] == outcome)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -65,7 +69,16 @@ def test_check_plan_command(plan_project, tmp_path, case):
     )
     assert result.returncode == (1 if case["failing"] else 0), result.stdout + result.stderr
     assert result.stdout.count("✗ ") == len(case["failing"])
-    assert failing(python_verdicts(plan_project.root, case)) == sorted(case["failing"])
+    assert result.stdout.count("– ") == len(case["unknown"])
+    verdicts = python_verdicts(plan_project.root, case)
+    assert failing(verdicts) == sorted(case["failing"])
+    assert failing(verdicts, "niet te beoordelen") == sorted(case["unknown"])
+    if "total" in case:
+        assert len(verdicts) == case["total"]
+    # Grouped by year, failures first within a year, each rule once per year.
+    order = ["voldoet niet", "niet te beoordelen", "voldoet"]
+    assert verdicts == sorted(verdicts, key=lambda v: (v["jaar"], order.index(v["uitkomst"])))
+    assert len({(v["id"], v["jaar"]) for v in verdicts}) == len(verdicts)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -78,13 +91,17 @@ def test_plan_builder_reaches_the_same_verdicts(browser, served, plan_project, c
         {
             "id": item.get_attribute("data-rule"),
             "jaar": int(item.get_attribute("data-jaar")),
-            "ok": item.get_attribute("data-ok") == "true",
+            "uitkomst": item.get_attribute("data-uitkomst"),
             "melding": item.inner_text()[2:],
         }
         for item in items.all()
     ]
     assert failing(shown) == sorted(case["failing"])
-    assert shown == python_verdicts(plan_project.root, case)  # same rules, same order, same words
+    assert failing(shown, "niet te beoordelen") == sorted(case["unknown"])
+    expected = [{k: v[k] for k in ("id", "jaar", "uitkomst", "melding")} for v in python_verdicts(plan_project.root, case)]
+    assert shown == expected  # same rules, same order, same words
+    # Grouped by year under a heading each, as on the command line.
+    assert page.locator(".planbouwer-result h3").all_inner_texts() == [f"Jaar {y}" for y in sorted({v["jaar"] for v in expected})]
     page.close()
 
 
@@ -114,7 +131,7 @@ def test_plan_builder_by_keyboard_and_export(browser, served, plan_project, tmp_
         text=True,
         timeout=120,
     )
-    shown_failures = page.locator(".planbouwer-verdicts li[data-ok='false']").count()
+    shown_failures = page.locator(".planbouwer-verdicts li[data-uitkomst='voldoet niet']").count()
     assert result.stdout.count("✗ ") == shown_failures
     page.close()
 
@@ -197,3 +214,102 @@ def test_region_pages_link_their_pdfs(plan_site):
     page = html(plan_site, "regios/eemland/praktijkplan")
     link = page.select_one("article a[href$='.pdf']")
     assert (plan_site / "regios/eemland/praktijkplan" / link["href"]).resolve().is_file()
+
+
+# Malformed plan files: (name, file content, region, error code, JSON path in the message).
+MALFORMED = [
+    ("not JSON", '{"keuzes": ', "planregio", "E502", ""),
+    ("an empty file", "", "planregio", "E502", ""),
+    ("a trailing comma", '{"keuzes": {},\n}', "planregio", "E502", ""),
+    ("bytes that are not UTF-8", b'{"praktijk": "\xe9"}', "planregio", "E502", ""),
+    ("a list instead of a plan", "[]", "planregio", "E503", "$:"),
+    ("a string instead of a plan", '"plan"', "planregio", "E503", "$:"),
+    ("choices as a list", '{"keuzes": ["wijkteam"]}', "planregio", "E503", "$.keuzes:"),
+    ("choices null", '{"keuzes": null}', "planregio", "E503", "$.keuzes:"),
+    ("years as a list", '{"keuzes": {"wijkteam": [1, 2]}}', "planregio", "E503", "$.keuzes.wijkteam:"),
+    ("a year spelled out", '{"keuzes": {"wijkteam": {"een": "actief"}}}', "planregio", "E503", "$.keuzes.wijkteam.een:"),
+    ("a year beyond ten", '{"keuzes": {"wijkteam": {"11": "actief"}}}', "planregio", "E503", '$.keuzes.wijkteam["11"]:'),
+    ("a number as a state", '{"keuzes": {"wijkteam": {"1": 5}}}', "planregio", "E503", '$.keuzes.wijkteam["1"]:'),
+    ("an unknown state", '{"keuzes": {"wijkteam": {"2": "ja"}}}', "planregio", "E503", '$.keuzes.wijkteam["2"]:'),
+    ("an unknown field", '{"keuzes": {}, "opmerking": "x"}', "planregio", "E503", "$.opmerking:"),
+    ("an id with capitals", '{"keuzes": {"Wijkteam": {"2": "actief"}}}', "planregio", "E503", '$.keuzes["Wijkteam"]:'),
+    ("an intervention the region does not offer", '{"keuzes": {"aanmeldzuil": {"1": "actief"}}}', "planregio", "E504", "$.keuzes.aanmeldzuil:"),
+    ("a justification for an unknown intervention", '{"onderbouwingen": {"wijktean": "x"}}', "planregio", "E504", "$.onderbouwingen.wijktean:"),
+    ("a year after the plan's last", '{"keuzes": {"wijkteam": {"4": "actief"}}}', "planregio", "E505", '$.keuzes.wijkteam["4"]:'),
+    ("year 3 in a two-year plan", '{"keuzes": {"wijkteam": {"3": "actief"}}}', "midden-brabant", "E505", '$.keuzes.wijkteam["3"]:'),
+    ("deepening in year 1", '{"keuzes": {"wijkteam": {"1": "verdieping"}}}', "planregio", "E505", '$.keuzes.wijkteam["1"]:'),
+    ("a justification that is not text", '{"onderbouwingen": {"wijkteam": 3}}', "planregio", "E503", "$.onderbouwingen.wijkteam:"),
+    ("participants not a list", '{"deelnemers": {"triage-training": {"1": "POH"}}}', "planregio", "E503", '$.deelnemers["triage-training"]["1"]:'),
+    ("participants as numbers", '{"deelnemers": {"triage-training": {"1": [1]}}}', "planregio", "E503", '$.deelnemers["triage-training"]["1"][0]:'),
+    ("intervisie as a word", '{"intervisie": "ja"}', "planregio", "E503", "$.intervisie:"),
+    ("an unknown file format", '{"formaat": 2}', "planregio", "E503", "$.formaat:"),
+    ("a practice name as a number", '{"praktijk": 12}', "planregio", "E503", "$.praktijk:"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "region", "code", "path"), MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_malformed_plan_files_get_a_positioned_error(plan_project, tmp_path, name, content, region, code, path):
+    plan_file = tmp_path / "plan.json"
+    if isinstance(content, bytes):
+        plan_file.write_bytes(content)
+    else:
+        plan_file.write_text(content, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(plan_project.root), "check-plan", str(plan_file), "--region", region],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    line = next(line for line in result.stderr.splitlines() if f" {code} " in line)
+    assert line.startswith(f"{plan_file}:") and f"{code} {path}" in line, line
+
+
+def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):
+    """The shape the builder saved before this version stays valid input."""
+    saved = {"formaat": 1, "regio": "planregio", "praktijk": "De Linde", "keuzes": {"triage-training": {"1": "actief"}}, "onderbouwingen": {}, "intervisie": True}
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(saved), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(plan_project.root), "check-plan", str(plan_file), "--region", "planregio"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "E5" not in result.stderr and "Jaar 1" in result.stdout
+
+
+def test_the_plan_file_schema_is_published_and_current(plan_site):
+    from generator.schema import schemas
+
+    published = plan_site / "schema" / "praktijkplan.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == json.loads(schemas()["praktijkplan.schema.json"])
+    assert (Path(__file__).parents[1] / "schema" / "praktijkplan.schema.json").read_text(encoding="utf-8") == schemas()["praktijkplan.schema.json"]
+
+
+def test_a_region_from_partial_sources_is_never_failed_on_what_it_does_not_state(plan_project, plan_site):
+    project = load_project(plan_project.root)
+    verdicts = check_region(project, project.regions["deelregio"])
+    assert verdicts and not [v for v in verdicts if v.outcome == "voldoet niet"]
+    unknown = [v for v in verdicts if v.outcome == "niet te beoordelen"]
+    assert {v.section for v in unknown} == {"horde", "groeimodel"}
+    offer = next(v for v in verdicts if v.rule.startswith("Anders werken in de praktijk: de regio biedt minimaal 3"))
+    assert offer.outcome == "voldoet" and "minimaal 3 opties" in offer.reason  # the count the plan states
+    # The built page says the same.
+    page = html(plan_site, "regios/deelregio")
+    rows = [tr.get_text(" ", strip=True) for tr in page.find("h2", id="toetsing").find_all_next("tr")]
+    assert rows and not any("✗" in row for row in rows)
+
+
+def test_opening_a_malformed_file_in_the_builder_shows_what_is_wrong(browser, served):
+    page = browser.new_page()
+    page.goto(f"{served}regios/planregio/planbouwer/")
+    page.evaluate("text => window.regioplanOpenPlan(text)", '{"keuzes": {"aanmeldzuil": {"1": "actief"}, "wijkteam": [1]}}')
+    errors = page.locator(".planbouwer-fouten li").all_inner_texts()
+    assert any(e.startswith("$.keuzes.aanmeldzuil:") and "hoort niet bij het aanbod" in e for e in errors)
+    assert any(e.startswith("$.keuzes.wijkteam:") for e in errors)
+    page.evaluate("text => window.regioplanOpenPlan(text)", "{niet: json")
+    assert "geen planbestand" in page.locator(".planbouwer-fouten").inner_text()
+    page.close()

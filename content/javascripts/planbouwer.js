@@ -190,6 +190,13 @@
 
   /* The structural checks of validate_plan in generator/planrules.py, for a file a practice
    * opens: enough to refuse a file that is not a plan of this region, with the JSON path. */
+  function jsonPath(parts) {
+    return "$" + parts.map(function (part) {
+      if (typeof part === "number") return "[" + part + "]";
+      return /^[a-z_][a-z0-9_]*$/.test(part) ? "." + part : "[" + JSON.stringify(part) + "]";
+    }).join("");
+  }
+
   function validatePlan(raw, rules) {
     var problems = [];
     function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
@@ -202,13 +209,13 @@
       if (raw[field] === undefined) return;
       if (!isObject(raw[field])) { problems.push("$." + field + ": moet een blok met velden zijn"); return; }
       Object.keys(raw[field]).forEach(function (key) {
-        var path = "$." + field + "[" + JSON.stringify(key) + "]";
+        var path = jsonPath([field, key]);
         var value = raw[field][key];
         if (!known[key]) problems.push(path + ": hoort niet bij het aanbod van " + rules.regionaam);
         if (field === "onderbouwingen") { if (typeof value !== "string") problems.push(path + ": moet tekst zijn"); return; }
         if (!isObject(value)) { problems.push(path + ": moet een blok met jaren zijn"); return; }
         Object.keys(value).forEach(function (year) {
-          var where = path + "[" + JSON.stringify(year) + "]";
+          var where = jsonPath([field, key, year]);
           var number = /^([1-9]|10)$/.test(year) ? parseInt(year, 10) : 0;
           if (!number) problems.push(where + ": geen jaar (1 tot en met 10)");
           else if (number > rules.jaren) problems.push(where + ": jaar " + year + " valt buiten het plan, dat " + rules.jaren + " jaar telt");
