@@ -138,10 +138,9 @@ class _Judge:
             for check in condition.toetsing:
                 fact = getattr(self.region.horde, check.feit)
                 phrase = FACT_PHRASES[check.feit][_ANSWERS[fact.waarde]]
-                if fact.waarde == "niet-vermeld":
-                    reason = _sentence(phrase) + (f" {fact.toelichting.strip()}" if fact.toelichting else "")
-                else:
-                    reason = fact.toelichting.strip() if fact.toelichting else _sentence(phrase)
+                # The data's own explanation says what the plan states or leaves out; without one, a
+                # standard sentence names the fact.
+                reason = fact.toelichting.strip() if fact.toelichting else _sentence(phrase)
                 self.add(
                     "horde",
                     f"{condition.titel}: {check.titel}",
@@ -248,10 +247,14 @@ def _sentence(text: str) -> str:
 
 
 def _document_name(project: Project, document_id: str) -> str:
-    """'het regioplan van Oost-Gelderland' for a region's plan; the title for other documents."""
+    """'het regioplan van Oost-Gelderland' for a region's plan, 'leidraad versie 3' for a leidraad,
+    the title for other documents."""
     for region in project.regions.values():
         if region.plan.document == document_id:
             return f"het regioplan van {region.naam}"
+    for leidraad in project.leidraden.values():
+        if leidraad.document == document_id:
+            return f"leidraad versie {leidraad.versie}"
     document = next((d for d in project.sources.documenten if d.id == document_id), None)
     if document is None:
         return document_id

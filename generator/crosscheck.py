@@ -96,6 +96,19 @@ def _check_catalogue(project: Project) -> Iterator[Diagnostic]:
     yield from _check_refs_in(project, loaded, catalogue)
 
 
+def _derived_from(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every document id in an `afgeleid_uit` list inside a model, with its path."""
+    if isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _derived_from(item, (*loc, i))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name == "afgeleid_uit":
+                yield from ((((*loc, name, i)), d) for i, d in enumerate(getattr(value, name)))
+            else:
+                yield from _derived_from(getattr(value, name), (*loc, name))
+
+
 def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
     from .project import LEIDRAAD_DIR
 
@@ -104,6 +117,9 @@ def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
     for leidraad in project.leidraden.values():
         loaded = project.file_of(LEIDRAAD_DIR, leidraad.id)
         yield from _check_refs_in(project, loaded, leidraad)
+        for loc, document in _derived_from(leidraad):
+            if document not in documents:
+                yield _unknown(loaded, loc, "E204", "brondocument", document, documents, "voeg het toe aan data/bronnen.yml")
         if leidraad.document and leidraad.document not in documents:
             yield _unknown(loaded, ("document",), "E204", "brondocument", leidraad.document, documents, "voeg het toe aan data/bronnen.yml")
         if leidraad.groeimodel is None:
@@ -188,6 +204,32 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                     item.verwant_aan,
                     national,
                     "gebruik een id uit data/catalogus.yml",
+                )
+
+        for i, offer in enumerate(region.aanbod_per_kernelement):
+            if offer.kernelement not in kernels:
+                yield _unknown(
+                    loaded,
+                    ("aanbod_per_kernelement", i, "kernelement"),
+                    "E203",
+                    "kernelement",
+                    offer.kernelement,
+                    kernels,
+                    "gebruik een id uit data/catalogus.yml",
+                )
+        if not region.interventies and not region.aanbod_per_kernelement:
+            yield Diagnostic(
+                loaded.position(("interventies",)),
+                "E205",
+                "de regio noemt geen interventies en geen aanbod; vul 'interventies' of 'aanbod_per_kernelement' in",
+            )
+        for name in type(region.horde).model_fields:
+            fact = getattr(region.horde, name)
+            if fact.waarde != "niet-vermeld" and fact.bron is None:
+                yield Diagnostic(
+                    loaded.position(("horde", name, "waarde")),
+                    "E211",
+                    f"'{name}' is {fact.waarde}, maar zonder bron; zeg onder 'bron' waar het plan dit zegt, of maak het niet-vermeld",
                 )
 
         known = set(national) | set(own)

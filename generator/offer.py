@@ -48,7 +48,8 @@ class Offer:
     choice: RegionIntervention
     own: RegionOwnIntervention | None  # set when the choice is a region-specific intervention
     national: Intervention | None  # the national intervention it is, or is nearest to (None for an own one without)
-    name: str
+    name: str  # as the region calls it
+    variant_name: str | None  # the national name of the chosen form, when the choice is a variant
     kernelement: str
     aard: Nature
 
@@ -92,13 +93,14 @@ def offers_of(catalogue: Catalogue, region: Region) -> list[Offer]:
     for choice in region.interventies:
         mine = own.get(choice.interventie)
         nearest = national.get(mine.verwant_aan) if mine and mine.verwant_aan else national.get(choice.interventie)
+        variant = None
         if mine:
             name, kernel, nature = choice.naam or mine.naam, mine.kernelement, mine.aard
         else:
             item = national[choice.interventie]
             variant = next((v.naam for v in item.varianten if v.id == choice.variant), None)
             name, kernel, nature = choice.naam or variant or item.naam, item.kernelement, item.aard
-        offers.append(Offer(region, choice, mine, nearest if not mine or mine.verwant_aan else None, name, kernel, nature))
+        offers.append(Offer(region, choice, mine, nearest, name, variant, kernel, nature))
     return offers
 
 

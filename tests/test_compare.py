@@ -81,7 +81,7 @@ def test_toetsing_judges_the_horde_and_says_what_a_plan_does_not_state(real_site
     regions = toetsing(real_site)
     og = regions["Oost-Gelderland"]
     intervisie = next(r for r in og["Minimale horde"] if "organiseert de intervisie" in r[0])
-    assert intervisie[1].startswith("– niet te beoordelen") and "noemt geen organisator" in intervisie[2]
+    assert intervisie[1].startswith("– niet te beoordelen") and "HOOG de intervisie organiseert" in intervisie[2]
     # Oost-Gelderland's groeimodel is reconstructed from its own plan: never used to judge it.
     assert og["Groeimodel"] and all(r[1] == "– niet te beoordelen" and "uit dit regioplan zelf" in r[2] for r in og["Groeimodel"])
     # Midden-Brabant is judged by that same reconstruction: indicative, and the origin says where it comes from.
@@ -102,7 +102,7 @@ def test_toetsing_separates_restated_rules_and_shows_the_road_to_version_3(real_
     regions = toetsing(real_site)
     eemland = regions["Eemland"]
     assert [r[0] for r in eemland["Eigen regels van de regio"]] == ["Elk jaar naar de verplichte intervisiebijeenkomst"]
-    restated = html(real_site, "vergelijk/toetsing").find("h3", string=lambda t: t and "leidraad herhalen" in t)
+    restated = next(h for h in html(real_site, "vergelijk/toetsing").select("h3") if "leidraad herhalen" in heading(h))
     assert "Jaar 1, minimaal één interventie anders werken: herhaalt de leidraad" in restated.find_next("ul").get_text()
     assert "Naar leidraad versie 3" not in eemland
     for name in ["Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"]:
@@ -189,13 +189,9 @@ def test_a_plan_whose_version_has_no_groeimodel_is_not_judged_by_another(tmp_pat
     )
     project.write("data/regios/testregio.yml", MINIMAL_REGION.replace("leidraad: leidraad-v3", "leidraad: leidraad-v0"))
     site = build_site(project.root, pdfs=False)
-    rows = [
-        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
-        for tr in html(site, "vergelijk/toetsing").select("table")[1].select("tbody tr")
-    ]
-    leidraad_rows = [r for r in rows if r[2] == "leidraad versie 0"]
-    assert len(leidraad_rows) == 1 and leidraad_rows[0][3] == "– niet te beoordelen"
-    assert "staat niet in de gegevens" in leidraad_rows[0][4]
+    rows = toetsing(site)["Testregio"]["Groeimodel"]
+    assert len(rows) == 1 and rows[0][1] == "– niet te beoordelen" and rows[0][3] == "leidraad versie 0"
+    assert "staat niet in de gegevens" in rows[0][2]
 
 
 @pytest.fixture(scope="module")
@@ -273,3 +269,25 @@ def test_without_javascript_the_picker_page_lists_all_regions(browser, fifty_ser
     assert page.locator(".matrix-filter").is_hidden()
     assert all(g.is_visible() for g in page.locator(".matrix-group").all())
     context.close()
+
+
+def test_regions_and_comparisons_count_the_same_offer(real_site):
+    """One definition of offered: verplicht or aangeboden, never in-overweging or niet-aangeboden."""
+    listed = {
+        tr.find("td").get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True) for tr in html(real_site, "regios").select("article tbody tr")
+    }
+    compared = {
+        tr.find("td").get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True)
+        for tr in html(real_site, "vergelijk").select("article table")[0].select("tbody tr")
+    }
+    assert listed == compared
+    # Zuid-Holland Noord names regie op veelgebruikers as in overweging: listed, not counted.
+    overview = html(real_site, "regios/zuid-holland-noord")
+    heading_ = overview.find("h2", id="interventies-per-kernelement")
+    statuses = []
+    for table in heading_.find_all_next("table"):
+        if table.find_previous("h2") is not heading_:
+            break
+        statuses += [tr.find_all("td")[1].get_text(" ", strip=True) for tr in table.select("tbody tr")]
+    assert "in overweging" in statuses
+    assert int(listed["Zuid-Holland Noord"]) == sum(s.startswith(("verplicht", "aangeboden")) for s in statuses)

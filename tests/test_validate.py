@@ -33,7 +33,8 @@ interventies:
     bron: [{document: leidraad-v3, sectie: test}]
   - interventie: training-gespreksvoering
     variant: positieve-gezondheid
-    status: aangeboden-met-ondersteuning
+    status: aangeboden
+    ondersteund: ja
     bron: [{document: leidraad-v3, sectie: test}]
 regels:
   - id: zes-verplicht
@@ -84,8 +85,35 @@ def test_e103_number_where_text_is_expected_says_to_quote(project):
 def test_e104_value_not_in_list(project):
     project.write(REGION, MINIMAL_REGION.replace("status: verplicht", "status: misschien"))
     assert errors(project) == [
-        f"{REGION}:17:13: E104 ongeldige waarde 'misschien' voor 'status'; kies uit 'verplicht', 'aangeboden-met-ondersteuning', "
-        "'aangeboden-zonder-ondersteuning', 'in-overweging' of 'niet-aangeboden'"
+        f"{REGION}:17:13: E104 ongeldige waarde 'misschien' voor 'status'; kies uit 'verplicht', 'aangeboden', "
+        "'in-overweging' of 'niet-aangeboden'"
+    ]
+
+
+def test_e107_a_retired_status_says_how_to_write_it_now(project):
+    project.write(REGION, MINIMAL_REGION.replace("status: verplicht", "status: aangeboden-met-ondersteuning"))
+    assert errors(project) == [
+        f"{REGION}:17:13: E107 ongeldige waarde voor 'status': 'aangeboden-met-ondersteuning' bestaat niet meer: "
+        "schrijf 'status: aangeboden' en, alleen als het plan het zegt, 'ondersteund: ja' "
+        "(anders laat je 'ondersteund' weg: niet vermeld)"
+    ]
+
+
+def test_e211_a_horde_fact_stated_without_a_source(project):
+    region = MINIMAL_REGION + "horde:\n  intervisie_door_rho:\n    waarde: ja\n    toelichting: De RHO organiseert de intervisie.\n"
+    project.write(REGION, region)
+    line = project.line_of(REGION, "waarde: ja")
+    assert errors(project) == [
+        f"{REGION}:{line}:13: E211 'intervisie_door_rho' is ja, maar zonder bron; zeg onder 'bron' waar het plan dit zegt, of maak het niet-vermeld"
+    ]
+
+
+def test_e205_a_region_that_names_no_offer_at_all(project):
+    start = MINIMAL_REGION.index("interventies:")
+    end = MINIMAL_REGION.index("regels:")
+    project.write(REGION, MINIMAL_REGION[:start] + MINIMAL_REGION[end:].replace("interventies: [triage-training]", "kernelementen: [anders-werken]\n    minimaal: 1").replace("soort: verplicht", "soort: minimaal-aantal"))
+    assert errors(project) == [
+        f"{REGION}:1:1: E205 de regio noemt geen interventies en geen aanbod; vul 'interventies' of 'aanbod_per_kernelement' in"
     ]
 
 
@@ -127,7 +155,7 @@ def test_e202_duplicate_intervention_id_in_catalogue(project):
 
 
 def test_e202_region_own_intervention_may_not_shadow_a_national_one(project):
-    own = "eigen_interventies:\n  - id: aanmeldzuil\n    naam: Zuil\n    kernelement: anders-werken\n    beschrijving: x\n    bron: {document: leidraad-v3, sectie: test}\n"
+    own = "eigen_interventies:\n  - id: aanmeldzuil\n    naam: Zuil\n    kernelement: anders-werken\n    aard: werkwijze\n    beschrijving: x\n    bron: {document: leidraad-v3, sectie: test}\n"
     project.write(REGION, MINIMAL_REGION + own)
     line = MINIMAL_REGION.count("\n") + 2
     assert errors(project) == [
@@ -158,7 +186,7 @@ def test_e204_unknown_source_document(project):
 
 def test_e205_rule_that_names_nothing(project):
     project.write(REGION, MINIMAL_REGION.replace("    interventies: [triage-training]\n", ""))
-    assert errors(project) == [f"{REGION}:25:5: E205 regel 'zes-verplicht' noemt geen interventies of kernelementen; vul er een van in"]
+    assert errors(project) == [f"{REGION}:26:5: E205 regel 'zes-verplicht' noemt geen interventies of kernelementen; vul er een van in"]
 
 
 def test_e206_unknown_leidraad_version(project):

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..conformance import Verdict, check_region
 from ..escape import escape_inline
 from ..models import Intervention, Kernelement, Region, SourceRef
 from ..offer import Offer, offers_of
@@ -107,6 +108,7 @@ class Lookups:
         self.regions = sorted(project.regions.values(), key=lambda r: r.naam)
         # Every region's choices, by the national intervention they are (or are nearest to).
         self._offers = {region.id: offers_of(project.catalogue, region) for region in self.regions}
+        self._verdicts: dict[tuple[str, bool], list[Verdict]] = {}
         # Every region's choices, by the national intervention they are (or are nearest to).
         self.offers: dict[str, list[Offer]] = {}
         for region in self.regions:
@@ -121,6 +123,14 @@ class Lookups:
     def period(self, region: Region) -> PlanPeriod:
         return plan_period(self.project, region, self.today)
 
+    def verdicts(self, region: Region, newest: bool = False) -> list[Verdict]:
+        """The region's verdicts by the leidraad its plan follows (or by the newest), computed once."""
+        key = (region.id, newest)
+        if key not in self._verdicts:
+            leidraad = newest_leidraad(self.project) if newest else None
+            self._verdicts[key] = check_region(self.project, region, leidraad)
+        return self._verdicts[key]
+
     def points(self, points, page: str) -> list[dict[str, Any]]:
         return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]
 
@@ -132,6 +142,10 @@ class Lookups:
             label += f" ({dutch_date(document.datum)})"
         href = link(page, SOURCES_PAGE, ref.document)
         return Markup(f"[{escape_inline(label)}]({href}), {escape_inline(ref.sectie)}")
+
+    def short_source(self, ref: SourceRef, page: str) -> Markup:
+        """Just the section, linked to its document on the sources page: for table cells."""
+        return Markup(f"[{escape_inline(ref.sectie)}]({link(page, SOURCES_PAGE, ref.document)})")
 
     def sources(self, refs: list[SourceRef], page: str) -> list[Markup]:
         return [self.source(r, page) for r in refs]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..charts import stacked_bars
-from ..conformance import OUTCOMES, Verdict, check_project
+from ..conformance import OUTCOMES, Verdict
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
@@ -41,7 +41,7 @@ def most_similar(lookups: Lookups) -> dict[str, list[tuple[Region, float]]]:
 
 class ComparePages(Lookups):
     def all(self) -> list[PageContext]:
-        verdicts = check_project(self.project)
+        verdicts = [v for region in self.regions for v in self.verdicts(region)]
         return [self.index(), self.matrix(), self.conformance(verdicts), self.organisation(), self.picker(verdicts)]
 
     def _counts(self, region: Region) -> list[int]:
@@ -131,8 +131,8 @@ class ComparePages(Lookups):
         return {"marks": marks}
 
     def _form(self, offer: Offer) -> str:
-        """The region's own form of the intervention, where it differs from the national one."""
-        return offer.name if offer.own or offer.choice.variant else ""
+        """Which form: the own intervention's name, or the national name of the chosen variant."""
+        return offer.name if offer.own else offer.variant_name or ""
 
     def conformance(self, verdicts: list[Verdict]) -> PageContext:
         page = "vergelijk/toetsing.md"
@@ -149,7 +149,7 @@ class ComparePages(Lookups):
                     "afgelopen": period.ended,
                     "telling": {outcome: sum(v.outcome == outcome for v in own) for outcome in OUTCOMES},
                     "indicatief": sum(v.indicatief for v in own),
-                    **verdict_sections(self, region, own, page),
+                    **verdict_sections(self, region, page),
                 }
             )
         context = {"regios": regions, "versies": link(page, "leidraad/versies.md"), "leidraad": self.leidraad.versie}

@@ -81,6 +81,12 @@ class OpenDataPages(Lookups):
             for r in self.regions
             for t in (r.financiering.tarieven if r.financiering else [])
         ]
+        # Every verdict with its evidence, as on the toetsing pages.
+        verdict_rows = [
+            [v.region, v.section, v.rule, v.origin, v.outcome, "ja" if v.indicatief else "nee", v.reason, v.note or ""]
+            for r in self.regions
+            for v in self.verdicts(r)
+        ]
         files = {
             "catalogus.json": _json(catalogue),
             "leidraad.json": _json(leidraden),
@@ -88,6 +94,7 @@ class OpenDataPages(Lookups):
             "interventies.csv": interventions_csv,
             "regio-interventies.csv": _csv(REGION_COLUMNS, choice_rows),
             "tarieven.csv": _csv(["regio", "verzekeraar", "bedrag_euro", "eenheid", "jaar", "prestatiecode"], tariff_rows),
+            "toetsing.csv": _csv(["regio", "onderdeel", "regel", "herkomst", "uitkomst", "indicatief", "reden", "noot_redactie"], verdict_rows),
         }
         pages = [PageContext(f"{FOLDER}/{name}", None, content=text) for name, text in files.items()]
         pages += [PageContext(f"schema/{name}", None, content=text) for name, text in schemas().items()]

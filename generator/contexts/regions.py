@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..conformance import check_region, restated_rules
+from ..conformance import restated_rules
 from ..escape import css_string, script_json
 from ..models import PlanPart, Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER, Offer
@@ -354,7 +354,7 @@ class RegionPages(Lookups):
             "intervisie_als_interventie": intervisie.getoond_als_interventie if intervisie else None,
             "intervisie_href": link(page, region_page(region.id, "deelname"), "intervisie"),
             "regels": rules,
-            "toetsing": verdict_sections(self, region, check_region(self.project, region), page),
+            "toetsing": verdict_sections(self, region, page),
             "toetsing_alle": link(page, "vergelijk/toetsing.md"),
             "vergelijkbaar": [
                 {"naam": other.naam, "href": link(page, region_page(other.id)), "score": f"{round(score * 100)}%"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..conformance import OUTCOMES, SECTION_TITLES, Verdict, check_region, restated_rules
+from ..conformance import OUTCOMES, SECTION_TITLES, Verdict, restated_rules
 from ..models import Region
 from .base import OUTCOME_SYMBOLS, Lookups
 
@@ -23,13 +23,14 @@ def verdict_rows(lookups: Lookups, verdicts: list[Verdict], page: str) -> list[d
             "uitkomst": f"{OUTCOME_SYMBOLS[v.outcome]} {v.outcome}" + (" (indicatief)" if v.indicatief else ""),
             "reden": v.reason,
             "noot": v.note,
-            "bron": lookups.source(v.source, page) if v.source else None,
+            "bron": lookups.short_source(v.source, page) if v.source else None,
         }
         for v in ordered
     ]
 
 
-def verdict_sections(lookups: Lookups, region: Region, verdicts: list[Verdict], page: str) -> dict[str, Any]:
+def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, Any]:
+    verdicts = lookups.verdicts(region)
     sections = [
         {"titel": title, "rijen": verdict_rows(lookups, [v for v in verdicts if v.section == section], page)}
         for section, title in SECTION_TITLES.items()
@@ -37,7 +38,7 @@ def verdict_sections(lookups: Lookups, region: Region, verdicts: list[Verdict], 
     period = lookups.period(region)
     newest = None
     if period.older_leidraad is not None:
-        gaps = [v for v in check_region(lookups.project, region, period.newest) if v.outcome != "voldoet"]
+        gaps = [v for v in lookups.verdicts(region, newest=True) if v.outcome != "voldoet"]
         newest = {"versie": period.newest.versie, "gevolgd": period.older_leidraad.versie, "rijen": verdict_rows(lookups, gaps, page)}
     return {
         "secties": [s for s in sections if s["rijen"]],
