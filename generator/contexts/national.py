@@ -6,6 +6,8 @@ from typing import Any
 
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
+
+SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
 from .base import (
     NATURE_LABELS,
     REQUIREMENT_LABELS,
@@ -117,7 +119,8 @@ class NationalPages(Lookups):
                     "status": offer.label,
                     "minimale_eis": choice.minimale_eis or "niet vermeld",
                     "einddoel": choice.einddoel or "niet vermeld",
-                    "ondersteuning": choice.ondersteuning or "niet vermeld",
+                    # The plan's words on support where it has them; else what `ondersteund` says.
+                    "ondersteuning": choice.ondersteuning or SUPPORT_WITHOUT_TEXT[choice.ondersteund],
                 }
             )
         return rows
