@@ -29,8 +29,13 @@ def check(project: Project) -> list[Diagnostic]:
     return problems
 
 
+# Dutch adjectives agree with the noun: "het kernelement" takes "onbekend", "de interventie" "onbekende".
+_NEUTER = {"kernelement", "brondocument"}
+
+
 def _unknown(loaded: LoadedFile, loc: tuple, code: str, what: str, value: str, known: Iterable[str], hint: str) -> Diagnostic:
-    return Diagnostic(loaded.position(loc), code, f"onbekende {what} '{value}'{suggestion(value, known)}; {hint}")
+    adjective = "onbekend" if what in _NEUTER else "onbekende"
+    return Diagnostic(loaded.position(loc), code, f"{adjective} {what} '{value}'{suggestion(value, known)}; {hint}")
 
 
 def _duplicates(loaded: LoadedFile, items: Iterable[tuple[tuple, str]], what: str) -> Iterator[Diagnostic]:

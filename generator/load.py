@@ -163,19 +163,61 @@ def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnosti
     return (loaded if not problems else None), problems
 
 
+def _previous_line(lines: list[str], index: int) -> int:
+    """1-based number of the last non-blank line before line `index` (0-based), or 0."""
+    for number in range(index - 1, -1, -1):
+        if lines[number].strip() and not lines[number].lstrip().startswith("#"):
+            return number + 1
+    return 0
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _explain(problem: str, lines: list[str], index: int, exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's English problem as a Dutch sentence that says what to do, for the line it points at."""
+    line = lines[index] if index < len(lines) else ""
+    above = _previous_line(lines, index)
+    check_above = f" (controleer ook regel {above})" if above else ""
+    if "\t" in line:
+        return "deze regel springt in met een tab; gebruik spaties"
+    if "mapping values are not allowed" in problem:
+        if above and _indent(line) > _indent(lines[above - 1]) and re.match(r"\s*[^\s:#-][^:]*:\s*\S", lines[above - 1]):
+            return (
+                f"deze regel springt verder in dan regel {above}, die al een waarde heeft; "
+                "zet de regels van één blok even ver in"
+            )
+        return "de tekst bevat een dubbele punt met een spatie erna (': '); zet de hele tekst tussen aanhalingstekens, bijvoorbeeld titel: \"Jaar 1: start\""
+    if "did not find expected key" in problem:
+        return f"deze regel springt anders in dan de regels van hetzelfde blok; zet hem even ver in als de regels erboven{check_above}"
+    if "did not find expected '-' indicator" in problem:
+        return f"deze regel springt anders in dan de lijst erboven; elk item van een lijst begint met '- ' op dezelfde inspringing{check_above}"
+    if "did not find expected ',' or ']'" in problem or "did not find expected ',' or '}'" in problem:
+        opened = exc.context_mark.line + 1 if exc.context_mark else above
+        return f"een lijst of blok tussen haken is niet gesloten; sluit de haak die op regel {opened} opent"
+    if "could not find expected ':'" in problem:
+        return f"na een sleutel hoort een dubbele punt; schrijf 'sleutel: waarde', of zet doorlopende tekst onder een sleutel met '|'{check_above}"
+    if "found character that cannot start any token" in problem:
+        return "deze waarde begint met een teken dat YAML niet als tekst leest (zoals @, ` of %); zet de tekst tussen aanhalingstekens"
+    if "found unknown escape character" in problem:
+        return "een backslash (\\) tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens of laat de backslash weg"
+    if "expected <block end>, but found" in problem:
+        return f"deze regel springt minder in dan verwacht; zet hem even ver in als de regels van zijn blok{check_above}"
+    return f"YAML kan dit niet lezen ({problem}); controleer inspringing en aanhalingstekens op deze regel{check_above}"
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "onleesbare YAML"
-    hint = ""
-    if mark is not None and "\t" in (text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""):
-        hint = "; gebruik spaties, geen tabs, om in te springen"
+    lines = text.split("\n")
     if "end of stream" in problem and exc.context_mark is not None:
         # An unclosed quote or bracket is only noticed at the end of the file; the place
         # where it was opened is what the author needs to see.
-        mark = exc.context_mark
-        hint = f" ({exc.context}); sluit de aanhalingstekens of haken die hier openen"
+        position = _position(shown, exc.context_mark)
+        return Diagnostic(position, "E002", "YAML-syntaxfout: aanhalingstekens of haken die hier openen, worden niet gesloten; sluit ze")
     position = _position(shown, mark) if mark else Position(shown)
-    return Diagnostic(position, "E002", f"YAML-syntaxfout: {problem}{hint}")
+    return Diagnostic(position, "E002", f"YAML-syntaxfout: {_explain(problem, lines, mark.line if mark else 0, exc)}")
 
 
 def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diagnostic], depth: int, seen: set[int]) -> Any:

@@ -29,7 +29,10 @@ def _iso_date(value: object) -> object:
     if isinstance(value, str):
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError("schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-07-01")
-        return dt.date.fromisoformat(value)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} bestaat niet; controleer de dag en de maand") from None
     return value
 
 
@@ -353,7 +356,7 @@ def _current_status(value: object) -> object:
     if isinstance(value, str) and value in _RETIRED_STATUSES:
         raise ValueError(
             f"'{value}' bestaat niet meer: schrijf 'status: aangeboden' en, alleen als het plan het zegt, "
-            f"'ondersteund: {_RETIRED_STATUSES[value]}' (anders laat je 'ondersteund' weg: niet vermeld)"
+            f"'ondersteund: {_RETIRED_STATUSES[value]}' (anders laat u 'ondersteund' weg: niet vermeld)"
         )
     return value
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import typing
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -63,7 +64,7 @@ def _models_in(annotation: Any) -> Iterable[type[BaseModel]]:
 
 
 def suggestion(word: str, candidates: Iterable[str]) -> str:
-    """' (bedoelde je 'x'?)' when a near name exists, else ''.
+    """' (bedoelde u 'x'?)' when a near name exists, else ''.
 
     Near means similar overall (a typo) or sharing a start of four or more letters (a
     shortened or half-remembered id such as 'positief' for 'positieve-gezondheid').
@@ -74,7 +75,7 @@ def suggestion(word: str, candidates: Iterable[str]) -> str:
         shared = [(len(os.path.commonprefix([word, name])), name) for name in names]
         length, name = max(shared, default=(0, ""), key=lambda item: item[0])
         close = [name] if length >= 4 else []
-    return f" (bedoelde je '{close[0]}'?)" if close else ""
+    return f" (bedoelde u '{close[0]}'?)" if close else ""
 
 
 def _describe(value: Any) -> str:
@@ -86,14 +87,33 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def describe_error(error: dict, field_names: set[str]) -> tuple[str, str]:
+def _choices(model: type[BaseModel] | None, loc: tuple) -> list[str]:
+    """The allowed values of the field at `loc` in a model tree, when it is a fixed list."""
+    annotation: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue  # a position in a list: the same model
+        models = list(_models_in(annotation))
+        info = next((m.model_fields[part] for m in models if part in m.model_fields), None)
+        if info is None:
+            return []
+        annotation = info.annotation
+    literals = [a for a in (annotation, *typing.get_args(annotation)) if typing.get_origin(a) is typing.Literal]
+    if not literals and typing.get_origin(annotation) is typing.Annotated:
+        literals = [a for a in typing.get_args(annotation) if typing.get_origin(a) is typing.Literal]
+    return [str(v) for literal in literals for v in typing.get_args(literal)]
+
+
+def describe_error(error: dict, field_names: set[str], model: type[BaseModel] | None = None) -> tuple[str, str]:
     """(code, Dutch message) for one pydantic error; the caller adds where it is."""
     kind = error["type"]
     loc = tuple(error["loc"])
     name = str(loc[-1]) if loc else ""
     value = error.get("input")
     if kind == "missing":
-        return "E101", f"verplicht veld '{name}' ontbreekt; voeg het toe"
+        choices = _choices(model, loc)
+        allowed = f" met een van: {', '.join(choices[:-1])} of {choices[-1]}" if len(choices) > 1 else ""
+        return "E101", f"verplicht veld '{name}' ontbreekt; voeg het toe{allowed}"
     if kind == "extra_forbidden":
         return "E102", f"onbekend veld '{name}'{suggestion(name, field_names)}; verwijder of hernoem het"
     if kind in _EXPECTED:
@@ -117,8 +137,8 @@ def describe_error(error: dict, field_names: set[str]) -> tuple[str, str]:
     return "E199", f"ongeldige waarde voor '{name}': {error['msg']}"
 
 
-def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str]) -> Diagnostic:
-    code, message = describe_error(error, field_names)
+def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str], model: type[BaseModel]) -> Diagnostic:
+    code, message = describe_error(error, field_names, model)
     return Diagnostic(loaded.position(tuple(error["loc"])), code, message)
 
 
@@ -130,4 +150,4 @@ def validate_file(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[Di
         return model.model_validate(loaded.data), []
     except ValidationError as exc:
         names = _all_field_names(model)
-        return None, [_diagnostic(e, loaded, names) for e in exc.errors(include_url=False)]
+        return None, [_diagnostic(e, loaded, names, model) for e in exc.errors(include_url=False)]

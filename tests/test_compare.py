@@ -129,8 +129,10 @@ def test_ended_plans_are_shown_as_ended(real_site):
 def test_organisation_compared(real_site):
     tables = html(real_site, "vergelijk/organisatie").select("article table")
     tariffs = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in tables[0].select("tbody tr")]
-    assert ["Oost-Gelderland", "Menzis", "€ 2,88", "per ingeschreven patiënt (ION) per kwartaal", "2023", "–"] in tariffs
-    assert any(r[0] == "Zuid-Holland Noord" and r[5] == "13050" for r in tariffs)
+    # A tariff says for which year it was agreed, and that it has expired: Zilveren Kruis pays
+    # Oost-Gelderland's 2023 amount, which says nothing about Eemland in 2026.
+    assert ["Oost-Gelderland", "Menzis", "€ 2,88", "per ingeschreven patiënt (ION) per kwartaal", "2023", "alleen 2023 (verlopen)", "–"] in tariffs
+    assert any(r[0] == "Zuid-Holland Noord" and r[6] == "13050" for r in tariffs)
     assert any(r[0] == "Eemland" and r[2] == "niet vermeld" for r in tariffs)
     dates = [tr.find("td").get_text(strip=True) for tr in tables[3].select("tbody tr")]
     assert dates and dates[0].endswith("2023")  # chronological: the 2023 starts come first

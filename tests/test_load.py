@@ -67,13 +67,51 @@ def test_e001_not_utf8(tmp_path: Path):
 
 
 def test_e002_syntax_error_names_line_and_column():
-    assert problems("a: 1\nb: [1, 2\nc: 3\n") == ["data/x.yml:3:2: E002 YAML-syntaxfout: did not find expected ',' or ']'"]
+    assert problems("a: 1\nb: [1, 2\nc: 3\n") == [
+        "data/x.yml:3:2: E002 YAML-syntaxfout: een lijst of blok tussen haken is niet gesloten; sluit de haak die op regel 2 opent"
+    ]
 
 
 def test_e002_tab_indentation_gets_a_hint():
-    assert problems("a:\n\t- b\n") == [
-        "data/x.yml:2:1: E002 YAML-syntaxfout: found character that cannot start any token; gebruik spaties, geen tabs, om in te springen"
-    ]
+    assert problems("a:\n\t- b\n") == ["data/x.yml:2:1: E002 YAML-syntaxfout: deze regel springt in met een tab; gebruik spaties"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A colon in unquoted text: the most common mistake when copying a title.
+        (
+            "id: x\ntitel: Jaar 1: start\n",
+            "2:14: E002 YAML-syntaxfout: de tekst bevat een dubbele punt met een spatie erna (': '); "
+            'zet de hele tekst tussen aanhalingstekens, bijvoorbeeld titel: "Jaar 1: start"',
+        ),
+        # A key indented under a key that already has a value.
+        (
+            "plan:\n  titel: a\n    versie: b\n",
+            "3:11: E002 YAML-syntaxfout: deze regel springt verder in dan regel 2, die al een waarde heeft; "
+            "zet de regels van één blok even ver in",
+        ),
+        # A key indented less than its block: the line above is named too.
+        (
+            "plan:\n  titel: a\n versie: b\n",
+            "3:2: E002 YAML-syntaxfout: deze regel springt anders in dan de regels van hetzelfde blok; "
+            "zet hem even ver in als de regels erboven (controleer ook regel 2)",
+        ),
+        # A list item out of line.
+        (
+            "a:\n  - b: 1\n    c: 2\n   d: 3\n",
+            "4:4: E002 YAML-syntaxfout: deze regel springt anders in dan de lijst erboven; "
+            "elk item van een lijst begint met '- ' op dezelfde inspringing (controleer ook regel 3)",
+        ),
+        (
+            "a: @x\n",
+            "1:4: E002 YAML-syntaxfout: deze waarde begint met een teken dat YAML niet als tekst leest (zoals @, ` of %); "
+            "zet de tekst tussen aanhalingstekens",
+        ),
+    ],
+)
+def test_e002_yaml_mistakes_are_explained_in_dutch(text, expected):
+    assert problems(text) == [f"data/x.yml:{expected}"]
 
 
 def test_e003_duplicate_key():

@@ -65,7 +65,7 @@ def test_e101_missing_field(project):
     line = project.line_of(CAT, "andere_samenvatting")
     assert errors(project) == [
         f"{CAT}:{line - 5}:5: E101 verplicht veld 'samenvatting' ontbreekt; voeg het toe",
-        f"{CAT}:{line}:26: E102 onbekend veld 'andere_samenvatting' (bedoelde je 'samenvatting'?); verwijder of hernoem het",
+        f"{CAT}:{line}:26: E102 onbekend veld 'andere_samenvatting' (bedoelde u 'samenvatting'?); verwijder of hernoem het",
     ]
 
 
@@ -95,7 +95,7 @@ def test_e107_a_retired_status_says_how_to_write_it_now(project):
     assert errors(project) == [
         f"{REGION}:17:13: E107 ongeldige waarde voor 'status': 'aangeboden-met-ondersteuning' bestaat niet meer: "
         "schrijf 'status: aangeboden' en, alleen als het plan het zegt, 'ondersteund: ja' "
-        "(anders laat je 'ondersteund' weg: niet vermeld)"
+        "(anders laat u 'ondersteund' weg: niet vermeld)"
     ]
 
 
@@ -140,7 +140,7 @@ def test_e107_date_format(project):
 def test_e201_unknown_intervention_with_suggestion(project):
     project.write(REGION, MINIMAL_REGION.replace("  - interventie: triage-training", "  - interventie: triage-traning"))
     assert errors(project) == [
-        f"{REGION}:16:18: E201 onbekende interventie 'triage-traning' (bedoelde je 'triage-training'?); "
+        f"{REGION}:16:18: E201 onbekende interventie 'triage-traning' (bedoelde u 'triage-training'?); "
         "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'"
     ]
 
@@ -167,7 +167,7 @@ def test_e203_unknown_kernelement(project):
     project.replace(CAT, "    kernelement: goede-gesprek", "    kernelement: goed-gesprek")
     line = project.line_of(CAT, "kernelement: goed-gesprek")
     assert errors(project) == [
-        f"{CAT}:{line}:18: E203 onbekende kernelement 'goed-gesprek' (bedoelde je 'goede-gesprek'?); gebruik een id uit 'kernelementen'"
+        f"{CAT}:{line}:18: E203 onbekend kernelement 'goed-gesprek' (bedoelde u 'goede-gesprek'?); gebruik een id uit 'kernelementen'"
     ]
 
 
@@ -180,7 +180,7 @@ def test_e204_unknown_source_document(project):
         ),
     )
     assert errors(project) == [
-        f"{REGION}:19:23: E204 onbekende brondocument 'leidraad-v9' (bedoelde je 'leidraad-v3'?); voeg het toe aan data/bronnen.yml"
+        f"{REGION}:19:23: E204 onbekend brondocument 'leidraad-v9' (bedoelde u 'leidraad-v3'?); voeg het toe aan data/bronnen.yml"
     ]
 
 
@@ -192,21 +192,21 @@ def test_e205_rule_that_names_nothing(project):
 def test_e206_unknown_leidraad_version(project):
     project.write(REGION, MINIMAL_REGION.replace("  leidraad: leidraad-v3", "  leidraad: leidraad-v4"))
     assert errors(project) == [
-        f"{REGION}:11:13: E206 onbekende leidraadversie 'leidraad-v4' (bedoelde je 'leidraad-v3'?); gebruik een id uit data/leidraad/"
+        f"{REGION}:11:13: E206 onbekende leidraadversie 'leidraad-v4' (bedoelde u 'leidraad-v3'?); gebruik een id uit data/leidraad/"
     ]
 
 
 def test_e207_unknown_variant(project):
     project.write(REGION, MINIMAL_REGION.replace("variant: positieve-gezondheid", "variant: positief"))
     assert errors(project) == [
-        f"{REGION}:21:14: E207 onbekende variant 'positief' (bedoelde je 'positieve-gezondheid'?); kies een variant van 'training-gespreksvoering'"
+        f"{REGION}:21:14: E207 onbekende variant 'positief' (bedoelde u 'positieve-gezondheid'?); kies een variant van 'training-gespreksvoering'"
     ]
 
 
 def test_e208_unknown_goal(project):
     project.write(REGION, MINIMAL_REGION.replace("doelstellingen: [werkplezier]", "doelstellingen: [werkgeluk]"))
     assert errors(project) == [
-        f"{REGION}:18:22: E208 onbekende doelstelling 'werkgeluk' (bedoelde je 'werkplezier'?); gebruik een id uit de doelstellingen van de leidraad"
+        f"{REGION}:18:22: E208 onbekende doelstelling 'werkgeluk' (bedoelde u 'werkplezier'?); gebruik een id uit de doelstellingen van de leidraad"
     ]
 
 
@@ -258,3 +258,15 @@ def test_e210_version_history_ends_at_the_current_plan(project):
     assert errors(project) == [
         f"{REGION}:{line}:5: E210 de laatste versie in de versiegeschiedenis (0.9, 2025-01-01) is niet die van 'plan' (1.0, zonder datum); maak ze gelijk"
     ]
+
+
+def test_e101_names_the_values_a_missing_field_may_hold(project):
+    project.write(REGION, MINIMAL_REGION.replace("    status: verplicht\n", "", 1))
+    assert errors(project) == [
+        f"{REGION}:16:5: E101 verplicht veld 'status' ontbreekt; voeg het toe met een van: verplicht, aangeboden, in-overweging of niet-aangeboden"
+    ]
+
+
+def test_e107_an_impossible_date_in_dutch(project):
+    project.write(REGION, MINIMAL_REGION.replace("  status: concept", "  datum: 2025-02-30\n  status: concept"))
+    assert errors(project) == [f"{REGION}:9:10: E107 ongeldige waarde voor 'datum': 2025-02-30 bestaat niet; controleer de dag en de maand"]

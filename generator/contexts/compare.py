@@ -25,6 +25,15 @@ def offered_ids(lookups: Lookups, region: Region) -> set[str]:
     return {o.national.id for o in lookups.offers_of(region) if o.offered and o.national}
 
 
+def tariff_validity(year: int | None, this_year: int) -> str:
+    """Whether a tariff is for this year, as of the build date; an unstated year stays unstated."""
+    if year is None:
+        return "jaar niet vermeld"
+    if year < this_year:
+        return f"alleen {year} (verlopen)"
+    return f"{year}" + (" (dit jaar)" if year == this_year else " (later)")
+
+
 def similarity(a: set[str], b: set[str]) -> float:
     """Jaccard index: shared interventions over all interventions of the two."""
     return len(a & b) / len(a | b) if a | b else 0.0
@@ -168,11 +177,12 @@ class ComparePages(Lookups):
                         "bedrag": euro(t.bedrag),
                         "eenheid": t.eenheid,
                         "jaar": t.jaar or "–",
+                        "geldig": tariff_validity(t.jaar, self.today.year),
                         "code": t.prestatiecode or "–",
                     }
                 )
             if not (region.financiering and region.financiering.tarieven):
-                tariffs.append({**ref, "verzekeraar": "–", "bedrag": "niet vermeld", "eenheid": "–", "jaar": "–", "code": "–"})
+                tariffs.append({**ref, "verzekeraar": "–", "bedrag": "niet vermeld", "eenheid": "–", "jaar": "–", "geldig": "–", "code": "–"})
             i = region.intervisie
             intervisie.append(
                 {

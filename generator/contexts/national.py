@@ -117,7 +117,8 @@ class NationalPages(Lookups):
                     "href": link(page, region_page(offer.region.id, "interventies"), offer.anchor),
                     "vorm": form or "–",
                     "status": offer.label,
-                    "minimale_eis": choice.minimale_eis or "niet vermeld",
+                    "minimale_eis": choice.minimale_eis
+                    or (f"Inspanningsverplichting: {choice.inspanningsverplichting}" if choice.inspanningsverplichting else "niet vermeld"),
                     "einddoel": choice.einddoel or "niet vermeld",
                     # The plan's words on support where it has them; else what `ondersteund` says.
                     "ondersteuning": choice.ondersteuning or SUPPORT_WITHOUT_TEXT[choice.ondersteund],

@@ -397,6 +397,9 @@ class RegionPages(Lookups):
                         "landelijk": {"naam": self.national[national_id].naam, "href": link(page, intervention_page(national_id))}
                         if national_id
                         else None,
+                        # What the leidraad adds for every region (such as the meedenkadvies' own S1
+                        # payment title since 2026), shown apart from the region's own text.
+                        "landelijk_let_op": self.national[national_id].let_op if national_id and not offer.own else [],
                         "velden": fields,
                         "bronnen": self.sources_line(choice.bron + ([offer.own.bron] if offer.own else []), page),
                     }
