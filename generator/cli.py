@@ -33,22 +33,40 @@ def _require_region(project, region: str, where: str) -> None:
         raise DataError([Diagnostic(Position(where), "E501", f"onbekende regio '{region}'{suggestion(region, project.regions)}")])
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .conformance import warnings
-    from .project import load_project
+def _warnings(project, region: str | None = None) -> list:
+    """Every warning for authors: data that is probably not meant (W402-W405) and plans that
+    fail a rule (W401); of one region's file only, when `region` is given."""
+    from . import authoring, conformance
 
-    project = load_project(args.root)
-    found = warnings(project)
-    if args.region:
-        _require_region(project, args.region, "data/regios")
-        found = [d for d in found if d.position.path.startswith(f"data/regios/{args.region}.")]
+    found = authoring.warnings(project) + conformance.warnings(project)
+    if region:
+        found = [d for d in found if d.position.path.startswith(f"data/regios/{region}.")]
+    return found
+
+
+def _print_warnings(found: list, strict: bool) -> None:
     for diagnostic in found:
         print(diagnostic, file=sys.stderr)
     if found:
-        kind = "fouten (--strict)" if args.strict else "waarschuwingen"
-        print(f"{len(found)} regioplan-{kind}: regels van de leidraad of de regio waaraan een plan niet voldoet.", file=sys.stderr)
-        if args.strict:
-            return 1
+        kind = "fouten (--strict)" if strict else "waarschuwingen"
+        authoring = sum(d.code != "W401" for d in found)
+        print(
+            f"{len(found)} {kind}: {authoring} over de gegevens, {len(found) - authoring} over regels van de leidraad of de regio "
+            "waaraan een plan niet voldoet.",
+            file=sys.stderr,
+        )
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .project import load_project
+
+    project = load_project(args.root)
+    if args.region:
+        _require_region(project, args.region, "data/regios")
+    found = _warnings(project, args.region)
+    _print_warnings(found, args.strict)
+    if found and args.strict:
+        return 1
     print(
         f"In orde: {len(project.catalogue.interventies)} interventies, "
         f"{len(project.leidraden)} leidraadversies, {len(project.regions)} {'regio' if len(project.regions) == 1 else 'regio' + chr(39) + 's'}."
@@ -59,7 +77,11 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .write import build_site
 
+    from .project import load_project
+
     site_dir = build_site(args.root, site_dir=args.site_dir)
+    # The same summary as `check`, so an author who only builds still sees what to look at.
+    _print_warnings(_warnings(load_project(args.root)), strict=False)
     print(f"Site gebouwd in {site_dir}")
     return 0
 

@@ -47,6 +47,8 @@ class LoadedFile:
     path: str
     data: Any
     positions: dict[Path_, Position] = field(default_factory=dict)
+    # One-line lists ([a, b]) of texts where a comma probably split one text in two.
+    split_lists: list[Path_] = field(default_factory=list)
 
     def position(self, loc: Path_ = ()) -> Position:
         """The position of the value at `loc`, or of its nearest enclosing value."""
@@ -256,8 +258,19 @@ def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diag
                 out.positions[(*loc, key)] = key_position
         return result
     if isinstance(node, yaml.SequenceNode):
+        if node.flow_style and _looks_split(node):
+            out.split_lists.append(loc)
         return [_construct(item, (*loc, i), out, problems, depth + 1, seen) for i, item in enumerate(node.value)]
     return _scalar(node, out.path, problems)
+
+
+def _looks_split(node: yaml.SequenceNode) -> bool:
+    """[De webpagina's van ROHA, zonder versienummer.] reads as one text but is two items: plain
+    texts (not ids) where a later item starts in lower case, as the rest of a sentence does."""
+    items = node.value
+    plain = all(isinstance(i, yaml.ScalarNode) and not i.style for i in items)  # libyaml gives "" for plain
+    texts = [i.value for i in items] if plain else []
+    return len(texts) > 1 and any(" " in t for t in texts) and any(t[:1].islower() for t in texts[1:])
 
 
 def _scalar_key(node: yaml.Node, path: str, problems: list[Diagnostic]) -> str | None:

@@ -14,6 +14,18 @@ from .errors import DataError, Diagnostic, Position
 from .project import REGIONS_DIR, SOURCES_FILE
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# The starter's example values: `regioplan check` warns (W402) wherever one is left in.
+PLACEHOLDERS = (
+    "Naam van de zorgverzekeraar",
+    "mtvp@example.org",
+    "Vat hier in een paar zinnen samen",
+    "Wat de praktijk minimaal doet of aantoont.",
+    "Wat er aan het eind bereikt is.",
+    "Wat de RHO biedt.",
+    "Hoofdstuk of paragraaf",
+    "Wat het plan hierover zegt, in eigen woorden.",
+    "vul titel, uitgever, versie en datum aan",
+)
 
 STARTER = """\
 # yaml-language-server: $schema=../../schema/regio.schema.json
@@ -72,7 +84,7 @@ intervisie:
   bron: [{{document: {document}, sectie: "Hoofdstuk of paragraaf"}}]
 
 # Wat het plan zegt over de voorwaarden van de minimale horde: ja, nee of niet-vermeld, met de
-# plek in het plan. Wat het plan niet zegt, laat je weg: dan toont de toetsing 'niet te beoordelen'.
+# plek in het plan. Wat het plan niet zegt, laat u weg: dan toont de toetsing 'niet te beoordelen'.
 # Mogelijke velden: intervisie_door_rho, regioplan_geaccordeerd, praktijken_committeren,
 # netwerk_sociaal_domein, netwerk_tweede_lijn, netwerk_ggz, onderbouwing_personeel,
 # verdieping_onderbouwing.

@@ -37,6 +37,33 @@ def test_a_scaffolded_region_checks_and_builds(scaffolded):
     assert heading(html(scaffolded.path("site"), "regios/west-brabant").find("h1")) == "Regioplan West Brabant"
 
 
+def test_placeholders_left_in_a_scaffolded_region_are_pointed_out(scaffolded):
+    region = "data/regios/west-brabant.yml"
+    result = run(scaffolded.root, "check", "--region", "west-brabant")
+    warnings = [line for line in result.stderr.splitlines() if " W402 " in line]
+    assert f"{region}:{scaffolded.line_of(region, 'mtvp@example.org')}:" in "\n".join(warnings)
+    assert f"{region}:{scaffolded.line_of(region, 'Naam van de zorgverzekeraar')}:" in "\n".join(warnings)
+    assert any("'Hoofdstuk of paragraaf' komt uit het startbestand" in w for w in warnings)
+    # --strict makes them errors; `build` repeats them after building.
+    assert run(scaffolded.root, "check", "--strict").returncode == 1
+    assert " W402 " in run(scaffolded.root, "build").stderr
+
+
+def test_a_period_outside_the_leidraad_a_split_list_and_an_unused_source_are_warned(project):
+    from test_validate import MINIMAL_REGION
+
+    region = MINIMAL_REGION.replace("periode_van: 2026", "periode_van: 2023").replace(
+        "samenvatting: Een regio voor tests.", "samenvatting: Een regio voor tests.\nvisie: []\noverig: []"
+    )
+    region += "versiegeschiedenis:\n  - {versie: \"1.0\", wijzigingen: [De webpagina's van de RHO, zonder versienummer.], bron: {document: leidraad-v3, sectie: test}}\n"
+    project.write("data/regios/testregio.yml", region)
+    project.replace("data/bronnen.yml", "documenten:\n", "documenten:\n  - {id: oud-plan, titel: Een oud plan, uitgever: RHO Test}\n")
+    stderr = run(project.root, "check").stderr
+    assert f"data/regios/testregio.yml:{project.line_of('data/regios/testregio.yml', 'leidraad: leidraad-v3')}:13: W403 het plan loopt vanaf 2023" in stderr
+    assert f"data/regios/testregio.yml:{project.line_of('data/regios/testregio.yml', 'wijzigingen')}:" in stderr and " W404 " in stderr
+    assert "data/bronnen.yml:" in stderr and "W405 brondocument 'oud-plan' wordt door geen enkel gegeven gebruikt" in stderr
+
+
 def test_a_scaffolded_region_shows_in_every_comparison(scaffolded):
     site = scaffolded.path("site")
     if not (site / "index.html").exists():
