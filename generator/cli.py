@@ -16,11 +16,13 @@ from .errors import DataError
 log = logging.getLogger("regioplan")
 
 
-def _report(error: DataError) -> int:
+def _report(error: DataError, command: str) -> int:
     for diagnostic in error.diagnostics:
         print(diagnostic, file=sys.stderr)
     count = len(error.diagnostics)
-    print(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets gebouwd of gewijzigd.", file=sys.stderr)
+    # What did not happen, in the words of the command the author ran.
+    consequence = "het plan is niet getoetst" if command == "check-plan" else "er is niets gebouwd of gewijzigd"
+    print(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; {consequence}.", file=sys.stderr)
     return 1
 
 
@@ -194,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except DataError as error:
-        return _report(error)
+        return _report(error, args.command)
     except KeyboardInterrupt:
         return 130
 

@@ -31,6 +31,13 @@ Outcome = Literal["voldoet", "voldoet niet", "niet te beoordelen"]
 Section = Literal["horde", "groeimodel", "eigen-regels"]
 OUTCOMES: tuple[Outcome, ...] = ("voldoet niet", "niet te beoordelen", "voldoet")  # the order of listing
 SECTION_TITLES = {"horde": "Minimale horde", "groeimodel": "Groeimodel", "eigen-regels": "Eigen regels van de regio"}
+# What each section judges, said once under its heading.
+SECTION_INTROS = {
+    "horde": "Wat het plan zegt over de voorwaarden om mee te doen.",
+    "groeimodel": "Of het aanbod van de regio praktijken in staat stelt het groeimodel te volgen.",
+    "eigen-regels": "Regels die het plan zelf toevoegt. Getoetst wordt alleen of het eigen aanbod van de regio ze haalbaar maakt; "
+    "over de regel zelf oordeelt de site niet.",
+}
 
 # What a reason says when the plan gives no explanation of its own, per fact and answer.
 FACT_PHRASES = {
@@ -69,6 +76,11 @@ FACT_PHRASES = {
         "het praktijkplan vraagt bij extra personeel niet om het type personeel en de uren",
         "het plan zegt niet dat een praktijk extra personeel onderbouwt met type personeel en uren",
     ),
+    "eigen_interventies_akkoord": (
+        "het plan zegt dat de zorgverzekeraar instemde met de interventies buiten de landelijke lijst",
+        "het plan zegt dat de zorgverzekeraar niet instemde met de interventies buiten de landelijke lijst",
+        "het plan zegt niet dat de zorgverzekeraar instemde met de interventies buiten de landelijke lijst",
+    ),
     "verdieping_onderbouwing": (
         "het plan zegt hoe een verdieping wordt onderbouwd",
         "het plan zegt dat verdiepingen niet worden onderbouwd",
@@ -95,10 +107,11 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Restated:
-    """A region rule that says what the leidraad already says."""
+    """A region rule that says what the leidraad already says, or less."""
 
     rule: RegionRule
     leidraad_rule: str  # the leidraad's rule it restates, in words
+    weaker: bool  # it asks less (fewer, or a choice where the leidraad asks each): the leidraad still holds
 
 
 class _Judge:
@@ -115,19 +128,21 @@ class _Judge:
     # ------------------------------------------------------------------ provenance
 
     def origin(self, derived: Iterable[str]) -> tuple[str, bool, bool]:
-        """(origin in words, indicative?, taken from this region's own plan?)."""
+        """(origin in words, indicative?, taken only from this region's own plan?)."""
         base = f"leidraad versie {self.leidraad.versie}"
         derived = list(dict.fromkeys(derived))
         if not derived:
             return base, False, False
         names = ", ".join(_document_name(self.project, d) for d in derived)
-        return f"{base}, afgeleid uit {names}", True, self.region.plan.document in derived
+        # Never judged *only* by a rule taken from itself: a rule that other sources state too
+        # judges this plan as well, indicatively.
+        return f"{base}, afgeleid uit {names}", True, derived == [self.region.plan.document]
 
     def add(self, section: Section, rule: str, derived: Iterable[str], outcome: Outcome, reason: str, source, loc, note=None):
         origin, indicative, circular = self.origin(derived)
         if circular:
             # A plan is never judged by a rule taken from itself: say what we found, judge nothing.
-            reason = f"deze regel is alleen bekend uit dit regioplan zelf, dus het plan wordt er niet aan getoetst ({reason})"
+            reason = f"deze regel is alleen uit dit regioplan zelf bekend, dus het plan wordt er niet aan getoetst ({reason})"
             outcome, indicative = "niet te beoordelen", False
         self.verdicts.append(Verdict(self.region.id, section, rule, origin, outcome, reason, source, loc, indicative, note))
 
@@ -136,11 +151,15 @@ class _Judge:
     def horde(self) -> None:
         for condition in self.leidraad.minimale_horde:
             for check in condition.toetsing:
+                if check.alleen_bij == "eigen-interventies" and not self.region.eigen_interventies:
+                    continue  # nothing to agree on
                 fact = getattr(self.region.horde, check.feit)
                 phrase = FACT_PHRASES[check.feit][_ANSWERS[fact.waarde]]
                 # The data's own explanation says what the plan states or leaves out; without one, a
                 # standard sentence names the fact.
                 reason = fact.toelichting.strip() if fact.toelichting else _sentence(phrase)
+                if check.alleen_bij == "eigen-interventies" and not fact.toelichting:
+                    reason = reason[:-1] + f" ({', '.join(v.naam for v in self.region.eigen_interventies)})."
                 self.add(
                     "horde",
                     f"{condition.titel}: {check.titel}",
@@ -171,25 +190,18 @@ class _Judge:
         for growth in model.kernelementen:
             name = self.kernel_names[growth.kernelement]
             count = kernel_count(self.offers, self.region, growth.kernelement)
-            derived = [*model.afgeleid_uit, *growth.afgeleid_uit]
+            # The most specific provenance counts: a kernelement's own sources replace the groeimodel's.
+            derived = growth.afgeleid_uit or model.afgeleid_uit
             if growth.aanbod_minimaal:
                 self._offer_verdict(f"{name}: de regio biedt minimaal {growth.aanbod_minimaal} interventies aan", derived, count, growth.aanbod_minimaal, growth)
             needed = needed_for_years(growth.jaren)
             if needed > (growth.aanbod_minimaal or 0):
-                derived_years = derived + [d for y in growth.jaren for d in y.afgeleid_uit]
+                derived_years = list(dict.fromkeys([*derived, *(d for y in growth.jaren for d in y.afgeleid_uit)]))
                 self._offer_verdict(
                     f"{name}: het aanbod maakt de jaarminimums haalbaar ({needed} verschillende interventies)", derived_years, count, needed, growth
                 )
-        for rule in model.regels:
-            if rule.soort != "nooit-enige":
-                continue  # the other general rules are about practice plans, which a regioplan cannot break
-            others = [o for o in self.offers if o.offered and o.kernelement != rule.kernelement]
-            elsewhere = [s for s in self.region.aanbod_per_kernelement if s.kernelement != rule.kernelement]
-            outcome: Outcome = "voldoet" if others or elsewhere else "voldoet niet"
-            reason = f"de regio biedt {len(others)} interventies buiten {self.kernel_names[rule.kernelement]} aan"
-            if not others and elsewhere:
-                reason = "het plan noemt opties buiten dit kernelement zonder ze bij naam te noemen"
-            self.add("groeimodel", rule.titel, [*model.afgeleid_uit, *rule.afgeleid_uit], outcome, reason, rule.bron, ("interventies",))
+        # The general rules (never only staff, deepening justified, trainings once per person, …)
+        # are about practice plans: the plan check judges them, a regioplan cannot break them.
 
     def _offer_verdict(self, rule: str, derived: list[str], count: KernelCount, needed: int, growth: KernelementGrowth) -> None:
         enough = count.at_least(needed)
@@ -218,7 +230,11 @@ class _Judge:
                 elif rule.intervisie and self.region.intervisie is None:
                     outcome, reason = "niet te beoordelen", "het plan beschrijft de intervisie niet"
                 else:
-                    outcome, reason = "voldoet", "alle genoemde onderdelen staan als verplicht in het aanbod"
+                    found = ["alle genoemde interventies staan als verplicht in het aanbod"] if rule.interventies else []
+                    if rule.intervisie:
+                        who = self.region.intervisie.organisator or "organisator niet vermeld"
+                        found.append(f"de regio beschrijft de intervisie die de regel vraagt ({who})")
+                    outcome, reason = "voldoet", "; ".join(found)
                 self.verdicts.append(Verdict(self.region.id, "eigen-regels", rule.titel, "regioplan", outcome, reason, rule.bron, loc))
                 continue
             counts = {k: kernel_count(self.offers, self.region, k) for k in rule.kernelementen}
@@ -244,6 +260,12 @@ class _Judge:
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
+
+
+def short_document_name(project: Project, document_id: str) -> str:
+    """'regioplan Oost-Gelderland', 'leidraad versie 3', or the title of another document."""
+    name = _document_name(project, document_id)
+    return name.replace("het regioplan van ", "regioplan ")
 
 
 def _document_name(project: Project, document_id: str) -> str:
@@ -313,7 +335,8 @@ def restated_rules(project: Project, region: Region) -> list[Restated]:
     for rule in region.regels:
         match = restates(rule, model)
         if match is not None:
-            found.append(Restated(rule, match.toelichting.strip()))
+            weaker = rule.minimaal < match.minimaal or (rule.soort == "keuze-uit-kernelementen" and len(rule.kernelementen) > 1)
+            found.append(Restated(rule, match.toelichting.strip(), weaker))
     return found
 
 

@@ -227,6 +227,7 @@ HordeFact = Literal[
     "netwerk_ggz",
     "onderbouwing_personeel",
     "verdieping_onderbouwing",
+    "eigen_interventies_akkoord",
 ]
 
 
@@ -235,6 +236,9 @@ class HordeCheck(Model):
 
     feit: HordeFact = Field(description="Het veld in het blok 'horde' van een regio dat deze toets beantwoordt.")
     titel: Line = Field(description="Wat het regioplan moet laten zien, als korte zin.")
+    alleen_bij: Literal["eigen-interventies"] | None = Field(
+        None, description="Toets dit alleen bij een regio met eigen interventies (buiten de landelijke lijst)."
+    )
     bron: SourceRef = Field(description="Waar de leidraad dit vraagt.")
 
 
@@ -524,6 +528,10 @@ class HordeFacts(Model):
     verdieping_onderbouwing: StatedFact = Field(
         default_factory=_unstated,
         description="Het plan zegt hoe een verdieping wordt onderbouwd, of welke interventies wel en niet te verdiepen zijn.",
+    )
+    eigen_interventies_akkoord: StatedFact = Field(
+        default_factory=_unstated,
+        description="De zorgverzekeraar stemde in met de interventies van de regio die niet op de landelijke lijst staan.",
     )
 
 

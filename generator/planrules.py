@@ -38,6 +38,9 @@ from .validate import describe_error
 
 PLAN_FORMAT = 1
 OUTCOME_ORDER = ["voldoet niet", "niet te beoordelen", "voldoet"]
+# The first practices started MTVP in April 2023 (leidraad v3, introduction): a practice is at
+# most in year (last year of the leidraad version − 2023 + 1), so "jaar 3 en verder" runs to there.
+PROGRAMME_START = 2023
 
 
 def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
@@ -64,8 +67,14 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     model = leidraad.groeimodel
     herkomst = f"leidraad versie {leidraad.versie}"
-    # The years the plan covers: as many as the rules name (version 1 has two, later ones three).
+    # The years a practice can be in: as many as the rules name (version 1 has two, later ones
+    # three), and where a rule runs on ("jaar 3 en verder") as far as the programme has gone by
+    # the last year of this leidraad version (a practice from 2023 is in year 5 in 2027).
     years = max([y.jaar for g in model.kernelementen for y in g.jaren] if model else [2])
+    named_years = years
+    runs_on = model is not None and any(y.en_verder for g in model.kernelementen for y in g.jaren)
+    if runs_on and leidraad.geldig_voor:
+        years = max(years, max(leidraad.geldig_voor) - PROGRAMME_START + 1)
     if model is not None:
         for growth in model.kernelementen:
             new_so_far = 0
@@ -82,7 +91,8 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
                         year_rule.eis,
                         year_rule.jaar,
                         year_rule.toelichting.strip(),
-                        herkomst + (" (afgeleid)" if derived else ""),
+                        herkomst,
+                        afgeleid=derived,
                         kernelementen=[growth.kernelement],
                         en_verder=year_rule.en_verder,
                         minimaal=year_rule.minimaal,
@@ -96,7 +106,8 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
                     rule.soort,
                     1,
                     rule.titel,
-                    herkomst + (" (afgeleid)" if model.afgeleid_uit or rule.afgeleid_uit else ""),
+                    herkomst,
+                    afgeleid=bool(model.afgeleid_uit or rule.afgeleid_uit),
                     kernelementen=[rule.kernelement] if rule.kernelement else [],
                     aard=rule.aard,
                     en_verder=True,
@@ -105,6 +116,7 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
     restated = {r.rule.id: r for r in restated_rules(project, region)}
     for rule in region.regels:
         years = max(years, rule.jaar)
+        named_years = max(named_years, rule.jaar)
         if rule.id in restated:
             continue  # the leidraad's own rule above already asks this
         kind = {"verplicht": "verplicht", "minimaal-aantal": "actief", "keuze-uit-kernelementen": "keuze"}[rule.soort]
@@ -129,7 +141,8 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
         "regionaam": region.naam,
         "leidraad": leidraad.id,
         "groeimodel": model is not None,
-        "jaren": years,
+        "jaren": years,  # the years a plan may fill in
+        "basisjaren": named_years,  # the years the rules name; a plan is judged at least this far
         "kernelementen": kernels,
         "interventies": interventions,
         "aanbod": offer,
@@ -156,6 +169,8 @@ def _rule(rule_id: str, kind: str, year: int, text: str, origin: str, **fields) 
         "jaar": year,
         "eis": text,
         "herkomst": origin,
+        # Reconstructed from regioplannen, not read in the leidraad: its verdicts are indicative.
+        "afgeleid": fields.get("afgeleid", False),
         "kernelementen": fields.get("kernelementen", []),
         "interventies": fields.get("interventies", []),
         "aard": fields.get("aard"),
@@ -235,7 +250,7 @@ def validate_plan(raw: Any, rules: dict[str, Any]) -> list[tuple[str, str, str]]
             for year in years:
                 if int(year) > rules["jaren"]:
                     problems.append(
-                        (_json_path((field, key, year)), "E505", f"jaar {year} valt buiten het plan, dat {rules['jaren']} jaar telt")
+                        (_json_path((field, key, year)), "E505", f"jaar {year} bestaat niet in het groeimodel dat {rules['regionaam']} volgt ({rules['jaren']} jaar); kies het MTVP-jaar van uw praktijk: het eerste jaar waarin zij meedeed, is jaar 1")
                     )
     for key, years in plan.keuzes.items():
         if years.get("1") == "verdieping":
@@ -296,11 +311,12 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _count(plan: _Plan, rule: dict, found: list[str]) -> tuple[str, str]:
-    """Outcome and message tail for a rule that asks `needed` interventions; a shortfall of the
-    region's offer is the regioplan's gap, not the practice's failure."""
+def _count(plan: _Plan, rule: dict, found: list[str], counted: str) -> tuple[str, str]:
+    """Outcome and message tail for a rule that asks a number of interventions (`counted` says
+    which ones count); a shortfall of the region's offer is the regioplan's gap, not the
+    practice's failure."""
     if len(found) >= rule["minimaal"]:
-        return "voldoet", f"Nu: {plan.names(found)}."
+        return "voldoet", f"{counted}: {plan.names(found)}."
     offered, unnamed = plan.capacity(rule)
     if offered < rule["nodig"]:
         if unnamed:
@@ -311,28 +327,32 @@ def _count(plan: _Plan, rule: dict, found: list[str]) -> tuple[str, str]:
             f"Het regioplan biedt hier {offered} optie(s) ({plan.names(plan.scope(rule))}): te weinig keuze om dit te halen. "
             "Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."
         )
-    return "voldoet niet", f"Nu: {plan.names(found)}."
+    return "voldoet niet", f"{counted}: {plan.names(found)}."
 
 
 def _new(plan: _Plan, rule: dict, year: int):
-    return _count(plan, rule, [k for k in plan.scope(rule) if plan.new(k, year)])
+    return _count(plan, rule, [k for k in plan.scope(rule) if plan.new(k, year)], "Nieuw in dit jaar")
 
 
 def _active(plan: _Plan, rule: dict, year: int):
-    return _count(plan, rule, [k for k in plan.scope(rule) if plan.active(k, year)])
+    return _count(plan, rule, [k for k in plan.scope(rule) if plan.active(k, year)], "Uitgevoerd in dit jaar")
 
 
 def _new_or_deepened(plan: _Plan, rule: dict, year: int):
-    return _count(plan, rule, [k for k in plan.scope(rule) if plan.new(k, year) or plan.deepened(k, year)])
+    found = [k for k in plan.scope(rule) if plan.new(k, year) or plan.deepened(k, year)]
+    return _count(plan, rule, found, "Nieuw of verdiept in dit jaar")
 
 
 def _continued(plan: _Plan, rule: dict, year: int):
     # Continuing means developing further: deepening it, or running it on (a training then only
     # for team members who have not followed it, which the training rule checks).
     found = [k for k in plan.scope(rule) if plan.active(k, year) and plan.before(k, year)]
-    outcome, tail = _count(plan, rule, found)
+    outcome, tail = _count(plan, rule, found, "Voortgezet uit een eerder jaar")
     if outcome == "voldoet niet":
-        tail += " Kies bij een interventie uit een eerder jaar 'verdiepen' (met onderbouwing) of zet haar voort."
+        tail += (
+            " Kies bij de interventie uit een eerder jaar 'verdiepen' (met onderbouwing), "
+            "of laat teamleden die haar nog niet volgden de training doen."
+        )
     return outcome, tail
 
 
@@ -340,8 +360,8 @@ def _choice(plan: _Plan, rule: dict, year: int):
     counts = {k: [x for x in plan.keys if plan.known[x]["kernelement"] == k and (plan.new(x, year) or plan.deepened(x, year))] for k in rule["kernelementen"]}
     found = max(counts.values(), key=len, default=[])
     if len(found) >= rule["minimaal"]:
-        return "voldoet", f"Nu: {plan.names(found)}."
-    return "voldoet niet", f"Nu: {plan.names([x for keys in counts.values() for x in keys])}."
+        return "voldoet", f"Nieuw of verdiept in dit jaar: {plan.names(found)}."
+    return "voldoet niet", f"Nieuw of verdiept in dit jaar: {plan.names([x for keys in counts.values() for x in keys])}."
 
 
 def _mandatory(plan: _Plan, rule: dict, year: int):
@@ -357,7 +377,10 @@ def _mandatory(plan: _Plan, rule: dict, year: int):
         return "voldoet niet", _sentence("; ".join(parts))
     if unoffered:
         return "niet te beoordelen", f"Het regioplan biedt {', '.join(unoffered)} niet aan; overleg met de RHO."
-    return "voldoet", "Alle verplichte onderdelen zijn gekozen."
+    done = (["de verplichte interventies zijn gekozen"] if rule["interventies"] else []) + (
+        ["de praktijk neemt deel aan de intervisie"] if rule["intervisie"] else []
+    )
+    return "voldoet", _sentence(" en ".join(done))
 
 
 def _never_only(plan: _Plan, rule: dict, year: int):
@@ -384,7 +407,12 @@ def _not_deepened(plan: _Plan, rule: dict, year: int):
     wrong = [k for k in plan.keys if plan.deepened(k, year) and plan.known[k]["aard"] == rule["aard"]]
     if not wrong:
         return None
-    return "voldoet niet", f"Een ingevoerde ICT-aanpassing telt niet als verdieping ({plan.names(wrong)}); kies een nieuwe interventie."
+    # The leidraad excludes ICT changes that are fully implemented, as an example; whether this one
+    # is, the plan file cannot say: the region decides.
+    return "niet te beoordelen", (
+        f"Een ICT-aanpassing die volledig is ingevoerd, telt volgens de leidraad niet als verdieping ({plan.names(wrong)}). "
+        "Bespreek met de RHO of deze verdieping telt, of kies een nieuwe interventie."
+    )
 
 
 def _once_per_person(plan: _Plan, rule: dict, year: int):
@@ -393,20 +421,33 @@ def _once_per_person(plan: _Plan, rule: dict, year: int):
         return None
     problems = []
     for key in repeated:
-        now = {p.strip().lower() for p in plan.people.get(key, {}).get(year, []) if p.strip()}
+        now = [p.strip() for p in plan.people.get(key, {}).get(year, []) if p.strip()]
         earlier = {p.strip().lower() for y, people in plan.people.get(key, {}).items() if y < year for p in people}
         name = plan.known[key]["naam"]
+        again = [p for p in now if p.lower() in earlier]
         if not now:
-            problems.append(f"zeg wie {name} dit jaar volgt (alleen teamleden die haar nog niet volgden)")
-        elif now & earlier:
-            problems.append(f"{', '.join(sorted(now & earlier))} volgde(n) {name} al eerder")
+            problems.append(f"zeg wie {name} dit jaar volgt")
+        elif again:
+            problems.append(f"{name} is al eerder gevolgd door: {', '.join(again)}")
     if problems:
-        return "voldoet niet", _sentence("; ".join(problems)) + " Een training telt één jaar per zorgverlener."
+        return "voldoet niet", _sentence("; ".join(problems)) + (
+            " Een training telt één jaar per zorgverlener: alleen teamleden die haar nog niet volgden, mogen haar nu volgen."
+            " Gaan dezelfde mensen verder, kies dan 'verdiepen' (nascholing of vervolg, met onderbouwing)."
+        )
     return "voldoet", f"Andere teamleden volgen: {plan.names(repeated)}."
 
 
 def _no_repeat(plan: _Plan, rule: dict, year: int):
-    wrong = [k for k in plan.keys if plan.active(k, year) and not plan.active(k, year - 1) and plan.before(k, year - 1) and not plan.deepened(k, year)]
+    # Trainings are left to the training rule: other team members may follow one again later.
+    wrong = [
+        k
+        for k in plan.keys
+        if plan.known[k]["aard"] != "training"
+        and plan.active(k, year)
+        and not plan.active(k, year - 1)
+        and plan.before(k, year - 1)
+        and not plan.deepened(k, year)
+    ]
     if not wrong:
         return None
     return "voldoet niet", f"Een eerder ingevoerde interventie komt alleen terug als aantoonbare verdieping ({plan.names(wrong)})."
@@ -441,9 +482,12 @@ def check_plan(rules: dict[str, Any], plan: dict[str, Any]) -> list[dict[str, An
     """Verdicts for a validated plan: [{id, jaar, uitkomst, melding, herkomst}], grouped by year,
     failures first, each rule once, nothing for rules that did not apply."""
     state = _Plan(rules, plan)
+    # A plan is judged through the last year it fills in, and at least through the years the
+    # rules name: a practice in its third year is not told what its fifth year lacks.
+    last = max([rules["basisjaren"], *(year for years in state.choices.values() for year in years)])
     verdicts = []
     for rule in rules["regels"]:
-        for year in range(1, rules["jaren"] + 1):
+        for year in range(1, last + 1):
             if not _applies(rule, year):
                 continue
             result = KINDS[rule["soort"]](state, rule, year)
@@ -454,5 +498,7 @@ def check_plan(rules: dict[str, Any], plan: dict[str, Any]) -> list[dict[str, An
                 message = f"{state.label(rule)}: {rule['eis']} {tail}"
             else:
                 message = f"{rule['eis']} — {tail}"
+            if rule["afgeleid"] and outcome != "voldoet":
+                message += " (Indicatief: deze regel is afgeleid uit regioplannen, niet gelezen in de leidraad.)"
             verdicts.append({"id": rule["id"], "jaar": year, "uitkomst": outcome, "melding": message, "herkomst": rule["herkomst"]})
     return sorted(verdicts, key=lambda v: (v["jaar"], OUTCOME_ORDER.index(v["uitkomst"])))

@@ -82,8 +82,12 @@ def test_toetsing_judges_the_horde_and_says_what_a_plan_does_not_state(real_site
     og = regions["Oost-Gelderland"]
     intervisie = next(r for r in og["Minimale horde"] if "organiseert de intervisie" in r[0])
     assert intervisie[1].startswith("– niet te beoordelen") and "HOOG de intervisie organiseert" in intervisie[2]
-    # Oost-Gelderland's groeimodel is reconstructed from its own plan: never used to judge it.
-    assert og["Groeimodel"] and all(r[1] == "– niet te beoordelen" and "uit dit regioplan zelf" in r[2] for r in og["Groeimodel"])
+    # Rules reconstructed only from Oost-Gelderland's own plan never judge it; the offer of three
+    # anders-werken interventions, which leidraad v3 states too, judges it indicatively.
+    own = [r for r in og["Groeimodel"] if "afgeleid uit het regioplan van Oost-Gelderland bron:" in r[3]]
+    assert own and all(r[1] == "– niet te beoordelen" and "uit dit regioplan zelf" in r[2] for r in own)
+    anders = next(r for r in og["Groeimodel"] if r[0].startswith("Anders werken"))
+    assert anders[1] == "✓ voldoet (indicatief)" and "leidraad versie 3" in anders[3]
     # Midden-Brabant is judged by that same reconstruction: indicative, and the origin says where it comes from.
     mb = regions["Midden-Brabant"]["Groeimodel"]
     assert all("(indicatief)" in r[1] and "afgeleid uit het regioplan van Oost-Gelderland" in r[3] for r in mb)

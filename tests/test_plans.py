@@ -235,7 +235,7 @@ MALFORMED = [
     ("an id with capitals", '{"keuzes": {"Wijkteam": {"2": "actief"}}}', "planregio", "E503", '$.keuzes["Wijkteam"]:'),
     ("an intervention the region does not offer", '{"keuzes": {"aanmeldzuil": {"1": "actief"}}}', "planregio", "E504", "$.keuzes.aanmeldzuil:"),
     ("a justification for an unknown intervention", '{"onderbouwingen": {"wijktean": "x"}}', "planregio", "E504", "$.onderbouwingen.wijktean:"),
-    ("a year after the plan's last", '{"keuzes": {"wijkteam": {"4": "actief"}}}', "planregio", "E505", '$.keuzes.wijkteam["4"]:'),
+    ("a year after the last the groeimodel can reach", '{"keuzes": {"wijkteam": {"6": "actief"}}}', "planregio", "E505", '$.keuzes.wijkteam["6"]:'),
     ("year 3 in a two-year plan", '{"keuzes": {"wijkteam": {"3": "actief"}}}', "midden-brabant", "E505", '$.keuzes.wijkteam["3"]:'),
     ("deepening in year 1", '{"keuzes": {"wijkteam": {"1": "verdieping"}}}', "planregio", "E505", '$.keuzes.wijkteam["1"]:'),
     ("a justification that is not text", '{"onderbouwingen": {"wijkteam": 3}}', "planregio", "E503", "$.onderbouwingen.wijkteam:"),

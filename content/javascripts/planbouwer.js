@@ -58,8 +58,8 @@
     return [named, unnamed];
   };
 
-  function count(plan, rule, found) {
-    if (found.length >= rule.minimaal) return ["voldoet", "Nu: " + plan.names(found) + "."];
+  function count(plan, rule, found, counted) {
+    if (found.length >= rule.minimaal) return ["voldoet", counted + ": " + plan.names(found) + "."];
     var capacity = plan.capacity(rule), offered = capacity[0];
     if (offered < rule.nodig) {
       if (capacity[1]) {
@@ -68,25 +68,29 @@
       return ["niet te beoordelen", "Het regioplan biedt hier " + offered + " optie(s) (" + plan.names(plan.scope(rule)) + "): te weinig keuze om dit te halen. " +
         "Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."];
     }
-    return ["voldoet niet", "Nu: " + plan.names(found) + "."];
+    return ["voldoet niet", counted + ": " + plan.names(found) + "."];
   }
 
   // One function per rule kind, in the same order as KINDS in generator/planrules.py. A function
   // returns [outcome, message] or null when the rule does not apply to this plan in this year.
   var KINDS = {
     "nieuw": function (plan, rule, year) {
-      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.isNew(k, year); }));
+      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.isNew(k, year); }), "Nieuw in dit jaar");
     },
     "actief": function (plan, rule, year) {
-      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.active(k, year); }));
+      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.active(k, year); }), "Uitgevoerd in dit jaar");
     },
     "nieuw-of-verdieping": function (plan, rule, year) {
-      return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.isNew(k, year) || plan.deepened(k, year); }));
+      var found = plan.scope(rule).filter(function (k) { return plan.isNew(k, year) || plan.deepened(k, year); });
+      return count(plan, rule, found, "Nieuw of verdiept in dit jaar");
     },
     "continueren": function (plan, rule, year) {
       var found = plan.scope(rule).filter(function (k) { return plan.active(k, year) && plan.before(k, year); });
-      var result = count(plan, rule, found);
-      if (result[0] === "voldoet niet") result[1] += " Kies bij een interventie uit een eerder jaar 'verdiepen' (met onderbouwing) of zet haar voort.";
+      var result = count(plan, rule, found, "Voortgezet uit een eerder jaar");
+      if (result[0] === "voldoet niet") {
+        result[1] += " Kies bij de interventie uit een eerder jaar 'verdiepen' (met onderbouwing), " +
+          "of laat teamleden die haar nog niet volgden de training doen.";
+      }
       return result;
     },
     "keuze": function (plan, rule, year) {
@@ -96,8 +100,8 @@
         if (mine.length > found.length) found = mine;
         all = all.concat(mine);
       });
-      if (found.length >= rule.minimaal) return ["voldoet", "Nu: " + plan.names(found) + "."];
-      return ["voldoet niet", "Nu: " + plan.names(all) + "."];
+      if (found.length >= rule.minimaal) return ["voldoet", "Nieuw of verdiept in dit jaar: " + plan.names(found) + "."];
+      return ["voldoet niet", "Nieuw of verdiept in dit jaar: " + plan.names(all) + "."];
     },
     "verplicht": function (plan, rule, year) {
       var years = [];
@@ -112,7 +116,9 @@
       if (rule.intervisie && !plan.intervisie) parts.push("neem deel aan de intervisie");
       if (parts.length) return ["voldoet niet", sentence(parts.join("; "))];
       if (unoffered.length) return ["niet te beoordelen", "Het regioplan biedt " + unoffered.join(", ") + " niet aan; overleg met de RHO."];
-      return ["voldoet", "Alle verplichte onderdelen zijn gekozen."];
+      var done = (rule.interventies.length ? ["de verplichte interventies zijn gekozen"] : [])
+        .concat(rule.intervisie ? ["de praktijk neemt deel aan de intervisie"] : []);
+      return ["voldoet", sentence(done.join(" en "))];
     },
     "nooit-enige": function (plan, rule, year) {
       var running = plan.keys.filter(function (k) { return plan.active(k, year); });
@@ -131,7 +137,8 @@
     "geen-verdieping": function (plan, rule, year) {
       var wrong = plan.keys.filter(function (k) { return plan.deepened(k, year) && plan.known[k].aard === rule.aard; });
       if (!wrong.length) return null;
-      return ["voldoet niet", "Een ingevoerde ICT-aanpassing telt niet als verdieping (" + plan.names(wrong) + "); kies een nieuwe interventie."];
+      return ["niet te beoordelen", "Een ICT-aanpassing die volledig is ingevoerd, telt volgens de leidraad niet als verdieping (" + plan.names(wrong) + "). " +
+        "Bespreek met de RHO of deze verdieping telt, of kies een nieuwe interventie."];
     },
     "eenmalig-per-zorgverlener": function (plan, rule, year) {
       var repeated = plan.keys.filter(function (k) {
@@ -141,22 +148,28 @@
       var problems = [];
       repeated.forEach(function (key) {
         var people = plan.people[key] || {};
-        var now = [], earlier = [];
-        (people[year] || []).forEach(function (p) { var v = p.trim().toLowerCase(); if (v && now.indexOf(v) < 0) now.push(v); });
+        var now = (people[year] || []).map(function (p) { return p.trim(); }).filter(Boolean);
+        var earlier = [];
         Object.keys(people).forEach(function (y) {
           if (parseInt(y, 10) < year) people[y].forEach(function (p) { earlier.push(p.trim().toLowerCase()); });
         });
         var name = plan.known[key].naam;
-        var again = now.filter(function (p) { return earlier.indexOf(p) >= 0; }).sort();
-        if (!now.length) problems.push("zeg wie " + name + " dit jaar volgt (alleen teamleden die haar nog niet volgden)");
-        else if (again.length) problems.push(again.join(", ") + " volgde(n) " + name + " al eerder");
+        var again = now.filter(function (p) { return earlier.indexOf(p.toLowerCase()) >= 0; });
+        if (!now.length) problems.push("zeg wie " + name + " dit jaar volgt");
+        else if (again.length) problems.push(name + " is al eerder gevolgd door: " + again.join(", "));
       });
-      if (problems.length) return ["voldoet niet", sentence(problems.join("; ")) + " Een training telt één jaar per zorgverlener."];
+      if (problems.length) {
+        return ["voldoet niet", sentence(problems.join("; ")) +
+          " Een training telt één jaar per zorgverlener: alleen teamleden die haar nog niet volgden, mogen haar nu volgen." +
+          " Gaan dezelfde mensen verder, kies dan 'verdiepen' (nascholing of vervolg, met onderbouwing)."];
+      }
       return ["voldoet", "Andere teamleden volgen: " + plan.names(repeated) + "."];
     },
     "geen-herhaling": function (plan, rule, year) {
+      // Trainings are left to the training rule: other team members may follow one again later.
       var wrong = plan.keys.filter(function (k) {
-        return plan.active(k, year) && !plan.active(k, year - 1) && plan.before(k, year - 1) && !plan.deepened(k, year);
+        return plan.known[k].aard !== "training" && plan.active(k, year) && !plan.active(k, year - 1) &&
+          plan.before(k, year - 1) && !plan.deepened(k, year);
       });
       if (!wrong.length) return null;
       return ["voldoet niet", "Een eerder ingevoerde interventie komt alleen terug als aantoonbare verdieping (" + plan.names(wrong) + ")."];
@@ -170,13 +183,19 @@
 
   function checkPlan(rules, input) {
     var plan = new Plan(rules, input);
+    // Judged through the last year the plan fills in, and at least through the years the rules name.
+    var last = rules.basisjaren;
+    Object.keys(plan.choices).forEach(function (key) {
+      Object.keys(plan.choices[key]).forEach(function (year) { last = Math.max(last, parseInt(year, 10)); });
+    });
     var verdicts = [];
     rules.regels.forEach(function (rule) {
-      for (var year = 1; year <= rules.jaren; year++) {
+      for (var year = 1; year <= last; year++) {
         if (!applies(rule, year)) continue;
         var result = KINDS[rule.soort](plan, rule, year);
         if (!result) continue;
         var message = COUNTING.indexOf(rule.soort) >= 0 ? plan.label(rule) + ": " + rule.eis + " " + result[1] : rule.eis + " — " + result[1];
+        if (rule.afgeleid && result[0] !== "voldoet") message += " (Indicatief: deze regel is afgeleid uit regioplannen, niet gelezen in de leidraad.)";
         verdicts.push({ id: rule.id, jaar: year, uitkomst: result[0], melding: message, herkomst: rule.herkomst });
       }
     });

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..conformance import Verdict, check_region
+from ..conformance import Verdict, check_region, short_document_name
 from ..escape import escape_inline
 from ..models import Intervention, Kernelement, Region, SourceRef
 from ..offer import Offer, offers_of
@@ -144,8 +144,9 @@ class Lookups:
         return Markup(f"[{escape_inline(label)}]({href}), {escape_inline(ref.sectie)}")
 
     def short_source(self, ref: SourceRef, page: str) -> Markup:
-        """Just the section, linked to its document on the sources page: for table cells."""
-        return Markup(f"[{escape_inline(ref.sectie)}]({link(page, SOURCES_PAGE, ref.document)})")
+        """'leidraad versie 3, §5 …' or 'regioplan Oost-Gelderland, 1.4 …', linked to the sources page: for table cells."""
+        label = f"{short_document_name(self.project, ref.document)}, {ref.sectie}"
+        return Markup(f"[{escape_inline(label)}]({link(page, SOURCES_PAGE, ref.document)})")
 
     def sources(self, refs: list[SourceRef], page: str) -> list[Markup]:
         return [self.source(r, page) for r in refs]

@@ -154,6 +154,7 @@ class ComparePages(Lookups):
                     "naam": region.naam,
                     "href": link(page, region_page(region.id), "toetsing"),
                     "periode": period.text,
+                    "leidraad_noot": region.plan.leidraad_redactie,
                     "periode_kort": period.label + (f"; volgt versie {period.older_leidraad.versie}" if period.older_leidraad else ""),
                     "afgelopen": period.ended,
                     "telling": {outcome: sum(v.outcome == outcome for v in own) for outcome in OUTCOMES},
@@ -161,7 +162,12 @@ class ComparePages(Lookups):
                     **verdict_sections(self, region, page),
                 }
             )
-        context = {"regios": regions, "versies": link(page, "leidraad/versies.md"), "leidraad": self.leidraad.versie}
+        context = {
+            "regios": regions,
+            "versies": link(page, "leidraad/versies.md"),
+            "leidraad": self.leidraad.versie,
+            "stand": dutch_date(self.today),
+        }
         return PageContext(page, "vergelijk/toetsing.md.j2", context)
 
     def organisation(self) -> PageContext:

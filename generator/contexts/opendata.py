@@ -39,7 +39,8 @@ def _csv(header: list[str], rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    # Text blocks end in a line break in YAML; in a cell it would only confuse a spreadsheet.
+    writer.writerows([[c.strip() if isinstance(c, str) else c for c in row] for row in rows])
     return buffer.getvalue()
 
 
@@ -82,11 +83,15 @@ class OpenDataPages(Lookups):
             for t in (r.financiering.tarieven if r.financiering else [])
         ]
         # Every verdict with its evidence, as on the toetsing pages.
-        verdict_rows = [
-            [v.region, v.section, v.rule, v.origin, v.outcome, "ja" if v.indicatief else "nee", v.reason, v.note or ""]
-            for r in self.regions
-            for v in self.verdicts(r)
-        ]
+        verdict_rows = []
+        for r in self.regions:
+            period = self.period(r)
+            road = self.verdicts(r, newest=True) if period.older_leidraad else []
+            for kind, leidraad, verdicts in (("plan", r.plan.leidraad, self.verdicts(r)), ("naar-nieuwste", period.newest.id, road)):
+                verdict_rows += [
+                    [r.id, period.label, leidraad, kind, v.section, v.rule, v.origin, v.outcome, "ja" if v.indicatief else "nee", v.reason, v.note or ""]
+                    for v in verdicts
+                ]
         files = {
             "catalogus.json": _json(catalogue),
             "leidraad.json": _json(leidraden),
@@ -94,7 +99,10 @@ class OpenDataPages(Lookups):
             "interventies.csv": interventions_csv,
             "regio-interventies.csv": _csv(REGION_COLUMNS, choice_rows),
             "tarieven.csv": _csv(["regio", "verzekeraar", "bedrag_euro", "eenheid", "jaar", "prestatiecode"], tariff_rows),
-            "toetsing.csv": _csv(["regio", "onderdeel", "regel", "herkomst", "uitkomst", "indicatief", "reden", "noot_redactie"], verdict_rows),
+            "toetsing.csv": _csv(
+                ["regio", "periode", "leidraad", "toetsing", "onderdeel", "regel", "herkomst", "uitkomst", "indicatief", "reden", "noot_redactie"],
+                verdict_rows,
+            ),
         }
         pages = [PageContext(f"{FOLDER}/{name}", None, content=text) for name, text in files.items()]
         pages += [PageContext(f"schema/{name}", None, content=text) for name, text in schemas().items()]

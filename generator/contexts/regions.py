@@ -340,6 +340,7 @@ class RegionPages(Lookups):
                 "datum": dutch_date(plan.datum) or "niet vermeld",
                 "status": plan.status,
                 "periode": self.period(region).text,
+                "stand": dutch_date(self.today),
                 "afgelopen": self.period(region).ended,
                 "leidraad": f"{leidraad.titel} (versie {leidraad.versie})",
                 "leidraad_href": link(page, "leidraad/versies.md", leidraad.id),

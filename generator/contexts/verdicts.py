@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..conformance import OUTCOMES, SECTION_TITLES, Verdict, restated_rules
+from ..conformance import OUTCOMES, SECTION_INTROS, SECTION_TITLES, Verdict, restated_rules
 from ..models import Region
 from .base import OUTCOME_SYMBOLS, Lookups
 
@@ -32,7 +32,7 @@ def verdict_rows(lookups: Lookups, verdicts: list[Verdict], page: str) -> list[d
 def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, Any]:
     verdicts = lookups.verdicts(region)
     sections = [
-        {"titel": title, "rijen": verdict_rows(lookups, [v for v in verdicts if v.section == section], page)}
+        {"titel": title, "uitleg": SECTION_INTROS[section], "rijen": verdict_rows(lookups, [v for v in verdicts if v.section == section], page)}
         for section, title in SECTION_TITLES.items()
     ]
     period = lookups.period(region)
@@ -42,6 +42,8 @@ def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, A
         newest = {"versie": period.newest.versie, "gevolgd": period.older_leidraad.versie, "rijen": verdict_rows(lookups, gaps, page)}
     return {
         "secties": [s for s in sections if s["rijen"]],
-        "herhaald": [{"titel": r.rule.titel, "leidraad": r.leidraad_rule} for r in restated_rules(lookups.project, region)],
+        "herhaald": [
+            {"titel": r.rule.titel, "leidraad": r.leidraad_rule, "minder": r.weaker} for r in restated_rules(lookups.project, region)
+        ],
         "naar_nieuwste": newest,
     }
