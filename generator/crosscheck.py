@@ -238,7 +238,9 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                 )
 
         known = set(national) | set(own)
-        selection = ((("interventies", i, "interventie"), f"{s.interventie}/{s.variant or ''}") for i, s in enumerate(region.interventies))
+        selection = (
+            (("interventies", i, "interventie"), f"{s.interventie}/{s.variant or s.vorm or ''}") for i, s in enumerate(region.interventies)
+        )
         yield from _duplicates(loaded, selection, "keuze")
         for i, chosen in enumerate(region.interventies):
             loc = ("interventies", i)
@@ -252,7 +254,13 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                     known,
                     "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'",
                 )
-            elif chosen.variant is not None:
+            if chosen.variant is not None and chosen.vorm is not None:
+                yield Diagnostic(
+                    loaded.position((*loc, "vorm")),
+                    "E207",
+                    "kies 'variant' (een vorm die de leidraad kent) of 'vorm' (een eigen vorm van de regio), niet allebei",
+                )
+            elif chosen.interventie in known and chosen.variant is not None:
                 variants = {v.id for v in national[chosen.interventie].varianten} if chosen.interventie in national else set()
                 if chosen.variant not in variants:
                     yield _unknown(

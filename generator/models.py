@@ -434,6 +434,11 @@ class RegionIntervention(Model):
 
     interventie: Slug = Field(description="Id van een landelijke interventie of van een eigen interventie van de regio.")
     variant: Slug | None = Field(None, description="Id van een variant van de interventie, als de regio één vorm kiest.")
+    vorm: Slug | None = Field(
+        None,
+        description="Korte naam voor een eigen vorm van de regio binnen een landelijke interventie, als het plan er meer dan één "
+        "noemt die de leidraad niet als variant kent (zoals 'smarttyping' onder digicoach). Niet samen met 'variant'.",
+    )
     naam: Line | None = Field(None, description="De naam die de regio gebruikt, als die afwijkt.")
     status: RegionStatus = Field(
         description="verplicht, aangeboden, in-overweging of niet-aangeboden. Alleen verplicht en aangeboden tellen als aanbod."

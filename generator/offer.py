@@ -55,7 +55,7 @@ class Offer:
 
     @property
     def key(self) -> str:
-        return choice_key(self.choice.interventie, self.choice.variant)
+        return choice_key(self.choice.interventie, self.choice.variant or self.choice.vorm)
 
     @property
     def anchor(self) -> str:

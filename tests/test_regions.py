@@ -88,7 +88,7 @@ def test_eemland(real_site):
     assert "31 maart 2026" in overview and "2026 tot en met 2027" in overview
     assert "Zilveren Kruis" in overview
     names = [a.get_text(" ", strip=True) for a in html(real_site, base).select("article table a")]
-    for own in ["Microsoft 365", "SmartTyping"]:
+    for own in ["Microsoft 365", "SmartTyping", "Digicoach"]:
         assert any(own in name for name in names), own
     assert "(eigen interventie van de regio)" in overview
     monitoring = text(real_site, f"{base}/monitoring-en-financiering")

@@ -140,8 +140,8 @@ class ComparePages(Lookups):
         return {"marks": marks}
 
     def _form(self, offer: Offer) -> str:
-        """Which form: the own intervention's name, or the national name of the chosen variant."""
-        return offer.name if offer.own else offer.variant_name or ""
+        """Which form: the own intervention's or the region's own form's name, or the national name of the chosen variant."""
+        return offer.name if offer.own or offer.choice.vorm else offer.variant_name or ""
 
     def conformance(self, verdicts: list[Verdict]) -> PageContext:
         page = "vergelijk/toetsing.md"

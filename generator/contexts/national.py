@@ -110,7 +110,7 @@ class NationalPages(Lookups):
             elif choice.variant:
                 form = next(v.naam for v in intervention.varianten if v.id == choice.variant)
             else:
-                form = choice.naam or ""
+                form = choice.naam or ""  # the region's own name, for a form of its own too
             rows.append(
                 {
                     "regio": offer.region.naam,
