@@ -51,21 +51,21 @@ def _duplicates(loaded: LoadedFile, items: Iterable[tuple[tuple, str]], what: st
             first[item_id] = loc
 
 
-def _source_refs(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, SourceRef]]:
+def source_refs(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, SourceRef]]:
     """Every SourceRef inside a model, with its path."""
     if isinstance(value, SourceRef):
         yield loc, value
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _source_refs(item, (*loc, i))
+            yield from source_refs(item, (*loc, i))
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _source_refs(getattr(value, name), (*loc, name))
+            yield from source_refs(getattr(value, name), (*loc, name))
 
 
 def _check_refs_in(project: Project, loaded: LoadedFile, model: object) -> Iterator[Diagnostic]:
     documents = {d.id for d in project.sources.documenten}
-    for loc, ref in _source_refs(model):
+    for loc, ref in source_refs(model):
         if ref.document not in documents:
             yield _unknown(loaded, (*loc, "document"), "E204", "brondocument", ref.document, documents, "voeg het toe aan data/bronnen.yml")
 

@@ -37,6 +37,16 @@ def _iso_date(value: object) -> object:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _web_address(value: object) -> object:
+    # A full address only, and nothing that could end a Markdown link early: the site links it.
+    if isinstance(value, str) and not re.fullmatch(r"https?://[^\s<>\"'()\[\]{}|\\^`]+", value):
+        raise ValueError("schrijf een volledig webadres met https://, zonder spaties of haakjes, bijvoorbeeld https://www.voorbeeld.nl/mtvp")
+    return value
+
+
+WebAddress = Annotated[str, BeforeValidator(_web_address), StringConstraints(max_length=2000)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 # Whether a source states something. Where a plan is silent the data says "niet-vermeld", and
 # every verdict, count and form treats that as unknown: never as "nee" and never as zero.
@@ -61,8 +71,20 @@ class Model(BaseModel):
 # Sources
 
 
+class WebPage(Model):
+    """Een webpagina die (deel van) een bron is."""
+
+    titel: Line = Field(description="Titel van de pagina, zoals de pagina hem noemt.")
+    adres: WebAddress = Field(description="Het volledige webadres, met https://.")
+    geraadpleegd: IsoDate | None = Field(None, description="Wanneer de pagina is gelezen (JJJJ-MM-DD): webpagina's veranderen.")
+
+
 class SourceDocument(Model):
-    """Een brondocument waar de gegevens uit komen, zodat een lezer het origineel kan nalezen."""
+    """Een brondocument waar de gegevens uit komen, zodat een lezer het origineel kan nalezen.
+
+    Een bron is een document (een PDF, een brief) of een reeks webpagina's; bij beide kan een
+    webadres staan.
+    """
 
     id: Slug = Field(description="Korte naam waarmee bronverwijzingen naar dit document verwijzen.")
     titel: Line = Field(description="Titel van het document.")
@@ -70,6 +92,11 @@ class SourceDocument(Model):
     versie: Line | None = Field(None, description="Versie zoals het document die noemt.")
     datum: IsoDate | None = Field(None, description="Datum van het document (JJJJ-MM-DD).")
     toelichting: Text | None = Field(None, description="Wat voor document dit is.")
+    adres: WebAddress | None = Field(None, description="Waar het document online staat (volledig webadres met https://).")
+    geraadpleegd: IsoDate | None = Field(None, description="Wanneer het document online is gelezen (JJJJ-MM-DD).")
+    paginas: list[WebPage] = Field(
+        [], description="Als de bron uit webpagina's bestaat: elke pagina met titel, adres en datum van raadplegen."
+    )
 
 
 class SourceRef(Model):
@@ -372,7 +399,7 @@ class Organisation(Model):
     naam: Line = Field(description="Naam van de organisatie.")
     afkorting: Line | None = Field(None, description="Afkorting, als de bron die gebruikt.")
     rol: Line | None = Field(None, description="Rol in het regioplan, bijvoorbeeld 'preferente zorgverzekeraar'.")
-    website: Line | None = Field(None, description="Website, zoals de bron die noemt.")
+    website: WebAddress | None = Field(None, description="Website, als volledig webadres met https://.")
 
 
 class Contact(Model):
@@ -383,7 +410,7 @@ class Contact(Model):
     functie: Line | None = Field(None, description="Functie of rol van de contactpersoon.")
     email: Line | None = Field(None, description="E-mailadres.")
     telefoon: Line | None = Field(None, description="Telefoonnummer.")
-    website: Line | None = Field(None, description="Website.")
+    website: WebAddress | None = Field(None, description="Website, als volledig webadres met https://.")
     adres: Line | None = Field(None, description="Adres.")
     bron: SourceRef | None = Field(None, description="Waar de contactgegevens in de bron staan.")
 

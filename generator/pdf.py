@@ -68,6 +68,7 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
             css=css,
             region=region,
             sections=sections,
+            sources=builder.region_sources(region),
             datum=dutch_date(region.plan.datum),
             gemaakt=dutch_date(made),
             version=region.plan.versie or "",

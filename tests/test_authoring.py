@@ -159,3 +159,76 @@ def test_version_history_where_the_data_has_more_than_one_version(real_site):
     page = html(real_site, "regios/zuid-holland-noord/versies")
     assert [heading(h) for h in page.select("article h2")] == ["Versie 2.7, 6 november 2024", "Versie zonder nummer, 29 maart 2023"]
     assert not (real_site / "regios/eemland/versies").exists()
+
+
+WEB_SOURCE = """  - id: webpaginas-voorbeeldstreek
+    titel: MTVP op de website van Huisartsen Voorbeeldstreek
+    uitgever: Huisartsen Voorbeeldstreek
+    toelichting: Drie webpagina's over MTVP, zonder versie of datum.
+    paginas:
+      - {titel: Meer tijd voor de patiënt, adres: "https://www.example.org/voorbeeldstreek/mtvp", geraadpleegd: 2026-11-02}
+      - {titel: Regels, adres: "https://www.example.org/voorbeeldstreek/mtvp/regels", geraadpleegd: 2026-11-02}
+      - {titel: Veelgestelde vragen, adres: "https://www.example.org/voorbeeldstreek/mtvp/faq", geraadpleegd: 2026-11-03}
+"""
+
+
+@pytest.fixture(scope="module")
+def web_region(tmp_path_factory):
+    """A made-up region entered from three web pages (tests/fixtures/webregio.yml), built with PDFs."""
+    project = copy_project(tmp_path_factory.mktemp("web") / "p")
+    project.write("data/regios/voorbeeldstreek.yml", (REPO / "tests/fixtures/webregio.yml").read_text(encoding="utf-8"))
+    project.replace("data/bronnen.yml", "documenten:\n", "documenten:\n" + WEB_SOURCE)
+    check = run(project.root, "check")
+    build = run(project.root, "build")
+    return project, check, build
+
+
+def test_a_region_from_web_pages_checks_clean_and_links_its_pages(web_region):
+    project, check, build = web_region
+    # Clean: nothing about this region's file or its source (other regions' sources are unused
+    # in this copy, which only has this region).
+    assert check.returncode == 0, check.stderr
+    assert not [line for line in check.stderr.splitlines() if "voorbeeldstreek" in line], check.stderr
+    assert build.returncode == 0, build.stderr
+    site = project.path("site")
+    # The Bronnen page and the region page link every web page, with the date it was read.
+    sources = html(site, "bronnen")
+    links = {a["href"] for a in sources.select("article a[href^='https://']")}
+    assert {"https://www.example.org/voorbeeldstreek/mtvp/regels", "https://www.example.org/voorbeeldstreek/mtvp/faq"} <= links
+    assert "geraadpleegd op 2 november 2026" in sources.get_text(" ")
+    region = html(site, "regios/voorbeeldstreek")
+    assert region.select_one("article a[href='https://www.example.org/voorbeeldstreek']") is not None  # the RHO's website
+    assert region.select_one("article a[href='https://www.example.org/voorbeeldstreek/mtvp']") is not None
+    # Open data has the sources, a row per page.
+    rows = list(csv.DictReader(io.StringIO((site / "open-data/bronnen.csv").read_text(encoding="utf-8"))))
+    assert sum(r["id"] == "webpaginas-voorbeeldstreek" and r["soort"] == "webpagina" for r in rows) == 3
+    # The regioplan PDF links them too.
+    from pypdf import PdfReader
+
+    reader = PdfReader(site / "regios/voorbeeldstreek/regioplan-voorbeeldstreek.pdf")
+    uris = {a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", []) if "/A" in a.get_object()}
+    assert "https://www.example.org/voorbeeldstreek/mtvp/faq" in uris
+
+
+def test_a_region_from_web_pages_shows_every_unknown_as_unknown(web_region):
+    project, _, _ = web_region
+    site = project.path("site")
+    rows = [tr.get_text(" ", strip=True) for tr in html(site, "regios/voorbeeldstreek").find("h2", id="toetsing").find_all_next("tr")]
+    assert rows and not any("✗" in row for row in rows)
+    assert any("niet te beoordelen" in row and "organisator" in row for row in rows)
+    statuses = [td.get_text(" ", strip=True) for td in html(site, "interventies/triage-training").select("article table tbody td:nth-child(3)")]
+    assert "aangeboden, ondersteuning door de RHO niet vermeld" in statuses
+    tariffs = html(site, "regios/voorbeeldstreek/monitoring-en-financiering").get_text(" ")
+    assert "Niet vermeld: de bronnen van dit regioplan noemen geen tarieven" in " ".join(tariffs.split())
+
+
+def test_a_web_address_must_be_complete(project):
+    from test_validate import MINIMAL_REGION
+
+    project.write("data/regios/testregio.yml", MINIMAL_REGION.replace("rho: {naam: RHO Test}", "rho: {naam: RHO Test, website: www.rho.nl}"))
+    result = run(project.root, "check")
+    assert result.returncode == 1
+    assert (
+        "data/regios/testregio.yml:3:32: E107 ongeldige waarde voor 'website': schrijf een volledig webadres met https://, "
+        "zonder spaties of haakjes, bijvoorbeeld https://www.voorbeeld.nl/mtvp"
+    ) in result.stderr

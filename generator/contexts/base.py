@@ -63,6 +63,12 @@ def link(from_page: str, to_page: str, fragment: str = "") -> Markup:
     return Markup(path + (f"#{fragment}" if fragment else ""))
 
 
+def web_link(label: str, address: str) -> Markup:
+    """A Markdown link to a web address; the label is escaped, the address was validated (no
+    spaces or brackets, see WebAddress) so it cannot end the link early."""
+    return Markup(f"[{escape_inline(label)}]({address})")
+
+
 def dutch_date(value: dt.date | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
@@ -147,6 +153,16 @@ class Lookups:
         """'leidraad versie 3, §5 …' or 'regioplan Oost-Gelderland, 1.4 …', linked to the sources page: for table cells."""
         label = f"{short_document_name(self.project, ref.document)}, {ref.sectie}"
         return Markup(f"[{escape_inline(label)}]({link(page, SOURCES_PAGE, ref.document)})")
+
+    def online(self, document_id: str) -> list[dict[str, Any]]:
+        """Where a source can be read online: its address and its web pages, each with the date read."""
+        document = self.documents[document_id]
+        found = []
+        if document.adres:
+            found.append({"link": web_link(document.adres, document.adres), "geraadpleegd": dutch_date(document.geraadpleegd)})
+        for page in document.paginas:
+            found.append({"link": web_link(page.titel, page.adres), "geraadpleegd": dutch_date(page.geraadpleegd)})
+        return found
 
     def sources(self, refs: list[SourceRef], page: str) -> list[Markup]:
         return [self.source(r, page) for r in refs]

@@ -43,6 +43,7 @@ class NationalPages(Lookups):
                 "versie": d.versie,
                 "datum": dutch_date(d.datum),
                 "toelichting": d.toelichting,
+                "online": self.online(d.id),
             }
             for d in self.project.sources.documenten
         ]

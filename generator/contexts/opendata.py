@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from ..project import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR
+from ..project import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
 from ..schema import schemas
 from ..offer import STATUS_LABELS
 from .base import Lookups, PageContext, link
@@ -92,7 +92,15 @@ class OpenDataPages(Lookups):
                     [r.id, period.label, leidraad, kind, v.section, v.rule, v.origin, v.outcome, "ja" if v.indicatief else "nee", v.reason, v.note or ""]
                     for v in verdicts
                 ]
+        # Every source with where to read it: one row per document, and one per web page of it.
+        source_rows = []
+        for d in project.sources.documenten:
+            base = [d.id, d.titel, d.uitgever, d.versie or "", d.datum or ""]
+            source_rows.append([*base, "document", d.titel, d.adres or "", d.geraadpleegd or ""])
+            source_rows += [[*base, "webpagina", p.titel, p.adres, p.geraadpleegd or ""] for p in d.paginas]
         files = {
+            "bronnen.json": _json(raw[SOURCES_FILE]),
+            "bronnen.csv": _csv(["id", "titel", "uitgever", "versie", "datum", "soort", "naam", "adres", "geraadpleegd"], source_rows),
             "catalogus.json": _json(catalogue),
             "leidraad.json": _json(leidraden),
             "regios.json": _json(regions),

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..conformance import restated_rules
+from ..crosscheck import source_refs
 from ..escape import css_string, script_json
 from ..models import PlanPart, Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER, Offer
@@ -28,6 +29,7 @@ from .base import (
     practice_plan_pdf,
     region_page,
     region_plan_pdf,
+    web_link,
 )
 from .compare import most_similar
 from .verdicts import verdict_sections
@@ -330,6 +332,8 @@ class RegionPages(Lookups):
         context = {
             **self._base(region, page),
             "rho": region.rho,
+            "rho_website": web_link(region.rho.website, region.rho.website) if region.rho.website else None,
+            "contact_website": web_link(region.contact.website, region.contact.website) if region.contact.website else None,
             "cooperaties": region.cooperaties,
             "partners": region.partners,
             "subregios": [{"naam": s.naam, "toelichting": s.toelichting} for s in region.subregios],
@@ -346,6 +350,7 @@ class RegionPages(Lookups):
                 "leidraad_href": link(page, "leidraad/versies.md", leidraad.id),
                 "leidraad_redactie": plan.leidraad_redactie,
                 "bron": self.source_document(plan.document, page),
+                "online": self.online(plan.document),
             },
             "contact": region.contact,
             "versies_href": link(page, region_page(region.id, "versies")) if len(region.versiegeschiedenis) > 1 else None,
@@ -363,6 +368,18 @@ class RegionPages(Lookups):
             ],
         }
         return PageContext(page, "regios/overzicht.md.j2", context)
+
+    def region_sources(self, region: Region) -> list[dict[str, Any]]:
+        """The documents a region's data cites, with where to read them: for the regioplan PDF."""
+        used = [region.plan.document, *(ref.document for _, ref in source_refs(region))]
+        found = []
+        for document_id in dict.fromkeys(used):
+            d = self.documents[document_id]
+            pages = ([{"titel": d.adres, "adres": d.adres, "geraadpleegd": dutch_date(d.geraadpleegd)}] if d.adres else []) + [
+                {"titel": p.titel, "adres": p.adres, "geraadpleegd": dutch_date(p.geraadpleegd)} for p in d.paginas
+            ]
+            found.append({"titel": d.titel, "uitgever": d.uitgever, "versie": d.versie, "datum": dutch_date(d.datum), "online": pages})
+        return found
 
     def source_document(self, document_id: str, page: str) -> Markup:
         return self.source(SourceRef(document=document_id, sectie="het hele document"), page)
