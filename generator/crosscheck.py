@@ -70,6 +70,33 @@ def _check_refs_in(project: Project, loaded: LoadedFile, model: object) -> Itera
             yield _unknown(loaded, (*loc, "document"), "E204", "brondocument", ref.document, documents, "voeg het toe aan data/bronnen.yml")
 
 
+def raw_intervention_ids(catalogue, loaded_files: list[LoadedFile]) -> list[Diagnostic]:
+    """E201 for unknown intervention ids in region files that did not validate, read from their raw
+    data, so a misspelt id is reported together with the file's field errors."""
+    national = {v.id for v in catalogue.interventies}
+    found = []
+    for loaded in loaded_files:
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        own_items = data.get("eigen_interventies") if isinstance(data.get("eigen_interventies"), list) else []
+        own = {item.get("id") for item in own_items if isinstance(item, dict)}
+        items = data.get("interventies") if isinstance(data.get("interventies"), list) else []
+        for i, item in enumerate(items):
+            chosen = item.get("interventie") if isinstance(item, dict) else None
+            if isinstance(chosen, str) and chosen not in national | own:
+                found.append(
+                    _unknown(
+                        loaded,
+                        ("interventies", i, "interventie"),
+                        "E201",
+                        "interventie",
+                        chosen,
+                        national | {o for o in own if isinstance(o, str)},
+                        "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'",
+                    )
+                )
+    return found
+
+
 def _check_sources(project: Project) -> Iterator[Diagnostic]:
     from .project import SOURCES_FILE
 

@@ -660,6 +660,11 @@ class RegionIndicator(Model):
     naam: Line = Field(description="Naam van de indicator.")
     doel: Text | None = Field(None, description="Wat de indicator moet laten zien.")
     norm: Line | None = Field(None, description="Streefwaarde, zoals het plan die noemt.")
+    niveau: Literal["praktijk", "regio", "landelijk", "niet-vermeld"] = Field(
+        "niet-vermeld",
+        description="Waarop de indicator meet: per praktijk, voor de regio als geheel of landelijk; niet-vermeld als het plan het niet zegt. "
+        "Een regionale indicator is geen doel voor de afzonderlijke praktijk.",
+    )
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
 

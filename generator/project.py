@@ -115,7 +115,20 @@ def _load_project(root: Path) -> Project:
         problems.append(Diagnostic(Position(LEIDRAAD_DIR), "E001", "geen leidraadversie gevonden; voeg een bestand toe"))
 
     if problems:
-        # Cross-file checks on half-loaded data would only add noise.
+        # Cross-file checks on half-loaded data would only add noise; but when only region files
+        # failed, the others are sound, and their references (and the intervention ids of the
+        # failed files) can be checked now instead of in a second round.
+        if sources and catalogue and all(d.position.path.startswith(REGIONS_DIR + "/") for d in problems):
+            failed = {d.position.path for d in problems}
+            # Regions that validated and sit in a file named after them (E209 aside).
+            sound = {
+                k: r
+                for k, r in regions.items()
+                if any(f"{REGIONS_DIR}/{k}{suffix}" in files and f"{REGIONS_DIR}/{k}{suffix}" not in failed for suffix in (".yml", ".yaml"))
+            }
+            partial = Project(root, sources, catalogue, leidraden, sound, files)
+            problems.extend(d for d in crosscheck.check(partial) if d.severity == "error")
+            problems.extend(crosscheck.raw_intervention_ids(catalogue, [files[path] for path in sorted(failed) if path in files]))
         raise DataError(problems)
     project = Project(root, sources, catalogue, leidraden, regions, files)
     problems.extend(crosscheck.check(project))

@@ -270,3 +270,16 @@ def test_e101_names_the_values_a_missing_field_may_hold(project):
 def test_e107_an_impossible_date_in_dutch(project):
     project.write(REGION, MINIMAL_REGION.replace("  status: concept", "  datum: 2025-02-30\n  status: concept"))
     assert errors(project) == [f"{REGION}:9:10: E107 ongeldige waarde voor 'datum': 2025-02-30 bestaat niet; controleer de dag en de maand"]
+
+
+def test_field_errors_and_a_misspelt_intervention_in_one_round(project):
+    """An author sees every problem of a region file at once, not the id only after the fields."""
+    broken = MINIMAL_REGION.replace("status: verplicht", "status: misschien").replace(
+        "  - interventie: training-gespreksvoering", "  - interventie: training-gesprekvoering"
+    )
+    project.write(REGION, broken)
+    found = errors(project)
+    assert any(" E104 " in line for line in found)
+    assert any(
+        " E201 onbekende interventie 'training-gesprekvoering' (bedoelde u 'training-gespreksvoering'?)" in line for line in found
+    ), found

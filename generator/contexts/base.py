@@ -35,6 +35,8 @@ REQUIREMENT_LABELS = {
     "optioneel": "geen minimum",
 }
 OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
+# What a region's indicator measures; a regional one is no target for the single practice.
+INDICATOR_LEVELS = {"praktijk": "per praktijk", "regio": "de regio", "landelijk": "landelijk", "niet-vermeld": "niet vermeld"}
 SOURCES_PAGE = "bronnen.md"
 
 

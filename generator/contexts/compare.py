@@ -13,7 +13,7 @@ from ..conformance import OUTCOMES, Verdict
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
-from .base import Lookups, PageContext, dutch_date, euro, intervention_page, link, region_page
+from .base import INDICATOR_LEVELS, Lookups, PageContext, dutch_date, euro, intervention_page, link, region_page
 from .verdicts import verdict_sections
 
 SIMILAR_COUNT = 3
@@ -212,7 +212,7 @@ class ComparePages(Lookups):
                 if m.datum:
                     milestones.append({**ref, "datum": m.datum, "datum_tekst": dutch_date(m.datum), "wat": m.wat})
             for ind in region.monitoring.indicatoren if region.monitoring else []:
-                indicators.append({**ref, "naam": ind.naam, "norm": ind.norm or "–"})
+                indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or "–"})
         milestones.sort(key=lambda m: (m["datum"], m["regio"]))
         context = {
             "tarieven": tariffs,

@@ -20,6 +20,7 @@ from ..models import PlanPart, Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER, Offer
 from ..planrules import describe_rule, rules_for_region
 from .base import (
+    INDICATOR_LEVELS,
     Lookups,
     PageContext,
     dutch_date,
@@ -479,7 +480,13 @@ class RegionPages(Lookups):
             else {
                 "toelichting": monitoring.toelichting,
                 "indicatoren": [
-                    {"naam": i.naam, "doel": i.doel or "–", "norm": i.norm or "–", "bron": self.source(i.bron, page)}
+                    {
+                        "naam": i.naam,
+                        "doel": i.doel or "–",
+                        "norm": i.norm or "–",
+                        "niveau": INDICATOR_LEVELS[i.niveau],
+                        "bron": self.source(i.bron, page),
+                    }
                     for i in monitoring.indicatoren
                 ],
                 "punten": self.points(monitoring.punten, page),
