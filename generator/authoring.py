@@ -16,7 +16,8 @@ from .errors import Diagnostic
 from .load import LoadedFile
 from .models import SourceRef
 from .period import years
-from .project import REGIONS_DIR, SOURCES_FILE, Project
+from .project import Project
+from .projectdata import REGIONS_DIR, SOURCES_FILE
 from .scaffold import PLACEHOLDERS
 
 
@@ -112,4 +113,3 @@ def warnings(project: Project) -> list[Diagnostic]:
                 )
             )
     return sorted(found)
-

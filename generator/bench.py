@@ -23,7 +23,7 @@ from .pdf import pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages
 from .project import load_project
 from .synthetic import synthetic_region
-from .write import CONFIG_FILE, _config, _pdf_switch
+from .write import CONFIG_FILE, _config, configured
 
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
 TARGETS = {
@@ -144,8 +144,6 @@ def _floor(project_root: Path, pages, folder: Path) -> float:
 
 
 def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample: int | None = None) -> Report:
-    from .mkdocs_plugin import TIMINGS
-
     scratch = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="regioplan-bench-"))
     project_root = make_project(Path(root), scratch / "project", regions)
     report = Report(regions)
@@ -155,13 +153,14 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     load_project(project_root)
     validate = time.perf_counter() - started
     started = time.perf_counter()
-    with _pdf_switch(False):
-        build(_config(project_root, site_dir=str(scratch / "site"), strict=True))
+    config, plugin = configured(project_root, pdfs=False, site_dir=str(scratch / "site"), strict=True)
+    build(config)
     total = time.perf_counter() - started
-    own = TIMINGS["load"] + TIMINGS["generate"] + TIMINGS["pdf"]
+    timings = plugin.timings
+    own = timings["load"] + timings["generate"] + timings["pdf"]
     report.stages = {
-        "load and validate": validate + TIMINGS["load"],
-        "generate pages": TIMINGS["generate"] + TIMINGS["pdf"],
+        "load and validate": validate + timings["load"],
+        "generate pages": timings["generate"] + timings["pdf"],
         "MkDocs render": total - own,
     }
     report.pages, report.size = _size(scratch / "site")

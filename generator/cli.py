@@ -77,9 +77,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .write import build_site
-
     from .project import load_project
+    from .write import build_site
 
     site_dir = build_site(args.root, site_dir=args.site_dir)
     # The same summary as `check`, so an author who only builds still sees what to look at.

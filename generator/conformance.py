@@ -25,7 +25,8 @@ from typing import Literal
 from .errors import Diagnostic
 from .models import Groeimodel, KernelementGrowth, Leidraad, Region, RegionRule, SourceRef, YearRule
 from .offer import KernelCount, kernel_count, offers_of
-from .project import REGIONS_DIR, Project
+from .project import Project
+from .projectdata import REGIONS_DIR
 
 Outcome = Literal["voldoet", "voldoet niet", "niet te beoordelen"]
 Section = Literal["horde", "groeimodel", "eigen-regels"]
@@ -193,12 +194,22 @@ class _Judge:
             # The most specific provenance counts: a kernelement's own sources replace the groeimodel's.
             derived = growth.afgeleid_uit or model.afgeleid_uit
             if growth.aanbod_minimaal:
-                self._offer_verdict(f"{name}: de regio biedt minimaal {growth.aanbod_minimaal} interventies aan", derived, count, growth.aanbod_minimaal, growth)
+                self._offer_verdict(
+                    f"{name}: de regio biedt minimaal {growth.aanbod_minimaal} interventies aan",
+                    derived,
+                    count,
+                    growth.aanbod_minimaal,
+                    growth,
+                )
             needed = needed_for_years(growth.jaren)
             if needed > (growth.aanbod_minimaal or 0):
                 derived_years = list(dict.fromkeys([*derived, *(d for y in growth.jaren for d in y.afgeleid_uit)]))
                 self._offer_verdict(
-                    f"{name}: het aanbod maakt de jaarminimums haalbaar ({needed} verschillende interventies)", derived_years, count, needed, growth
+                    f"{name}: het aanbod maakt de jaarminimums haalbaar ({needed} verschillende interventies)",
+                    derived_years,
+                    count,
+                    needed,
+                    growth,
                 )
         # The general rules (never only staff, deepening justified, trainings once per person, …)
         # are about practice plans: the plan check judges them, a regioplan cannot break them.

@@ -7,17 +7,14 @@ reported at the exact place in the file that names the missing thing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from .errors import Diagnostic
 from .load import LoadedFile
 from .models import SourceRef
+from .projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import suggestion
-
-if TYPE_CHECKING:
-    from .project import Project
 
 
 def check(project: Project) -> list[Diagnostic]:
@@ -98,15 +95,11 @@ def raw_intervention_ids(catalogue, loaded_files: list[LoadedFile]) -> list[Diag
 
 
 def _check_sources(project: Project) -> Iterator[Diagnostic]:
-    from .project import SOURCES_FILE
-
     loaded = project.files[SOURCES_FILE]
     yield from _duplicates(loaded, ((("documenten", i, "id"), d.id) for i, d in enumerate(project.sources.documenten)), "brondocument")
 
 
 def _check_catalogue(project: Project) -> Iterator[Diagnostic]:
-    from .project import CATALOGUE_FILE
-
     loaded = project.files[CATALOGUE_FILE]
     catalogue = project.catalogue
     kernels = {k.id for k in catalogue.kernelementen}
@@ -142,8 +135,6 @@ def _derived_from(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]
 
 
 def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
-    from .project import LEIDRAAD_DIR
-
     kernels = {k.id for k in project.catalogue.kernelementen}
     documents = {d.id for d in project.sources.documenten}
     for leidraad in project.leidraden.values():
@@ -186,8 +177,6 @@ def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
 
 
 def _check_regions(project: Project) -> Iterator[Diagnostic]:
-    from .project import REGIONS_DIR
-
     catalogue = project.catalogue
     kernels = {k.id for k in catalogue.kernelementen}
     national = {v.id: v for v in catalogue.interventies}

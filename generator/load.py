@@ -186,10 +186,7 @@ def _explain(problem: str, lines: list[str], index: int, exc: yaml.MarkedYAMLErr
         return "deze regel springt in met een tab; gebruik spaties"
     if "mapping values are not allowed" in problem:
         if above and _indent(line) > _indent(lines[above - 1]) and re.match(r"\s*[^\s:#-][^:]*:\s*\S", lines[above - 1]):
-            return (
-                f"deze regel springt verder in dan regel {above}, die al een waarde heeft; "
-                "zet de regels van één blok even ver in"
-            )
+            return f"deze regel springt verder in dan regel {above}, die al een waarde heeft; zet de regels van één blok even ver in"
         return "de tekst bevat een dubbele punt met een spatie erna (': '); zet de hele tekst tussen aanhalingstekens, bijvoorbeeld titel: \"Jaar 1: start\""
     if "did not find expected key" in problem:
         return f"deze regel springt anders in dan de regels van hetzelfde blok; zet hem even ver in als de regels erboven{check_above}"

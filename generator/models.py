@@ -42,7 +42,9 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 def _web_address(value: object) -> object:
     # A full address only, and nothing that could end a Markdown link early: the site links it.
     if isinstance(value, str) and not re.fullmatch(r"https?://[^\s<>\"'()\[\]{}|\\^`]+", value):
-        raise ValueError("schrijf een volledig webadres met https://, zonder spaties of haakjes, bijvoorbeeld https://www.voorbeeld.nl/mtvp")
+        raise ValueError(
+            "schrijf een volledig webadres met https://, zonder spaties of haakjes, bijvoorbeeld https://www.voorbeeld.nl/mtvp"
+        )
     return value
 
 
@@ -515,10 +517,13 @@ class KernelOffer(Model):
     aantal: int | None = Field(
         None, ge=1, le=50, description="Het aantal opties dat het plan noemt (bij 'minimaal drie': 3); leeg als het plan geen aantal noemt."
     )
-    wie_kiest: Line | None = Field(None, description="Wie de opties kiest, als het plan dat zegt (bijvoorbeeld 'de RHO met een afvaardiging van huisartsen').")
+    wie_kiest: Line | None = Field(
+        None, description="Wie de opties kiest, als het plan dat zegt (bijvoorbeeld 'de RHO met een afvaardiging van huisartsen')."
+    )
     tekst: Text = Field(description="Wat het plan over dit aanbod zegt, in eigen woorden.")
     redactie: Text | None = Field(
-        None, description="Noot van de redactie: een eigen oordeel (bijvoorbeeld hoe de opties te tellen zijn), apart van de tekst van het plan."
+        None,
+        description="Noot van de redactie: een eigen oordeel (bijvoorbeeld hoe de opties te tellen zijn), apart van de tekst van het plan.",
     )
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 
@@ -545,7 +550,9 @@ class HordeFacts(Model):
     regioplan_geaccordeerd: StatedFact = Field(
         default_factory=_unstated, description="Het regioplan is met de zorgverzekeraar(s) besproken en door hen geaccordeerd."
     )
-    praktijken_committeren: StatedFact = Field(default_factory=_unstated, description="Deelnemende praktijken verbinden zich aan het regioplan.")
+    praktijken_committeren: StatedFact = Field(
+        default_factory=_unstated, description="Deelnemende praktijken verbinden zich aan het regioplan."
+    )
     netwerk_sociaal_domein: StatedFact = Field(
         default_factory=_unstated, description="De RHO heeft samenwerkingsafspraken met het sociaal domein (gemeenten, welzijn, wijkteams)."
     )
@@ -583,7 +590,8 @@ class RegionRule(Model):
     jaar: int = Field(ge=1, le=10, description="Het implementatiejaar waarin de regel geldt.")
     en_verder: bool = Field(False, description="Waar als de regel ook in alle latere jaren geldt.")
     uiterlijk: bool = Field(
-        False, description="Waar als de regel vraagt dat het uiterlijk in `jaar` gebeurt: eerder mag ook ('binnen het eerste jaar', 'uiterlijk in jaar 2')."
+        False,
+        description="Waar als de regel vraagt dat het uiterlijk in `jaar` gebeurt: eerder mag ook ('binnen het eerste jaar', 'uiterlijk in jaar 2').",
     )
     minimaal: int = Field(0, ge=0, le=20, description="Minimum aantal interventies (bij minimaal-aantal en keuze-uit-kernelementen).")
     interventies: list[Slug] = Field([], description="Ids van de interventies waar de regel over gaat.")

@@ -223,8 +223,12 @@ def _plan_error(error: dict) -> tuple[str, str, str]:
     if loc and loc[-1] == "[key]":  # a key of a block is wrong, not its value
         key, where = loc[-2], loc[:-1]
         if len(where) == 3:
-            return _json_path(where), "E503", f"'{key}' is geen jaar; schrijf een jaar als \"1\" tot en met \"10\""
-        return _json_path(where), "E503", f"'{key}' is geen interventie-id; gebruik de id uit de planbouwer, zoals 'triage-training' of 'training-gespreksvoering/solk-alk'"
+            return _json_path(where), "E503", f'\'{key}\' is geen jaar; schrijf een jaar als "1" tot en met "10"'
+        return (
+            _json_path(where),
+            "E503",
+            f"'{key}' is geen interventie-id; gebruik de id uit de planbouwer, zoals 'triage-training' of 'training-gespreksvoering/solk-alk'",
+        )
     return _json_path(loc), "E503", describe_error(error, set(PracticePlan.model_fields))[1]
 
 
@@ -250,7 +254,11 @@ def validate_plan(raw: Any, rules: dict[str, Any]) -> list[tuple[str, str, str]]
             for year in years:
                 if int(year) > rules["jaren"]:
                     problems.append(
-                        (_json_path((field, key, year)), "E505", f"jaar {year} bestaat niet in het groeimodel dat {rules['regionaam']} volgt ({rules['jaren']} jaar); kies het MTVP-jaar van uw praktijk: het eerste jaar waarin zij meedeed, is jaar 1")
+                        (
+                            _json_path((field, key, year)),
+                            "E505",
+                            f"jaar {year} bestaat niet in het groeimodel dat {rules['regionaam']} volgt ({rules['jaren']} jaar); kies het MTVP-jaar van uw praktijk: het eerste jaar waarin zij meedeed, is jaar 1",
+                        )
                     )
     for key, years in plan.keuzes.items():
         if years.get("1") == "verdieping":
@@ -287,7 +295,11 @@ class _Plan:
         return self.choices.get(key, {}).get(year) == "verdieping" and self.before(key, year)
 
     def scope(self, rule: dict) -> list[str]:
-        return [k for k in self.keys if self.known[k]["kernelement"] in rule["kernelementen"] or self.known[k]["interventie"] in rule["interventies"]]
+        return [
+            k
+            for k in self.keys
+            if self.known[k]["kernelement"] in rule["kernelementen"] or self.known[k]["interventie"] in rule["interventies"]
+        ]
 
     def names(self, keys) -> str:
         return ", ".join(self.known[k]["naam"] for k in keys) or "geen"
@@ -357,7 +369,10 @@ def _continued(plan: _Plan, rule: dict, year: int):
 
 
 def _choice(plan: _Plan, rule: dict, year: int):
-    counts = {k: [x for x in plan.keys if plan.known[x]["kernelement"] == k and (plan.new(x, year) or plan.deepened(x, year))] for k in rule["kernelementen"]}
+    counts = {
+        k: [x for x in plan.keys if plan.known[x]["kernelement"] == k and (plan.new(x, year) or plan.deepened(x, year))]
+        for k in rule["kernelementen"]
+    }
     found = max(counts.values(), key=len, default=[])
     if len(found) >= rule["minimaal"]:
         return "voldoet", f"Nieuw of verdiept in dit jaar: {plan.names(found)}."
@@ -366,7 +381,9 @@ def _choice(plan: _Plan, rule: dict, year: int):
 
 def _mandatory(plan: _Plan, rule: dict, year: int):
     years = range(1, year + 1) if rule["uiterlijk"] else [year]
-    missing = [i for i in rule["interventies"] if not any(plan.active(k, y) for k in plan.keys if plan.known[k]["interventie"] == i for y in years)]
+    missing = [
+        i for i in rule["interventies"] if not any(plan.active(k, y) for k in plan.keys if plan.known[k]["interventie"] == i for y in years)
+    ]
     unoffered = [i for i in missing if not any(plan.known[k]["interventie"] == i for k in plan.keys)]
     parts = []
     if [i for i in missing if i not in unoffered]:
@@ -416,7 +433,11 @@ def _not_deepened(plan: _Plan, rule: dict, year: int):
 
 
 def _once_per_person(plan: _Plan, rule: dict, year: int):
-    repeated = [k for k in plan.keys if plan.known[k]["aard"] == rule["aard"] and plan.choices.get(k, {}).get(year) == "actief" and plan.before(k, year)]
+    repeated = [
+        k
+        for k in plan.keys
+        if plan.known[k]["aard"] == rule["aard"] and plan.choices.get(k, {}).get(year) == "actief" and plan.before(k, year)
+    ]
     if not repeated:
         return None
     problems = []

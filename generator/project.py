@@ -1,48 +1,22 @@
 """Loading a whole project: find the data files, load and validate each, then check across them.
 
-The result is one immutable `Project` that later stages read; nothing is generated unless the
-whole project validated (two phases, as in Pelican and MkDocs).
+The result is one immutable `Project` (generator/projectdata.py) that later stages read; nothing
+is generated unless the whole project validated (two phases, as in Pelican and MkDocs).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import crosscheck
 from .errors import DataError, Diagnostic, Position, relative
 from .load import LoadedFile, load_yaml
 from .models import Catalogue, Leidraad, Region, Sources
+from .projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import validate_file
 
 log = logging.getLogger(__name__)
-
-SOURCES_FILE = "data/bronnen.yml"
-CATALOGUE_FILE = "data/catalogus.yml"
-LEIDRAAD_DIR = "data/leidraad"
-REGIONS_DIR = "data/regios"
-
-
-@dataclass
-class Project:
-    """Everything the site is made from, validated."""
-
-    root: Path
-    sources: Sources
-    catalogue: Catalogue
-    leidraden: dict[str, Leidraad]
-    regions: dict[str, Region]
-    # The loaded files, so cross-file checks can point at positions.
-    files: dict[str, LoadedFile] = field(default_factory=dict, repr=False)
-
-    def file_of(self, folder: str, item_id: str) -> LoadedFile:
-        """The loaded file of a leidraad version or region, by id."""
-        for suffix in (".yml", ".yaml"):
-            if (found := self.files.get(f"{folder}/{item_id}{suffix}")) is not None:
-                return found
-        raise KeyError(item_id)
 
 
 def _data_files(root: Path, folder: str) -> list[Path]:
@@ -52,33 +26,9 @@ def _data_files(root: Path, folder: str) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-# The last project loaded per folder, with a digest of its files' contents: `regioplan build`
-# validates before MkDocs starts and the plugin needs the same project again moments later.
-_LOADED: dict[Path, tuple[str, Project]] = {}
-
-
-def _digest(root: Path) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    paths = [root / SOURCES_FILE, root / CATALOGUE_FILE, *_data_files(root, LEIDRAAD_DIR), *_data_files(root, REGIONS_DIR)]
-    for path in paths:
-        digest.update(str(path).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
-    return digest.hexdigest()
-
-
 def load_project(root: Path) -> Project:
-    """Load and validate every data file under `root`; raise DataError with all problems.
-
-    Unchanged files give the same (immutable) project without parsing them again.
-    """
-    root = Path(root).resolve()
-    digest = _digest(root)
-    cached = _LOADED.get(root)
-    if cached and cached[0] == digest:
-        return cached[1]
-    project = _load_project(root)
-    _LOADED[root] = (digest, project)
-    return project
+    """Load and validate every data file under `root`; raise DataError with all problems."""
+    return _load_project(Path(root).resolve())
 
 
 def _load_project(root: Path) -> Project:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from .errors import DataError, Diagnostic, Position
-from .project import REGIONS_DIR, SOURCES_FILE
+from .projectdata import REGIONS_DIR, SOURCES_FILE
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The starter's example values: `regioplan check` warns (W402) wherever one is left in.

@@ -6,7 +6,6 @@ build succeeded, so a failed build never touches the site that is already publis
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import shutil
@@ -32,6 +31,15 @@ def _config(root: Path, **overrides):
     return load_config(config_file=str(config_file), **overrides)
 
 
+def configured(root: Path, pdfs: bool = True, **overrides):
+    """MkDocs' configuration with our plugin told whether to render PDFs, and handed the
+    project when it is already validated."""
+    config = _config(root, **overrides)
+    plugin = config.plugins["regioplan"]
+    plugin.config.pdf = "echt" if pdfs else "voorbeeld"
+    return config, plugin
+
+
 def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> Path:
     """Validate, build with --strict into a temporary folder, then swap it into place.
 
@@ -39,15 +47,16 @@ def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> P
     do not read the PDFs).
     """
     root = Path(root)
-    load_project(root)  # fail fast, with every data error, before MkDocs starts
+    project = load_project(root)  # fail fast, with every data error, before MkDocs starts
     target = Path(site_dir) if site_dir else root / "site"
     target = target if target.is_absolute() else root / target
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     try:
         try:
-            with _pdf_switch(pdfs):
-                build(_config(root, site_dir=str(staging), strict=True))
+            config, plugin = configured(root, pdfs, site_dir=str(staging), strict=True)
+            plugin.preloaded = project
+            build(config)
         except MkDocsException as exc:
             raise DataError([Diagnostic(Position(CONFIG_FILE), "E303", f"MkDocs kon de site niet bouwen: {exc}")]) from None
         _swap(staging, target)
@@ -55,22 +64,6 @@ def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> P
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return target
-
-
-@contextlib.contextmanager
-def _pdf_switch(enabled: bool):
-    from .mkdocs_plugin import PDF_SWITCH
-
-    previous = os.environ.get(PDF_SWITCH)
-    if not enabled:
-        os.environ[PDF_SWITCH] = "0"
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(PDF_SWITCH, None)
-        else:
-            os.environ[PDF_SWITCH] = previous
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -94,7 +87,5 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
 
     load_project(root)  # report data errors plainly before the server starts
     package = Path(__file__).resolve().parent
-    from .mkdocs_plugin import PDF_SWITCH
-
-    os.environ.setdefault(PDF_SWITCH, "0")  # previews stay quick; `regioplan build` makes the PDFs
+    # Previews stay quick: the plugin learns in on_startup that it serves and uses placeholders.
     serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, watch=[str(package)])

@@ -55,11 +55,14 @@ def test_a_period_outside_the_leidraad_a_split_list_and_an_unused_source_are_war
     region = MINIMAL_REGION.replace("periode_van: 2026", "periode_van: 2023").replace(
         "samenvatting: Een regio voor tests.", "samenvatting: Een regio voor tests.\nvisie: []\noverig: []"
     )
-    region += "versiegeschiedenis:\n  - {versie: \"1.0\", wijzigingen: [De webpagina's van de RHO, zonder versienummer.], bron: {document: leidraad-v3, sectie: test}}\n"
+    region += 'versiegeschiedenis:\n  - {versie: "1.0", wijzigingen: [De webpagina\'s van de RHO, zonder versienummer.], bron: {document: leidraad-v3, sectie: test}}\n'
     project.write("data/regios/testregio.yml", region)
     project.replace("data/bronnen.yml", "documenten:\n", "documenten:\n  - {id: oud-plan, titel: Een oud plan, uitgever: RHO Test}\n")
     stderr = run(project.root, "check").stderr
-    assert f"data/regios/testregio.yml:{project.line_of('data/regios/testregio.yml', 'leidraad: leidraad-v3')}:13: W403 het plan loopt vanaf 2023" in stderr
+    assert (
+        f"data/regios/testregio.yml:{project.line_of('data/regios/testregio.yml', 'leidraad: leidraad-v3')}:13: W403 het plan loopt vanaf 2023"
+        in stderr
+    )
     assert f"data/regios/testregio.yml:{project.line_of('data/regios/testregio.yml', 'wijzigingen')}:" in stderr and " W404 " in stderr
     assert "data/bronnen.yml:" in stderr and "W405 brondocument 'oud-plan' wordt door geen enkel gegeven gebruikt" in stderr
 
@@ -216,7 +219,9 @@ def test_a_region_from_web_pages_shows_every_unknown_as_unknown(web_region):
     rows = [tr.get_text(" ", strip=True) for tr in html(site, "regios/voorbeeldstreek").find("h2", id="toetsing").find_all_next("tr")]
     assert rows and not any("✗" in row for row in rows)
     assert any("niet te beoordelen" in row and "organisator" in row for row in rows)
-    statuses = [td.get_text(" ", strip=True) for td in html(site, "interventies/triage-training").select("article table tbody td:nth-child(3)")]
+    statuses = [
+        td.get_text(" ", strip=True) for td in html(site, "interventies/triage-training").select("article table tbody td:nth-child(3)")
+    ]
     assert "aangeboden, ondersteuning door de RHO niet vermeld" in statuses
     tariffs = html(site, "regios/voorbeeldstreek/monitoring-en-financiering").get_text(" ")
     assert "Niet vermeld: de bronnen van dit regioplan noemen geen tarieven" in " ".join(tariffs.split())
@@ -225,7 +230,9 @@ def test_a_region_from_web_pages_shows_every_unknown_as_unknown(web_region):
 def test_a_web_address_must_be_complete(project):
     from test_validate import MINIMAL_REGION
 
-    project.write("data/regios/testregio.yml", MINIMAL_REGION.replace("rho: {naam: RHO Test}", "rho: {naam: RHO Test, website: www.rho.nl}"))
+    project.write(
+        "data/regios/testregio.yml", MINIMAL_REGION.replace("rho: {naam: RHO Test}", "rho: {naam: RHO Test, website: www.rho.nl}")
+    )
     result = run(project.root, "check")
     assert result.returncode == 1
     assert (

@@ -241,3 +241,30 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path):
         assert label in result.stdout, label
     assert (tmp_path / "bench" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
     assert (tmp_path / "bench" / "floor" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
+
+
+def test_no_environment_turns_real_pdfs_into_placeholders(project):
+    """The PDF switch is the plugin's own option, not an environment variable a shell may hold."""
+    import os
+    import shutil
+
+    from pypdf import PdfReader
+
+    shutil.copy(REPO_ROOT / "tests/fixtures/planregio.yml", project.path("data/regios/planregio.yml"))
+    env = {**os.environ, "REGIOPLAN_PDF": "0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project.root), "build"], capture_output=True, text=True, timeout=600, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    placeholder = (REPO_ROOT / "generator/placeholder.pdf").read_bytes()
+    pdf = project.path("site/regios/planregio/regioplan-planregio.pdf")
+    assert pdf.read_bytes() != placeholder
+    assert "Planregio" in " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_a_configuration_without_the_escaping_extensions_is_refused(project):
+    project.replace("mkdocs.yml", "  - pymdownx.escapeall\n", "")
+    result = run_cli(project.root, "build")
+    assert result.returncode == 1
+    assert "pymdownx.escapeall" in result.stderr and "niet veilig" in result.stderr
+    assert "Traceback" not in result.stderr

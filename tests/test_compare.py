@@ -98,7 +98,7 @@ def test_toetsing_judges_the_horde_and_says_what_a_plan_does_not_state(real_site
     assert zhn[1].startswith("✓ voldoet")
     # No ✗ rests on a fact a plan does not state.
     for region, sections in regions.items():
-        for section, rows in sections.items():
+        for rows in sections.values():
             for row in rows:
                 if "✗" in row[1]:
                     assert "niet vermeld" not in row[2] and "noemt geen" not in row[2] and "zegt niet" not in row[2], (region, row)
@@ -118,7 +118,10 @@ def test_toetsing_separates_restated_rules_and_shows_the_road_to_version_3(real_
 
 def test_ended_plans_are_shown_as_ended(real_site):
     page = html(real_site, "vergelijk/toetsing")
-    summary = {tr.find("td").get_text(strip=True): tr.find_all("td")[1].get_text(" ", strip=True) for tr in page.select("table")[0].select("tbody tr")}
+    summary = {
+        tr.find("td").get_text(strip=True): tr.find_all("td")[1].get_text(" ", strip=True)
+        for tr in page.select("table")[0].select("tbody tr")
+    }
     assert summary["Zuid-Holland Noord"].startswith("afgelopen (2023–2025)")
     assert summary["Eemland"] == "loopt (2026–2027)"
     assert summary["Oost-Gelderland"] == "vanaf 2023, einde niet vermeld; volgt versie 1"
@@ -137,7 +140,15 @@ def test_organisation_compared(real_site):
     tariffs = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in tables[0].select("tbody tr")]
     # A tariff says for which year it was agreed, and that it has expired: Zilveren Kruis pays
     # Oost-Gelderland's 2023 amount, which says nothing about Eemland in 2026.
-    assert ["Oost-Gelderland", "Menzis", "€ 2,88", "per ingeschreven patiënt (ION) per kwartaal", "2023", "alleen 2023 (verlopen)", "–"] in tariffs
+    assert [
+        "Oost-Gelderland",
+        "Menzis",
+        "€ 2,88",
+        "per ingeschreven patiënt (ION) per kwartaal",
+        "2023",
+        "alleen 2023 (verlopen)",
+        "–",
+    ] in tariffs
     assert any(r[0] == "Zuid-Holland Noord" and r[6] == "13050" for r in tariffs)
     assert any(r[0] == "Eemland" and r[2] == "niet vermeld" for r in tariffs)
     dates = [tr.find("td").get_text(strip=True) for tr in tables[3].select("tbody tr")]
@@ -282,7 +293,8 @@ def test_without_javascript_the_picker_page_lists_all_regions(browser, fifty_ser
 def test_regions_and_comparisons_count_the_same_offer(real_site):
     """One definition of offered: verplicht or aangeboden, never in-overweging or niet-aangeboden."""
     listed = {
-        tr.find("td").get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True) for tr in html(real_site, "regios").select("article tbody tr")
+        tr.find("td").get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True)
+        for tr in html(real_site, "regios").select("article tbody tr")
     }
     compared = {
         tr.find("td").get_text(strip=True): tr.find_all("td")[-1].get_text(strip=True)

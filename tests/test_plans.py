@@ -233,14 +233,44 @@ MALFORMED = [
     ("an unknown state", '{"keuzes": {"wijkteam": {"2": "ja"}}}', "planregio", "E503", '$.keuzes.wijkteam["2"]:'),
     ("an unknown field", '{"keuzes": {}, "opmerking": "x"}', "planregio", "E503", "$.opmerking:"),
     ("an id with capitals", '{"keuzes": {"Wijkteam": {"2": "actief"}}}', "planregio", "E503", '$.keuzes["Wijkteam"]:'),
-    ("an intervention the region does not offer", '{"keuzes": {"aanmeldzuil": {"1": "actief"}}}', "planregio", "E504", "$.keuzes.aanmeldzuil:"),
-    ("a justification for an unknown intervention", '{"onderbouwingen": {"wijktean": "x"}}', "planregio", "E504", "$.onderbouwingen.wijktean:"),
-    ("a year after the last the groeimodel can reach", '{"keuzes": {"wijkteam": {"6": "actief"}}}', "planregio", "E505", '$.keuzes.wijkteam["6"]:'),
+    (
+        "an intervention the region does not offer",
+        '{"keuzes": {"aanmeldzuil": {"1": "actief"}}}',
+        "planregio",
+        "E504",
+        "$.keuzes.aanmeldzuil:",
+    ),
+    (
+        "a justification for an unknown intervention",
+        '{"onderbouwingen": {"wijktean": "x"}}',
+        "planregio",
+        "E504",
+        "$.onderbouwingen.wijktean:",
+    ),
+    (
+        "a year after the last the groeimodel can reach",
+        '{"keuzes": {"wijkteam": {"6": "actief"}}}',
+        "planregio",
+        "E505",
+        '$.keuzes.wijkteam["6"]:',
+    ),
     ("year 3 in a two-year plan", '{"keuzes": {"wijkteam": {"3": "actief"}}}', "midden-brabant", "E505", '$.keuzes.wijkteam["3"]:'),
     ("deepening in year 1", '{"keuzes": {"wijkteam": {"1": "verdieping"}}}', "planregio", "E505", '$.keuzes.wijkteam["1"]:'),
     ("a justification that is not text", '{"onderbouwingen": {"wijkteam": 3}}', "planregio", "E503", "$.onderbouwingen.wijkteam:"),
-    ("participants not a list", '{"deelnemers": {"triage-training": {"1": "POH"}}}', "planregio", "E503", '$.deelnemers["triage-training"]["1"]:'),
-    ("participants as numbers", '{"deelnemers": {"triage-training": {"1": [1]}}}', "planregio", "E503", '$.deelnemers["triage-training"]["1"][0]:'),
+    (
+        "participants not a list",
+        '{"deelnemers": {"triage-training": {"1": "POH"}}}',
+        "planregio",
+        "E503",
+        '$.deelnemers["triage-training"]["1"]:',
+    ),
+    (
+        "participants as numbers",
+        '{"deelnemers": {"triage-training": {"1": [1]}}}',
+        "planregio",
+        "E503",
+        '$.deelnemers["triage-training"]["1"][0]:',
+    ),
     ("intervisie as a word", '{"intervisie": "ja"}', "planregio", "E503", "$.intervisie:"),
     ("an unknown file format", '{"formaat": 2}', "planregio", "E503", "$.formaat:"),
     ("a practice name as a number", '{"praktijk": 12}', "planregio", "E503", "$.praktijk:"),
@@ -269,7 +299,14 @@ def test_malformed_plan_files_get_a_positioned_error(plan_project, tmp_path, nam
 
 def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):
     """The shape the builder saved before this version stays valid input."""
-    saved = {"formaat": 1, "regio": "planregio", "praktijk": "De Linde", "keuzes": {"triage-training": {"1": "actief"}}, "onderbouwingen": {}, "intervisie": True}
+    saved = {
+        "formaat": 1,
+        "regio": "planregio",
+        "praktijk": "De Linde",
+        "keuzes": {"triage-training": {"1": "actief"}},
+        "onderbouwingen": {},
+        "intervisie": True,
+    }
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(saved), encoding="utf-8")
     result = subprocess.run(
@@ -286,7 +323,9 @@ def test_the_plan_file_schema_is_published_and_current(plan_site):
 
     published = plan_site / "schema" / "praktijkplan.schema.json"
     assert json.loads(published.read_text(encoding="utf-8")) == json.loads(schemas()["praktijkplan.schema.json"])
-    assert (Path(__file__).parents[1] / "schema" / "praktijkplan.schema.json").read_text(encoding="utf-8") == schemas()["praktijkplan.schema.json"]
+    assert (Path(__file__).parents[1] / "schema" / "praktijkplan.schema.json").read_text(encoding="utf-8") == schemas()[
+        "praktijkplan.schema.json"
+    ]
 
 
 def test_a_region_from_partial_sources_is_never_failed_on_what_it_does_not_state(plan_project, plan_site):

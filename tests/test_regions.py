@@ -65,7 +65,10 @@ def test_zuid_holland_noord(real_site):
     # leidraad's year 3: listed as restating it, not as an extra obligation.
     page = html(real_site, base)
     restated = next(h for h in page.select("h3") if "leidraad herhalen" in heading(h)).find_next("ul").get_text()
-    assert "In jaar 3 één interventie bij anders werken of bij samenwerken met het netwerk: vraagt minder dan de leidraad, die blijft gelden" in restated
+    assert (
+        "In jaar 3 één interventie bij anders werken of bij samenwerken met het netwerk: vraagt minder dan de leidraad, die blijft gelden"
+        in restated
+    )
     assert page.find("h2", id="eigen-regels-van-de-regio") is None
     tariffs = table_rows(real_site, f"{base}/monitoring-en-financiering", "Zorgverzekeraar")
     assert tariffs[0][:5] == ["Zorg en Zekerheid", "€ 3,23", "per ingeschreven patiënt (ION) per kwartaal", "2025", "13050"]

@@ -111,7 +111,13 @@ def test_e211_a_horde_fact_stated_without_a_source(project):
 def test_e205_a_region_that_names_no_offer_at_all(project):
     start = MINIMAL_REGION.index("interventies:")
     end = MINIMAL_REGION.index("regels:")
-    project.write(REGION, MINIMAL_REGION[:start] + MINIMAL_REGION[end:].replace("interventies: [triage-training]", "kernelementen: [anders-werken]\n    minimaal: 1").replace("soort: verplicht", "soort: minimaal-aantal"))
+    project.write(
+        REGION,
+        MINIMAL_REGION[:start]
+        + MINIMAL_REGION[end:]
+        .replace("interventies: [triage-training]", "kernelementen: [anders-werken]\n    minimaal: 1")
+        .replace("soort: verplicht", "soort: minimaal-aantal"),
+    )
     assert errors(project) == [
         f"{REGION}:1:1: E205 de regio noemt geen interventies en geen aanbod; vul 'interventies' of 'aanbod_per_kernelement' in"
     ]

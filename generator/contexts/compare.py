@@ -188,7 +188,9 @@ class ComparePages(Lookups):
                     }
                 )
             if not (region.financiering and region.financiering.tarieven):
-                tariffs.append({**ref, "verzekeraar": "–", "bedrag": "niet vermeld", "eenheid": "–", "jaar": "–", "geldig": "–", "code": "–"})
+                tariffs.append(
+                    {**ref, "verzekeraar": "–", "bedrag": "niet vermeld", "eenheid": "–", "jaar": "–", "geldig": "–", "code": "–"}
+                )
             i = region.intervisie
             intervisie.append(
                 {

@@ -6,8 +6,6 @@ from typing import Any
 
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
-
-SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
 from .base import (
     NATURE_LABELS,
     REQUIREMENT_LABELS,
@@ -20,6 +18,9 @@ from .base import (
     link,
     region_page,
 )
+
+# The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.
+SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
 
 
 class NationalPages(Lookups):

@@ -10,9 +10,9 @@ import csv
 import io
 import json
 
-from ..project import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
-from ..schema import schemas
 from ..offer import STATUS_LABELS
+from ..projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
+from ..schema import schemas
 from .base import Lookups, PageContext, link
 
 FOLDER = "open-data"
@@ -89,7 +89,19 @@ class OpenDataPages(Lookups):
             road = self.verdicts(r, newest=True) if period.older_leidraad else []
             for kind, leidraad, verdicts in (("plan", r.plan.leidraad, self.verdicts(r)), ("naar-nieuwste", period.newest.id, road)):
                 verdict_rows += [
-                    [r.id, period.label, leidraad, kind, v.section, v.rule, v.origin, v.outcome, "ja" if v.indicatief else "nee", v.reason, v.note or ""]
+                    [
+                        r.id,
+                        period.label,
+                        leidraad,
+                        kind,
+                        v.section,
+                        v.rule,
+                        v.origin,
+                        v.outcome,
+                        "ja" if v.indicatief else "nee",
+                        v.reason,
+                        v.note or "",
+                    ]
                     for v in verdicts
                 ]
         # Every source with where to read it: one row per document, and one per web page of it.
@@ -108,7 +120,19 @@ class OpenDataPages(Lookups):
             "regio-interventies.csv": _csv(REGION_COLUMNS, choice_rows),
             "tarieven.csv": _csv(["regio", "verzekeraar", "bedrag_euro", "eenheid", "jaar", "prestatiecode"], tariff_rows),
             "toetsing.csv": _csv(
-                ["regio", "periode", "leidraad", "toetsing", "onderdeel", "regel", "herkomst", "uitkomst", "indicatief", "reden", "noot_redactie"],
+                [
+                    "regio",
+                    "periode",
+                    "leidraad",
+                    "toetsing",
+                    "onderdeel",
+                    "regel",
+                    "herkomst",
+                    "uitkomst",
+                    "indicatief",
+                    "reden",
+                    "noot_redactie",
+                ],
                 verdict_rows,
             ),
         }

@@ -32,7 +32,11 @@ def verdict_rows(lookups: Lookups, verdicts: list[Verdict], page: str) -> list[d
 def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, Any]:
     verdicts = lookups.verdicts(region)
     sections = [
-        {"titel": title, "uitleg": SECTION_INTROS[section], "rijen": verdict_rows(lookups, [v for v in verdicts if v.section == section], page)}
+        {
+            "titel": title,
+            "uitleg": SECTION_INTROS[section],
+            "rijen": verdict_rows(lookups, [v for v in verdicts if v.section == section], page),
+        }
         for section, title in SECTION_TITLES.items()
     ]
     period = lookups.period(region)

@@ -1,0 +1,39 @@
+"""A project's data: where its files are kept, and the validated `Project` they make.
+
+Its own module near the bottom of the imports, so that the cross-file checks and every later
+stage can use both without importing the loader (crosscheck and project used to import each
+other).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import LoadedFile
+from .models import Catalogue, Leidraad, Region, Sources
+
+SOURCES_FILE = "data/bronnen.yml"
+CATALOGUE_FILE = "data/catalogus.yml"
+LEIDRAAD_DIR = "data/leidraad"
+REGIONS_DIR = "data/regios"
+
+
+@dataclass
+class Project:
+    """Everything the site is made from, validated."""
+
+    root: Path
+    sources: Sources
+    catalogue: Catalogue
+    leidraden: dict[str, Leidraad]
+    regions: dict[str, Region]
+    # The loaded files, so cross-file checks can point at positions.
+    files: dict[str, LoadedFile] = field(default_factory=dict, repr=False)
+
+    def file_of(self, folder: str, item_id: str) -> LoadedFile:
+        """The loaded file of a leidraad version or region, by id."""
+        for suffix in (".yml", ".yaml"):
+            if (found := self.files.get(f"{folder}/{item_id}{suffix}")) is not None:
+                return found
+        raise KeyError(item_id)
