@@ -352,3 +352,33 @@ def test_opening_a_malformed_file_in_the_builder_shows_what_is_wrong(browser, se
     page.evaluate("text => window.regioplanOpenPlan(text)", "{niet: json")
     assert "geen planbestand" in page.locator(".planbouwer-fouten").inner_text()
     page.close()
+
+
+@pytest.mark.parametrize("region", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord", "planregio"])
+def test_the_plan_builder_fits_a_phone(browser, served, region):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{served}regios/{region}/planbouwer/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # On a phone each year's control carries its own label.
+    assert page.locator(".planbouwer-table td").first.evaluate("td => getComputedStyle(td, '::before').content") == '"Jaar 1"'
+    page.close()
+
+
+def test_the_plan_builder_speaks_dutch_and_prints_the_plan_not_the_form(browser, served):
+    page = browser.new_page()
+    page.goto(f"{served}regios/eemland/planbouwer/")
+    case = next(c for c in CASES if c["name"] == "Eemland: a practice in its fifth year")
+    page.fill("#plan-praktijk", "Huisartsenpraktijk De Linde")
+    page.evaluate("plan => window.regioplanLoadPlan({...plan, praktijk: 'Huisartsenpraktijk De Linde'})", case["plan"])
+    # The browser's own file picker ("Choose File") is replaced by a Dutch button.
+    assert page.get_by_text("Opgeslagen plan openen").is_visible()
+    assert page.locator("#plan-bestand").bounding_box()["width"] <= 1
+    page.emulate_media(media="print")
+    pdf = PdfReader(__import__("io").BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert len(pdf.pages) <= 2
+    assert "Praktijkplan MTVP · Eemland" in text and "Huisartsenpraktijk De Linde" in text
+    assert "Positieve gezondheid (uitvoeren); volgt: Nieuwe POH" in text
+    assert "Plan opslaan als bestand" not in text and "Onderbouwing van een verdieping" not in text  # no controls
+    assert not pdf.get_fields()
+    page.close()

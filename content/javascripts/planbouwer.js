@@ -286,6 +286,7 @@
         peopleFields[item.key] = {};
         for (var y = 1; y <= rules.jaren; y++) {
           var cell = row.insertCell();
+          cell.setAttribute("data-label", "Jaar " + y);  // shown above the control on a phone
           var select = element("select", null, { "aria-label": item.naam + ", jaar " + y, "data-key": item.key, "data-jaar": String(y) });
           select.appendChild(element("option", "—", { value: "" }));
           select.appendChild(element("option", "uitvoeren", { value: "actief" }));
@@ -306,6 +307,7 @@
           }
         }
         var reasonCell = row.insertCell();
+        reasonCell.setAttribute("data-label", "Onderbouwing van een verdieping");
         var reason = element("textarea", null, { rows: "2", "aria-label": "Onderbouwing van de verdieping van " + item.naam, "data-key": item.key });
         reason.addEventListener("input", update);
         reasonCell.appendChild(reason);
@@ -335,24 +337,36 @@
       link.click();
       link.remove();
     });
-    var importLabel = element("label", "Opgeslagen plan openen ", { "for": "plan-bestand" });
+    // The browser's own file picker would speak the browser's language ("Choose File"): it is
+    // hidden, and a Dutch label works as its button; the chosen file's name is shown beside it.
+    var importWrap = element("span", null, { "class": "planbouwer-file" });
     var importInput = element("input", null, { type: "file", id: "plan-bestand", accept: "application/json,.json" });
+    var importLabel = element("label", "Opgeslagen plan openen", { "for": "plan-bestand", "class": "md-button" });
+    var importName = element("span", " Geen bestand gekozen", { "class": "planbouwer-bestandsnaam", "aria-live": "polite" });
     var importErrors = element("div", null, { "class": "planbouwer-fouten", role: "alert" });
     importInput.addEventListener("change", function () {
       if (!importInput.files.length) return;
+      importName.textContent = " " + importInput.files[0].name;
       importInput.files[0].text().then(function (text) { open(text); });
     });
+    importWrap.appendChild(importInput);
+    importWrap.appendChild(importLabel);
+    importWrap.appendChild(importName);
     buttons.appendChild(printButton);
+    buttons.appendChild(document.createTextNode(" "));
     buttons.appendChild(exportButton);
-    buttons.appendChild(importLabel);
-    buttons.appendChild(importInput);
+    buttons.appendChild(document.createTextNode(" "));
+    buttons.appendChild(importWrap);
     form.appendChild(buttons);
     form.appendChild(importErrors);
 
     var result = element("div", null, { "class": "planbouwer-result", "aria-live": "polite" });
+    // What printing gives: the chosen plan as a document, without controls (see extra.css).
+    var printed = element("div", null, { "class": "planbouwer-print" });
     root.appendChild(form);
     root.appendChild(element("h2", "Toetsing van uw plan", { id: "toetsing-van-uw-plan" }));
     root.appendChild(result);
+    root.appendChild(printed);
 
     function currentPlan() {
       var plan = { formaat: rules.formaat, regio: rules.regio, praktijk: practice.value, keuzes: {}, onderbouwingen: {}, deelnemers: {}, intervisie: intervisie ? intervisie.checked : false };
@@ -399,14 +413,58 @@
       update();
     }
 
+    function printable(plan, verdicts, summary) {
+      printed.textContent = "";
+      printed.appendChild(element("h2", "Praktijkplan MTVP · " + rules.regionaam));
+      printed.appendChild(element("p", "Praktijk: " + (plan.praktijk || "(naam niet ingevuld)")));
+      var years = [];
+      Object.keys(plan.keuzes).forEach(function (key) {
+        Object.keys(plan.keuzes[key]).forEach(function (year) { if (years.indexOf(+year) < 0) years.push(+year); });
+      });
+      years.sort(function (a, b) { return a - b; });
+      if (!years.length) printed.appendChild(element("p", "Nog geen interventies gekozen."));
+      var names = {};
+      rules.interventies.forEach(function (item) { names[item.key] = item.naam; });
+      years.forEach(function (year) {
+        printed.appendChild(element("h3", "Jaar " + year));
+        var list = element("ul");
+        Object.keys(plan.keuzes).forEach(function (key) {
+          var state = plan.keuzes[key][year];
+          if (!state) return;
+          var people = plan.deelnemers[key] && plan.deelnemers[key][year];
+          list.appendChild(element("li", names[key] + " (" + (state === "verdieping" ? "verdiepen" : "uitvoeren") + ")" +
+            (people ? "; volgt: " + people.join(", ") : "")));
+        });
+        printed.appendChild(list);
+      });
+      var reasons = Object.keys(plan.onderbouwingen);
+      if (reasons.length) {
+        printed.appendChild(element("h3", "Onderbouwing van verdiepingen"));
+        var reasonList = element("ul");
+        reasons.forEach(function (key) { reasonList.appendChild(element("li", names[key] + ": " + plan.onderbouwingen[key])); });
+        printed.appendChild(reasonList);
+      }
+      if (rules.intervisie) printed.appendChild(element("p", plan.intervisie ? "De praktijk neemt deel aan de intervisie." : "Deelname aan de intervisie: niet aangevinkt."));
+      printed.appendChild(element("h3", "Toetsing"));
+      printed.appendChild(element("p", summary));
+      var open = verdicts.filter(function (v) { return v.uitkomst !== "voldoet"; });
+      if (open.length) {
+        var openList = element("ul");
+        open.forEach(function (v) { openList.appendChild(element("li", "Jaar " + v.jaar + ": " + SYMBOLS[v.uitkomst] + " " + v.melding)); });
+        printed.appendChild(openList);
+      }
+    }
+
     function update() {
-      var verdicts = checkPlan(rules, currentPlan());
+      var plan = currentPlan();
+      var verdicts = checkPlan(rules, plan);
       result.textContent = "";
       var failed = verdicts.filter(function (v) { return v.uitkomst === "voldoet niet"; }).length;
       var unknown = verdicts.filter(function (v) { return v.uitkomst === "niet te beoordelen"; }).length;
       var summary = failed ? failed + " punt(en) nog niet in orde." : "Uw plan voldoet aan alle regels die het kan halen.";
       if (unknown) summary += " " + unknown + " punt(en) niet te beoordelen: het regioplan zegt of biedt daar te weinig.";
       result.appendChild(element("p", summary, { "class": "planbouwer-summary" }));
+      printable(plan, verdicts, summary);
       var years = [];
       verdicts.forEach(function (v) { if (years.indexOf(v.jaar) < 0) years.push(v.jaar); });
       years.forEach(function (year) {
