@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 from conftest import SiteServer
 
@@ -116,7 +117,10 @@ def test_dutch_search_finds_interventions(browser, site_url):
     page = browser.new_page()
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("triage")
+    # Typing before the index has loaded is dropped by the search; a reader sees it is ready when
+    # "Zoeken initialiseren" gives way to the invitation to type, and so does this test.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Typ om te beginnen met zoeken", timeout=60_000)
+    page.locator(".md-search__input").press_sequentially("triage")  # keys, as a reader types
     results = page.locator(".md-search-result__item a")
     results.first.wait_for()
     paths = [urlsplit(a.get_attribute("href")).path for a in results.all()]
