@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
+from .crosscheck import derived_from, source_refs
 from .errors import Diagnostic
 from .load import LoadedFile
-from .models import SourceRef
 from .period import years
 from .project import Project
 from .projectdata import REGIONS_DIR, SOURCES_FILE
@@ -57,25 +55,13 @@ def _split_lists(loaded: LoadedFile) -> Iterator[Diagnostic]:
 
 
 def _documents_used(project: Project) -> set[str]:
-    used: set[str] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, SourceRef):
-            used.add(value.document)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-        elif isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                item = getattr(value, name)
-                if name in ("document", "afgeleid_uit") and item:
-                    used.update([item] if isinstance(item, str) else item)
-                walk(item)
-
-    walk(project.catalogue)
-    for model in (*project.leidraden.values(), *project.regions.values()):
-        walk(model)
-    return used
+    """Every document a data file cites: in a source reference, as a plan or leidraad document, or
+    as the source a rule was reconstructed from."""
+    models = [project.catalogue, *project.leidraden.values(), *project.regions.values()]
+    used = {ref.document for model in models for _, ref in source_refs(model)}
+    used |= {document for model in models for _, document in derived_from(model)}
+    used |= {region.plan.document for region in project.regions.values()}
+    return used | {leidraad.document for leidraad in project.leidraden.values() if leidraad.document}
 
 
 def warnings(project: Project) -> list[Diagnostic]:

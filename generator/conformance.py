@@ -158,7 +158,7 @@ class _Judge:
                 phrase = FACT_PHRASES[check.feit][_ANSWERS[fact.waarde]]
                 # The data's own explanation says what the plan states or leaves out; without one, a
                 # standard sentence names the fact.
-                reason = fact.toelichting.strip() if fact.toelichting else _sentence(phrase)
+                reason = fact.toelichting.strip() if fact.toelichting else sentence(phrase)
                 if check.alleen_bij == "eigen-interventies" and not fact.toelichting:
                     reason = reason[:-1] + f" ({', '.join(v.naam for v in self.region.eigen_interventies)})."
                 self.add(
@@ -269,7 +269,8 @@ class _Judge:
             self.verdicts.append(Verdict(self.region.id, "eigen-regels", rule.titel, "regioplan", outcome, reason, rule.bron, loc))
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
+    """'het plan zegt niet …' -> 'Het plan zegt niet ….': a phrase as a sentence in a message."""
     return text[:1].upper() + text[1:] + "."
 
 

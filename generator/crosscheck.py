@@ -121,17 +121,17 @@ def _check_catalogue(project: Project) -> Iterator[Diagnostic]:
     yield from _check_refs_in(project, loaded, catalogue)
 
 
-def _derived_from(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def derived_from(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every document id in an `afgeleid_uit` list inside a model, with its path."""
     if isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _derived_from(item, (*loc, i))
+            yield from derived_from(item, (*loc, i))
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             if name == "afgeleid_uit":
                 yield from ((((*loc, name, i)), d) for i, d in enumerate(getattr(value, name)))
             else:
-                yield from _derived_from(getattr(value, name), (*loc, name))
+                yield from derived_from(getattr(value, name), (*loc, name))
 
 
 def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
@@ -140,7 +140,7 @@ def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
     for leidraad in project.leidraden.values():
         loaded = project.file_of(LEIDRAAD_DIR, leidraad.id)
         yield from _check_refs_in(project, loaded, leidraad)
-        for loc, document in _derived_from(leidraad):
+        for loc, document in derived_from(leidraad):
             if document not in documents:
                 yield _unknown(loaded, loc, "E204", "brondocument", document, documents, "voeg het toe aan data/bronnen.yml")
         if leidraad.document and leidraad.document not in documents:

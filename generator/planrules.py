@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .conformance import restated_rules
+from .conformance import restated_rules, sentence
 from .errors import DataError, Diagnostic, Position
 from .models import PracticePlan, Region
 from .offer import kernel_count, offers_of
@@ -319,10 +319,6 @@ class _Plan:
         return named, any(offer[k]["ongenoemd"] for k in rule["kernelementen"])
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."
-
-
 def _count(plan: _Plan, rule: dict, found: list[str], counted: str) -> tuple[str, str]:
     """Outcome and message tail for a rule that asks a number of interventions (`counted` says
     which ones count); a shortfall of the region's offer is the regioplan's gap, not the
@@ -391,13 +387,13 @@ def _mandatory(plan: _Plan, rule: dict, year: int):
     if rule["intervisie"] and not plan.intervisie:
         parts.append("neem deel aan de intervisie")
     if parts:
-        return "voldoet niet", _sentence("; ".join(parts))
+        return "voldoet niet", sentence("; ".join(parts))
     if unoffered:
         return "niet te beoordelen", f"Het regioplan biedt {', '.join(unoffered)} niet aan; overleg met de RHO."
     done = (["de verplichte interventies zijn gekozen"] if rule["interventies"] else []) + (
         ["de praktijk neemt deel aan de intervisie"] if rule["intervisie"] else []
     )
-    return "voldoet", _sentence(" en ".join(done))
+    return "voldoet", sentence(" en ".join(done))
 
 
 def _never_only(plan: _Plan, rule: dict, year: int):
@@ -451,7 +447,7 @@ def _once_per_person(plan: _Plan, rule: dict, year: int):
         elif again:
             problems.append(f"{name} is al eerder gevolgd door: {', '.join(again)}")
     if problems:
-        return "voldoet niet", _sentence("; ".join(problems)) + (
+        return "voldoet niet", sentence("; ".join(problems)) + (
             " Een training telt één jaar per zorgverlener: alleen teamleden die haar nog niet volgden, mogen haar nu volgen."
             " Gaan dezelfde mensen verder, kies dan 'verdiepen' (nascholing of vervolg, met onderbouwing)."
         )
