@@ -17,6 +17,7 @@ from ..escape import escape_inline
 from ..models import Intervention, Kernelement, Region, SourceRef
 from ..offer import Offer, offers_of
 from ..period import PlanPeriod, newest_leidraad, plan_period
+from ..planrules import rules_for_region
 from ..project import Project
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
@@ -117,6 +118,7 @@ class Lookups:
         # Every region's choices, by the national intervention they are (or are nearest to).
         self._offers = {region.id: offers_of(project.catalogue, region) for region in self.regions}
         self._verdicts: dict[tuple[str, bool], list[Verdict]] = {}
+        self._plan_rules: dict[str, dict[str, Any]] = {}
         # Every region's choices, by the national intervention they are (or are nearest to).
         self.offers: dict[str, list[Offer]] = {}
         for region in self.regions:
@@ -130,6 +132,12 @@ class Lookups:
 
     def period(self, region: Region) -> PlanPeriod:
         return plan_period(self.project, region, self.today)
+
+    def plan_rules(self, region: Region) -> dict[str, Any]:
+        """The plan check's rules for a region (form, plan builder and PDF all read them), computed once."""
+        if region.id not in self._plan_rules:
+            self._plan_rules[region.id] = rules_for_region(self.project, region)
+        return self._plan_rules[region.id]
 
     def verdicts(self, region: Region, newest: bool = False) -> list[Verdict]:
         """The region's verdicts by the leidraad its plan follows (or by the newest), computed once."""

@@ -18,7 +18,7 @@ from ..crosscheck import source_refs
 from ..escape import css_string, script_json
 from ..models import PlanPart, Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER, Offer
-from ..planrules import describe_rule, rules_for_region
+from ..planrules import describe_rule
 from .base import (
     INDICATOR_LEVELS,
     Lookups,
@@ -168,7 +168,7 @@ class RegionPages(Lookups):
 
     def form(self, region: Region) -> dict[str, Any]:
         """The praktijkplan form as the region lays it out; shared by the web page and the PDF."""
-        rules = rules_for_region(self.project, region)
+        rules = self.plan_rules(region)
         practice_plan = region.praktijkplan
         parts = (
             list(practice_plan.onderdelen)
@@ -251,7 +251,7 @@ class RegionPages(Lookups):
 
     def plan_builder(self, region: Region) -> PageContext:
         page = region_page(region.id, "planbouwer")
-        rules = rules_for_region(self.project, region)
+        rules = self.plan_rules(region)
         payload = script_json(rules)
         context = {
             **self._base(region, page),
