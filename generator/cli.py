@@ -21,7 +21,9 @@ def _report(error: DataError, command: str) -> int:
         print(diagnostic, file=sys.stderr)
     count = len(error.diagnostics)
     # What did not happen, in the words of the command the author ran.
-    consequence = "het plan is niet getoetst" if command == "check-plan" else "er is niets gebouwd of gewijzigd"
+    consequence = {"check-plan": "het plan is niet getoetst", "fill-plan": "er is geen PDF geschreven"}.get(
+        command, "er is niets gebouwd of gewijzigd"
+    )
     print(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; {consequence}.", file=sys.stderr)
     return 1
 
@@ -90,6 +92,7 @@ def _build(args: argparse.Namespace) -> int:
 def _check_plan(args: argparse.Namespace) -> int:
     """Check a practice plan saved by the plan builder, with the same rules the page uses."""
     from .planrules import OUTCOME_ORDER, check_plan, read_plan, rules_for_region
+    from .practiceyear import Start, year_label
     from .project import load_project
 
     project = load_project(args.root)
@@ -100,8 +103,9 @@ def _check_plan(args: argparse.Namespace) -> int:
         print(f"Let op: dit plan is gemaakt voor regio '{plan['regio']}', het wordt getoetst aan '{args.region}'.", file=sys.stderr)
     verdicts = check_plan(rules, plan)
     symbols = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
+    start = Start.parse(plan["start"])
     for year in sorted({v["jaar"] for v in verdicts}):
-        print(f"Jaar {year}")
+        print(year_label(rules["kalender"], start, year))
         for verdict in (v for v in verdicts if v["jaar"] == year):
             print(f"  {symbols[verdict['uitkomst']]} {verdict['melding']}")
     counts = {outcome: sum(v["uitkomst"] == outcome for v in verdicts) for outcome in OUTCOME_ORDER}
@@ -112,6 +116,42 @@ def _check_plan(args: argparse.Namespace) -> int:
     if counts["niet te beoordelen"]:
         print(f"{counts['niet te beoordelen']} punt(en) niet te beoordelen: zie hierboven wat het regioplan niet zegt of niet biedt.")
     return 1 if counts["voldoet niet"] else 0
+
+
+def _fill_plan(args: argparse.Namespace) -> int:
+    """Write the region's praktijkplan PDF filled in from a plan saved by the plan builder."""
+    import os
+    import tempfile
+
+    from .errors import Diagnostic, Position
+    from .pdf import filled_practice_plan
+    from .pipeline import build_date
+    from .planrules import read_plan, rules_for_region
+    from .project import load_project
+
+    project = load_project(args.root)
+    _require_region(project, args.region, str(args.file))
+    plan = read_plan(args.file, rules_for_region(project, project.regions[args.region]))
+    if plan["regio"] not in (None, args.region):
+        print(
+            f"Let op: dit plan is gemaakt voor regio '{plan['regio']}', het wordt ingevuld op het formulier van '{args.region}'.",
+            file=sys.stderr,
+        )
+    target = args.output.resolve()
+    if not target.parent.is_dir():
+        raise DataError(
+            [Diagnostic(Position(str(args.output)), "E001", "de map bestaat niet; maak haar eerst aan of kies een andere plek")]
+        )
+    data, notes = filled_practice_plan(args.root, project, args.region, plan, build_date())
+    # Written next to the target and then moved: a failure never leaves half a file behind.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".pdf.tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, target)
+    for note in notes:
+        print(f"Let op: {note}", file=sys.stderr)
+    print(f"Geschreven: {args.output}")
+    return 0
 
 
 def _new_region(args: argparse.Namespace) -> int:
@@ -169,6 +209,12 @@ def parser() -> argparse.ArgumentParser:
     check_plan.add_argument("file", type=Path, help="het opgeslagen plan (JSON)")
     check_plan.add_argument("--region", required=True, help="id van de regio, bijvoorbeeld eemland")
     check_plan.set_defaults(run=_check_plan)
+
+    fill_plan = commands.add_parser("fill-plan", help="vul het praktijkplan-PDF van een regio in met een opgeslagen plan")
+    fill_plan.add_argument("file", type=Path, help="het opgeslagen plan uit de planbouwer (JSON)")
+    fill_plan.add_argument("--region", required=True, help="id van de regio, bijvoorbeeld eemland")
+    fill_plan.add_argument("-o", "--output", type=Path, required=True, help="waar het ingevulde PDF komt, bijvoorbeeld plan.pdf")
+    fill_plan.set_defaults(run=_fill_plan)
 
     new_region = commands.add_parser("new-region", help="maak een startbestand voor een nieuwe regio")
     new_region.add_argument("slug", help="id van de regio: kleine letters, cijfers en koppeltekens, bijvoorbeeld west-brabant")

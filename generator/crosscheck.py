@@ -168,7 +168,7 @@ def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
             loc = ("groeimodel", "regels", i)
             if rule.soort == "nooit-enige" and rule.kernelement is None:
                 yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' noemt geen kernelement; vul 'kernelement' in")
-            if rule.soort in ("geen-verdieping", "eenmalig-per-zorgverlener") and rule.aard is None:
+            if rule.soort in ("geen-verdieping", "eenmalig-per-zorgverlener", "personeel-onderbouwen") and rule.aard is None:
                 yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' noemt geen soort interventie; vul 'aard' in")
             if rule.kernelement and rule.kernelement not in kernels:
                 yield _unknown(
@@ -327,7 +327,20 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                     )
         yield from _duplicates(loaded, ((("subregios", i, "id"), s.id) for i, s in enumerate(region.subregios)), "subregio")
         yield from _check_history(loaded, region)
-        for i, part in enumerate(region.praktijkplan.onderdelen if region.praktijkplan else []):
+        plan = region.praktijkplan
+        if plan and plan.jaarkolommen == "kalenderjaar" and region.plan.periode_tot is None:
+            yield Diagnostic(
+                loaded.position(("praktijkplan", "jaarkolommen")),
+                "E212",
+                "een formulier per kalenderjaar heeft het laatste jaar van het plan nodig; vul plan.periode_tot in of kies 'mtvp-jaar'",
+            )
+        for i, part in enumerate(plan.onderdelen if plan else []):
+            if part.soort == "interventies-met-plan" and not part.kolommen:
+                yield Diagnostic(
+                    loaded.position(("praktijkplan", "onderdelen", i)),
+                    "E213",
+                    f"onderdeel '{part.id}' noemt niet wat de praktijk per interventie invult; zet onder 'kolommen' de kolommen die het plan noemt",
+                )
             for kernel in part.aanwijzingen:
                 if kernel not in kernels:
                     loc = ("praktijkplan", "onderdelen", i, "aanwijzingen", kernel)

@@ -218,7 +218,9 @@ class KernelementGrowth(Model):
 #   geen-verdieping             interventions of `aard` cannot be deepened once implemented
 #   eenmalig-per-zorgverlener   interventions of `aard` count for one year per care provider
 #   geen-herhaling              an implemented intervention may not be repeated without deepening
-RuleKind = Literal["nooit-enige", "verdieping-onderbouwen", "geen-verdieping", "eenmalig-per-zorgverlener", "geen-herhaling"]
+RuleKind = Literal[
+    "nooit-enige", "verdieping-onderbouwen", "geen-verdieping", "eenmalig-per-zorgverlener", "geen-herhaling", "personeel-onderbouwen"
+]
 
 
 class GeneralRule(Model):
@@ -226,7 +228,8 @@ class GeneralRule(Model):
 
     id: Slug = Field(description="Korte naam: kleine letters, cijfers en koppeltekens; uniek in deze lijst.")
     soort: RuleKind = Field(
-        description="Soort regel: nooit-enige, verdieping-onderbouwen, geen-verdieping, eenmalig-per-zorgverlener of geen-herhaling."
+        description="Soort regel: nooit-enige, verdieping-onderbouwen, geen-verdieping, eenmalig-per-zorgverlener, geen-herhaling "
+        "of personeel-onderbouwen."
     )
     kernelement: Slug | None = Field(None, description="Het kernelement waar de regel over gaat (bij nooit-enige).")
     aard: Nature | None = Field(None, description="De soort interventie waar de regel over gaat.")
@@ -632,10 +635,33 @@ PlanPartKind = Literal[
 ]
 
 
+# A quarter in which a practice started MTVP, as "2024-K1" (first quarter of 2024).
+StartQuarter = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-K[1-4]$")]
+
+
+class Lichting(Model):
+    """Een groep praktijken die op hetzelfde moment met MTVP begint, zoals het plan die noemt."""
+
+    naam: Line = Field(description="Naam zoals het plan die noemt, bijvoorbeeld 'Lichting 1'.")
+    start: StartQuarter = Field(description="Het kwartaal waarin deze lichting begint, als JJJJ-K1 tot JJJJ-K4, bijvoorbeeld 2023-K2.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
+
+
+class TransitionYear(Model):
+    """Een jaar waarin de regio de jaarcyclus van het praktijkplan omzet."""
+
+    jaar: Year = Field(description="Het overgangsjaar.")
+    toelichting: Text = Field(description="Wat er in dat jaar verandert, in eigen woorden.")
+    bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
+
+
 class PlanPart(Model):
     """Een onderdeel van het praktijkplan-formulier van de regio."""
 
-    id: Slug = Field(description="Korte naam van het onderdeel; ook de naam van de invulvelden.")
+    id: Slug = Field(
+        description="Korte naam van het onderdeel; ook de naam van de invulvelden. Een onderdeel 'keuze' met id 'intervisie' "
+        "is de toezegging om aan de intervisie deel te nemen (de planbouwer vult het in)."
+    )
     titel: Line = Field(description="Kop van het onderdeel op het formulier.")
     soort: PlanPartKind = Field(description="Wat voor onderdeel: bepaalt hoe het formulier het toont.")
     toelichting: Text | None = Field(None, description="Toelichting in eigen woorden.")
@@ -650,6 +676,17 @@ class PlanPart(Model):
     alle_interventies: bool = Field(
         False, description="Bij interventies-met-plan: elke aangeboden interventie krijgt een eigen regel, in plaats van lege regels."
     )
+    kolommen: list[Line] = Field(
+        [],
+        description="Bij interventies-met-plan: de kolommen die de praktijk per interventie invult, met de woorden van het plan "
+        "(bijvoorbeeld 'Korte aanpak', 'SMART-doelstelling'). Alleen wat het plan vraagt.",
+    )
+    per_jaar: bool = Field(
+        False, description="Bij interventies-met-plan: waar als de praktijk per interventie ook aankruist in welk jaar zij die uitvoert."
+    )
+    redactie: Text | None = Field(
+        None, description="Noot van de redactie: wat het formulier toevoegt of anders doet dan het plan beschrijft, en waarom."
+    )
 
 
 class PracticePlanRules(Model):
@@ -660,6 +697,17 @@ class PracticePlanRules(Model):
     indienen: Text | None = Field(None, description="Waar en hoe de praktijk het plan indient.")
     onderdelen: list[PlanPart] = Field([], description="De onderdelen van het formulier, op volgorde.")
     instructies: list[Text] = Field([], description="Aanwijzingen van de regio bij het invullen.")
+    jaarkolommen: Literal["mtvp-jaar", "kalenderjaar"] = Field(
+        "mtvp-jaar",
+        description="Hoe het formulier de jaren telt: 'mtvp-jaar' (jaar 1 is het eerste jaar vanaf het startkwartaal van de "
+        "praktijk) of 'kalenderjaar' (een kolom per jaar van de planperiode; dan moet plan.periode_tot ingevuld zijn).",
+    )
+    overgangsjaar: TransitionYear | None = Field(
+        None, description="Een jaar waarin de regio de cyclus van het praktijkplan omzet, als het plan dat noemt."
+    )
+    lichtingen: list[Lichting] = Field(
+        [], description="De lichtingen waarin praktijken beginnen, als het plan ze noemt; de praktijk kiest dan haar lichting."
+    )
     bron: list[SourceRef] = Field(min_length=1, description="Waar het praktijkplan in het regioplan staat.")
 
 
@@ -779,3 +827,20 @@ class PracticePlan(Model):
         "Een training telt één jaar per zorgverlener: in een later jaar mogen alleen teamleden die haar nog niet volgden.",
     )
     intervisie: bool = Field(False, description="Waar als de praktijk deelneemt aan de intervisie van de regio.")
+    agb: Annotated[str, StringConstraints(max_length=50)] = Field("", description="AGB-code van de praktijk.")
+    contactpersoon: Annotated[str, StringConstraints(max_length=500)] = Field(
+        "", description="Wie de regio over dit plan kan bellen of mailen."
+    )
+    datum: Annotated[str, StringConstraints(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")] = Field(
+        "", description="Datum van het plan (JJJJ-MM-DD)."
+    )
+    start: StartQuarter | None = Field(
+        None,
+        description="Het kwartaal waarin de praktijk met MTVP begon (JJJJ-K1 tot JJJJ-K4). Daaruit volgt welk kalenderjaar "
+        "bij welk MTVP-jaar hoort.",
+    )
+    personeel: dict[ChoiceKey, dict[PlanYear, ShortText]] = Field(
+        {},
+        description="Bij uitbreiding van personele capaciteit, per jaar: welk personeel en hoeveel uren (de leidraad vraagt "
+        "die onderbouwing in het praktijkplan).",
+    )

@@ -11,10 +11,12 @@ Rendering runs in a pool of processes, one per core, and reports progress as it 
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +36,6 @@ DOCUMENT_PAGES = [sub for sub, _ in SUBPAGES if sub not in ("praktijkplan", "pla
 PRINT_CSS = "pdf/print.css"
 # Links inside a PDF cannot follow the site's relative links; only web and mail links stay.
 _LOCAL_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.S)
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
 @dataclass(frozen=True)
@@ -42,25 +43,24 @@ class PdfJob:
     path: str  # where the PDF goes in the site
     html: str  # a complete HTML document
     forms: bool  # turn inputs into fillable fields
+    tooltips: tuple[tuple[str, str], ...] = ()  # (field name, Dutch description) for every field
 
 
 def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: list, extension_configs: dict) -> list[PdfJob]:
     """The PDFs of every region; `pages` maps generated paths to their Markdown."""
     env = environment(root)
-    css = (root / TEMPLATE_DIR / PRINT_CSS).read_text(encoding="utf-8")
+    css = print_css(root)
     made = build_date()
     builder = RegionPages(project, made)
     configs = {**extension_configs, "toc": {**extension_configs.get("toc", {}), "permalink": False}}
     jobs = []
     for region in builder.regions:
-        form = builder.form(region)
-        plan = env.get_template("pdf/praktijkplan.html.j2").render(form=form, css=css, region=region, version=region.plan.versie or "")
-        jobs.append(PdfJob(practice_plan_pdf(region.id), plan, forms=True))
+        jobs.append(practice_plan_job(env, css, region, builder.form(region)))
         sections = []
         for sub in DOCUMENT_PAGES:
             converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
             body = converter.convert(pages[region_page(region.id, sub)])
-            body = _LOCAL_LINK.sub(r"\1", _PERMALINK.sub("", body))
+            body = _LOCAL_LINK.sub(r"\1", body)
             # The pages share heading ids (one per kernelement); in one document they must differ.
             body = body.replace(' id="', f' id="{sub}-')
             sections.append({"id": f"deel-{sub}", "titel": dict(SUBPAGES)[sub], "html": body})
@@ -77,6 +77,30 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
     return jobs
 
 
+def practice_plan_job(env, css: str, region, form: dict) -> PdfJob:
+    html = env.get_template("pdf/praktijkplan.html.j2").render(form=form, css=css, region=region, version=region.plan.versie or "")
+    tooltips = tuple((field["naam"], field["titel"]) for field in form["velden"])
+    return PdfJob(practice_plan_pdf(region.id), html, forms=True, tooltips=tooltips)
+
+
+def filled_practice_plan(root: Path, project: Project, region_id: str, plan: dict, today) -> tuple[bytes, list[str]]:
+    """The region's praktijkplan PDF with a saved plan filled in, and notes on what did not fit."""
+    from .contexts.base import Lookups
+    from .contexts.practiceform import PracticeForm, form_values
+
+    lookups = Lookups(project, today)
+    region = project.regions[region_id]
+    form = PracticeForm(lookups, region).build()
+    names = {item["key"]: item["naam"] for item in lookups.plan_rules(region)["interventies"]}
+    values, notes = form_values(form, plan, names)
+    _, data = _render(practice_plan_job(environment(root), print_css(root), region, form))
+    return fill(data, values), notes
+
+
+def print_css(root: Path) -> str:
+    return (root / TEMPLATE_DIR / PRINT_CSS).read_text(encoding="utf-8")
+
+
 def pdf_paths(project: Project) -> list[str]:
     """Where the PDFs of every region go, without preparing them."""
     return [path for region in sorted(project.regions) for path in (practice_plan_pdf(region), region_plan_pdf(region))]
@@ -85,7 +109,60 @@ def pdf_paths(project: Project) -> list[str]:
 def _render(job: PdfJob) -> tuple[str, bytes]:
     from weasyprint import HTML  # imported in the worker: each process loads it once
 
-    return job.path, HTML(string=job.html).write_pdf(pdf_forms=job.forms, pdf_tags=True, custom_metadata=True)
+    data = HTML(string=job.html).write_pdf(pdf_forms=job.forms, pdf_tags=True, custom_metadata=True)
+    return job.path, with_tooltips(data, dict(job.tooltips)) if job.tooltips else data
+
+
+def _fields(writer) -> Iterator:
+    """Every field of a PDF's form, with the radio groups' and other parents' kids."""
+    pending = list(writer._root_object["/AcroForm"]["/Fields"])
+    while pending:
+        field = pending.pop(0).get_object()
+        yield field
+        pending += list(field.get("/Kids", []))
+
+
+def with_tooltips(data: bytes, tooltips: dict[str, str]) -> bytes:
+    """Give every field its Dutch description as tooltip (/TU). WeasyPrint takes a field's
+    <label> when it has one ('Akkoord', three times on one form); ours says what it is for."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    for field in _fields(writer):
+        name = str(field.get("/T", ""))
+        if name in tooltips:
+            field[NameObject("/TU")] = TextStringObject(tooltips[name])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
+    """A form PDF with its fields set to `values` (text, or True/False for a checkbox).
+
+    A checkbox is set to the 'on' state its own appearance has, so that viewers that draw
+    appearances (poppler, pdf.js) show the tick; text fields get an appearance of their own.
+    """
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    texts = {name: value for name, value in values.items() if isinstance(value, str)}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, texts, auto_regenerate=False)
+    for field in _fields(writer):
+        name = str(field.get("/T", ""))
+        if field.get("/FT") == "/Btn" and isinstance(values.get(name), bool):
+            states = [state for state in field["/AP"]["/N"] if state != "/Off"]
+            state = NameObject(states[0] if values[name] and states else "/Off")
+            field[NameObject("/V")] = state
+            field[NameObject("/AS")] = state
+        elif name in texts:
+            field[NameObject("/V")] = TextStringObject(texts[name])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def render_pdfs(jobs: list[PdfJob], workers: int | None = None) -> dict[str, bytes]:

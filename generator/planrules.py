@@ -149,6 +149,25 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
         "regels": rules,
         "herhaald": [{"titel": r.rule.titel, "leidraad": r.leidraad_rule} for r in restated.values()],
         "intervisie": region.intervisie is not None,
+        "kalender": _calendar(project, region),
+    }
+
+
+def _calendar(project: Project, region: Region) -> dict[str, Any]:
+    """How the plan builder labels its years: by calendar year or MTVP year, the plan's years,
+    a transition year, the region's lichtingen (see practiceyear.py), and the years a practice
+    can have started in: from the programme's start to the plan's end (or, for a plan without
+    an end, the last year any leidraad version covers)."""
+    form = region.praktijkplan
+    last = region.plan.periode_tot or max(year for leidraad in project.leidraden.values() for year in leidraad.geldig_voor)
+    return {
+        "per_kalenderjaar": bool(form and form.jaarkolommen == "kalenderjaar"),
+        "planjaren": [region.plan.periode_van, region.plan.periode_tot],
+        "startjaren": [PROGRAMME_START, last],
+        "overgangsjaar": {"jaar": form.overgangsjaar.jaar, "toelichting": form.overgangsjaar.toelichting}
+        if form and form.overgangsjaar
+        else None,
+        "lichtingen": [{"naam": item.naam, "start": item.start} for item in form.lichtingen] if form else [],
     }
 
 
@@ -280,6 +299,7 @@ class _Plan:
         self.choices = {key: {int(y): s for y, s in years.items()} for key, years in plan.get("keuzes", {}).items() if key in self.known}
         self.reasons = plan.get("onderbouwingen", {})
         self.people = {key: {int(y): v for y, v in years.items()} for key, years in plan.get("deelnemers", {}).items()}
+        self.staff = {key: {int(y): v for y, v in years.items()} for key, years in plan.get("personeel", {}).items()}
         self.intervisie = bool(plan.get("intervisie"))
 
     def active(self, key: str, year: int) -> bool:
@@ -470,6 +490,16 @@ def _no_repeat(plan: _Plan, rule: dict, year: int):
     return "voldoet niet", f"Een eerder ingevoerde interventie komt alleen terug als aantoonbare verdieping ({plan.names(wrong)})."
 
 
+def _staff_justified(plan: _Plan, rule: dict, year: int):
+    running = [k for k in plan.keys if plan.known[k]["aard"] == rule["aard"] and plan.active(k, year)]
+    if not running:
+        return None
+    lacking = [k for k in running if not plan.staff.get(k, {}).get(year, "").strip()]
+    if lacking:
+        return "voldoet niet", f"Schrijf bij {plan.names(lacking)} welk personeel de praktijk inzet en hoeveel uren."
+    return "voldoet", f"Onderbouwd: {plan.names(running)}."
+
+
 # One function per rule kind, in the same order as KINDS in planbouwer.js. A function returns
 # (outcome, message) or None when the rule does not apply to this plan in this year.
 KINDS: dict[str, Callable[[_Plan, dict, int], tuple[str, str] | None]] = {
@@ -484,6 +514,7 @@ KINDS: dict[str, Callable[[_Plan, dict, int], tuple[str, str] | None]] = {
     "geen-verdieping": _not_deepened,
     "eenmalig-per-zorgverlener": _once_per_person,
     "geen-herhaling": _no_repeat,
+    "personeel-onderbouwen": _staff_justified,
 }
 # Rules whose heading is the requirement itself, phrased per kernelement.
 _COUNTING = {"nieuw", "actief", "nieuw-of-verdieping", "continueren", "keuze"}

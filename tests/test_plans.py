@@ -101,7 +101,7 @@ def test_plan_builder_reaches_the_same_verdicts(browser, served, plan_project, c
     expected = [{k: v[k] for k in ("id", "jaar", "uitkomst", "melding")} for v in python_verdicts(plan_project.root, case)]
     assert shown == expected  # same rules, same order, same words
     # Grouped by year under a heading each, as on the command line.
-    assert page.locator(".planbouwer-result h3").all_inner_texts() == [f"Jaar {y}" for y in sorted({v["jaar"] for v in expected})]
+    assert page.locator(".planbouwer-result h3").all_inner_texts() == [f"MTVP-jaar {y}" for y in sorted({v["jaar"] for v in expected})]
     page.close()
 
 
@@ -161,37 +161,181 @@ def test_praktijkplan_prints_without_site_chrome(browser, served):
     page.close()
 
 
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+
+
 def test_praktijkplan_pdf_is_a_tagged_fillable_form(plan_site):
     reader = PdfReader(plan_site / "regios/zuid-holland-noord/praktijkplan-zuid-holland-noord.pdf")
     fields = reader.get_fields()
     for name in [
         "huisartsen_1_naam",
-        "huisartsen_1_agb",
-        "praktijk_naam-van-de-praktijk",
+        "huisartsen_1_agb-code",
+        "praktijk",  # the region's own 'Naam van de praktijk' is the identity field
+        "agb",
+        "contactpersoon",  # not on the region's form, every handed-in plan needs it
+        "start",
         "adres_adres",
         "verklaring_akkoord",
-        "interventie_triage-training_jaar_1",
-        "interventie_training-gespreksvoering-positieve-gezondheid_jaar_3",
-        "intervisie",
+        "interventie_triage-training_jaar-1",
+        "interventie_training-gespreksvoering-positieve-gezondheid_jaar-3",
+        "intervisie_akkoord",  # the region's own promise to take part in the intervisie
         "plaats-datum_plaats",
+        "datum",
         "handtekening_handtekening",
     ]:
         assert name in fields, name
+    assert "intervisie" not in fields  # asked once, in the region's own words
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root  # tagged for screen readers
-    text = " ".join(page.extract_text() for page in reader.pages)
-    assert "Kies één interventie; die loopt twee jaar door." in " ".join(text.split())
+    assert "Kies één interventie; die loopt twee jaar door." in pdf_text(
+        plan_site / "regios/zuid-holland-noord/praktijkplan-zuid-holland-noord.pdf"
+    )
     assert reader.metadata.title == "Praktijkplan MTVP regio Zuid-Holland Noord"
 
 
-def test_praktijkplan_pdfs_carry_each_regions_own_interventions(plan_site):
-    text = lambda pdf: " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())  # noqa: E731
-    eemland = text(plan_site / "regios/eemland/praktijkplan-eemland.pdf")
-    assert "SmartTyping" in eemland and "SMART-doel" in eemland
-    brabant = text(plan_site / "regios/midden-brabant/praktijkplan-midden-brabant.pdf")
+@pytest.mark.parametrize("region", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord", "planregio", "deelregio"])
+def test_every_praktijkplan_pdf_says_who_and_explains_every_field(plan_site, region):
+    reader = PdfReader(plan_site / f"regios/{region}/praktijkplan-{region}.pdf")
+    fields = reader.get_fields()
+    assert {"praktijk", "agb", "contactpersoon", "datum", "start"} <= set(fields)
+    for name, field in fields.items():
+        tooltip = str(field.get("/TU", ""))
+        # A description a reader can hover, never the field's id ('interventie_x_jaar-1').
+        assert tooltip and tooltip != name and "_" not in tooltip, (name, tooltip)
+    # Tab order is reading order: the widgets, page by page, come in the order of the form on the web page.
+    order = [str(a.get_object().get("/T") or a.get_object()["/Parent"]["/T"]) for page in reader.pages for a in page.get("/Annots", [])]
+    web = [field["name"] for field in html(plan_site, f"regios/{region}/praktijkplan").select("form.praktijkplan-form [name]")]
+    assert order == web
+
+
+def test_praktijkplan_pdfs_ask_only_what_their_region_asks(plan_site):
+    eemland = pdf_text(plan_site / "regios/eemland/praktijkplan-eemland.pdf")
+    assert "SmartTyping" in eemland and "SMART-doelstelling" in eemland  # Eemland asks a SMART goal per intervention
+    assert (
+        "2026 (overgangsjaar)" in eemland and "2027" in eemland and "MTVP-jaar 1" not in eemland.split("Keuze van de interventies")[1][:400]
+    )
+    gelderland_pdf = plan_site / "regios/oost-gelderland/praktijkplan-oost-gelderland.pdf"
+    gelderland = pdf_text(gelderland_pdf)
+    assert "SMART" not in gelderland  # the word does not occur in Oost-Gelderland's plan
+    assert "MTVP-jaar 1" in gelderland and "MTVP-jaar 2" in gelderland  # its rules are per year
+    names = PdfReader(gelderland_pdf).get_fields()
+    assert any(name.startswith("aanpak_welzijn-op-recept") for name in names)  # a row per intervention
+    brabant = pdf_text(plan_site / "regios/midden-brabant/praktijkplan-midden-brabant.pdf")
     assert brabant.count("(verplicht)") == 5 and "Inspanningsverplichting" in brabant
-    gelderland = PdfReader(plan_site / "regios/oost-gelderland/praktijkplan-oost-gelderland.pdf")
-    assert any(name.startswith("plan_welzijn") or "welzijn" in name for name in gelderland.get_fields())  # a row per intervention
+    assert "Lichting 1 begon in het 2e kwartaal 2023" in brabant  # the region's own lichtingen
+
+
+def _gray(pdf: Path, page: int) -> tuple[int, int, bytes]:
+    """Page `page` (1-based) of a PDF rendered by poppler at 72 dpi as grey pixels: (width, height, bytes)."""
+    out = subprocess.run(
+        ["pdftoppm", "-gray", "-r", "72", "-f", str(page), "-l", str(page), str(pdf)], capture_output=True, check=True
+    ).stdout
+    header, rest = out.split(b"\n", 1)
+    size, rest = rest.split(b"\n", 1)
+    _, rest = rest.split(b"\n", 1)  # maximum value
+    width, height = (int(x) for x in size.split())
+    assert header == b"P5"
+    return width, height, rest
+
+
+def _ink(pdf: Path, reader: PdfReader, name: str) -> float:
+    """How dark the widget of field `name` is drawn (0 white, 1 black), as poppler renders it."""
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            if widget.get("/T") == name:
+                left, bottom, right, top = (float(v) for v in widget["/Rect"])
+                width, height, pixels = _gray(pdf, number)
+                page_top = float(page.mediabox.top)
+                rows = range(int(page_top - top) + 2, int(page_top - bottom) - 1)
+                columns = range(int(left) + 2, int(right) - 1)
+                values = [pixels[y * width + x] for y in rows for x in columns]
+                return 1 - sum(values) / (255 * len(values))
+    raise AssertionError(f"no widget {name}")
+
+
+@pytest.mark.parametrize("shape", ["current", "first"])
+def test_fill_plan_writes_the_regions_pdf_with_the_saved_plan(plan_project, tmp_path, shape):
+    saved = {
+        "formaat": 1,
+        "regio": "eemland",
+        "praktijk": "Huisartsenpraktijk De Linde",
+        "keuzes": {"flexibele-consultduur": {"3": "actief"}, "triage-training": {"3": "actief", "4": "actief"}},
+        "deelnemers": {"triage-training": {"3": ["doktersassistent"], "4": ["tweede doktersassistent"]}},
+        "onderbouwingen": {},
+        "intervisie": True,
+    }
+    if shape == "current":
+        saved |= {"agb": "01012345", "contactpersoon": "J. de Vries", "datum": "2026-04-15", "start": "2024-K1"}
+        saved["personeel"] = {"uitbreiding-personele-capaciteit": {"3": "physician assistant, 16 uur per week"}}
+        saved["keuzes"]["uitbreiding-personele-capaciteit"] = {"3": "actief"}
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(saved), encoding="utf-8")
+    out = tmp_path / "ingevuld.pdf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(plan_project.root),
+            "fill-plan",
+            str(plan_file),
+            "--region",
+            "eemland",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    values = {name: field.get("/V") for name, field in reader.get_fields().items()}
+    assert values["praktijk"] == "Huisartsenpraktijk De Linde" and values["intervisie"] == "/on"
+    if shape == "first":
+        # Without a start the calendar columns cannot be placed: said, and left empty.
+        assert "startkwartaal" in result.stderr
+        assert values["interventie_flexibele-consultduur_2026"] in (None, "/Off")
+        return
+    assert values["agb"] == "01012345" and values["contactpersoon"] == "J. de Vries" and values["datum"] == "2026-04-15"
+    assert values["mtvp-jaar_2026"] == "3" and values["mtvp-jaar_2027"] == "4"  # began 1 January 2024
+    assert values["interventie_flexibele-consultduur_2026"] == "/on" and values["interventie_flexibele-consultduur_2027"] == "/Off"
+    assert values["wie_triage-training_2027"] == "tweede doktersassistent"
+    assert values["personeel_uitbreiding-personele-capaciteit_2026"] == "physician assistant, 16 uur per week"
+    # The ticks are drawn, not only stored: poppler shows ink in a ticked box and none in an empty one.
+    assert _ink(out, reader, "interventie_flexibele-consultduur_2026") > 0.08
+    assert _ink(out, reader, "interventie_flexibele-consultduur_2027") < 0.02
+
+
+def test_fill_plan_refuses_a_broken_file_and_keeps_what_was_there(plan_project, tmp_path):
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text('{"keuzes": {"aanmeldzuil": {"1": "actief"}}}', encoding="utf-8")
+    out = tmp_path / "ingevuld.pdf"
+    out.write_bytes(b"earlier")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(plan_project.root),
+            "fill-plan",
+            str(plan_file),
+            "--region",
+            "eemland",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "E504" in result.stderr and "er is geen PDF geschreven" in result.stderr
+    assert out.read_bytes() == b"earlier"
 
 
 def test_regioplan_pdf_has_title_contents_and_every_section(plan_site):
@@ -315,7 +459,7 @@ def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):
         text=True,
         timeout=120,
     )
-    assert "E5" not in result.stderr and "Jaar 1" in result.stdout
+    assert "E5" not in result.stderr and "MTVP-jaar 1" in result.stdout
 
 
 def test_the_plan_file_schema_is_published_and_current(plan_site):
@@ -354,13 +498,31 @@ def test_opening_a_malformed_file_in_the_builder_shows_what_is_wrong(browser, se
     page.close()
 
 
-@pytest.mark.parametrize("region", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord", "planregio"])
-def test_the_plan_builder_fits_a_phone(browser, served, region):
+@pytest.mark.parametrize("region", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord", "planregio", "deelregio"])
+def test_the_plan_builder_and_the_form_fit_a_phone(browser, served, region):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(f"{served}regios/{region}/planbouwer/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     # On a phone each year's control carries its own label.
-    assert page.locator(".planbouwer-table td").first.evaluate("td => getComputedStyle(td, '::before').content") == '"Jaar 1"'
+    first = page.locator(".planbouwer-table td").first
+    assert first.evaluate("td => getComputedStyle(td, '::before').content") == '"MTVP-jaar 1"'
+    page.goto(f"{served}regios/{region}/praktijkplan/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
+def test_the_plan_builder_names_years_by_the_calendar_once_the_start_is_known(browser, served):
+    page = browser.new_page()
+    page.goto(f"{served}regios/eemland/planbouwer/")
+    heads = page.locator(".planbouwer-table").first.locator("thead th")
+    assert heads.nth(1).inner_text() == "MTVP-jaar 1"
+    page.select_option("#plan-start", "2024-K1")  # began on 1 January 2024
+    assert heads.nth(3).inner_text() == "2026 · MTVP-jaar 3 (overgangsjaar)"
+    assert heads.nth(4).inner_text() == "2027 · MTVP-jaar 4"
+    assert heads.nth(1).inner_text() == "2024 · MTVP-jaar 1 (vóór dit plan)"
+    page.goto(f"{served}regios/midden-brabant/planbouwer/")
+    page.select_option("#plan-start", label="Lichting 2 (vanaf jul 2023)")
+    assert page.locator(".planbouwer-table thead th").nth(1).inner_text() == "jul 2023 – jun 2024 · MTVP-jaar 1"
     page.close()
 
 
@@ -368,8 +530,10 @@ def test_the_plan_builder_speaks_dutch_and_prints_the_plan_not_the_form(browser,
     page = browser.new_page()
     page.goto(f"{served}regios/eemland/planbouwer/")
     case = next(c for c in CASES if c["name"] == "Eemland: a practice in its fifth year")
-    page.fill("#plan-praktijk", "Huisartsenpraktijk De Linde")
-    page.evaluate("plan => window.regioplanLoadPlan({...plan, praktijk: 'Huisartsenpraktijk De Linde'})", case["plan"])
+    page.evaluate(
+        "plan => window.regioplanLoadPlan({...plan, praktijk: 'Huisartsenpraktijk De Linde', agb: '01012345', start: '2023-K2'})",
+        case["plan"],
+    )
     # The browser's own file picker ("Choose File") is replaced by a Dutch button.
     assert page.get_by_text("Opgeslagen plan openen").is_visible()
     assert page.locator("#plan-bestand").bounding_box()["width"] <= 1
@@ -377,7 +541,8 @@ def test_the_plan_builder_speaks_dutch_and_prints_the_plan_not_the_form(browser,
     pdf = PdfReader(__import__("io").BytesIO(page.pdf(format="A4")))
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert len(pdf.pages) <= 2
-    assert "Praktijkplan MTVP · Eemland" in text and "Huisartsenpraktijk De Linde" in text
+    assert "Praktijkplan MTVP · Eemland" in text and "Huisartsenpraktijk De Linde" in text and "AGB-code 01012345" in text
+    assert "2027 · MTVP-jaar 5" in text  # the years as the practice knows them
     assert "Positieve gezondheid (uitvoeren); volgt: Nieuwe POH" in text
     assert "Plan opslaan als bestand" not in text and "Onderbouwing van een verdieping" not in text  # no controls
     assert not pdf.get_fields()

@@ -13,6 +13,29 @@
 
   function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + "."; }
 
+  /* A practice's MTVP years and the calendar, as generator/practiceyear.py: MTVP year 1 starts in
+   * the quarter the practice began ("2024-K1"); calendar year Y is MTVP year Y - start year + 1. */
+  var SHORT_MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+  function parseStart(text) {
+    var match = /^(\d{4})-K([1-4])$/.exec(text || "");
+    return match ? { year: parseInt(match[1], 10), quarter: parseInt(match[2], 10) } : null;
+  }
+  function span(start, year) {
+    var first = start.year + year - 1;
+    if (start.quarter === 1) return String(first);
+    var month = (start.quarter - 1) * 3;
+    return SHORT_MONTHS[month] + " " + first + " – " + SHORT_MONTHS[month - 1] + " " + (first + 1);
+  }
+  /* "2026 · MTVP-jaar 3 (overgangsjaar)", or "MTVP-jaar 3" while the start is not known. */
+  function yearLabel(calendar, start, year) {
+    if (!start) return "MTVP-jaar " + year;
+    var label = (calendar.per_kalenderjaar ? String(start.year + year - 1) : span(start, year)) + " · MTVP-jaar " + year;
+    var inCalendar = start.year + year - 1;
+    if (calendar.overgangsjaar && calendar.per_kalenderjaar && inCalendar === calendar.overgangsjaar.jaar) label += " (overgangsjaar)";
+    if (calendar.per_kalenderjaar && inCalendar < calendar.planjaren[0]) label += " (vóór dit plan)";
+    return label;
+  }
+
   function Plan(rules, plan) {
     var self = this;
     this.rules = rules;
@@ -30,6 +53,11 @@
     Object.keys(plan.deelnemers || {}).forEach(function (key) {
       self.people[key] = {};
       Object.keys(plan.deelnemers[key]).forEach(function (year) { self.people[key][parseInt(year, 10)] = plan.deelnemers[key][year]; });
+    });
+    this.staff = {};
+    Object.keys(plan.personeel || {}).forEach(function (key) {
+      self.staff[key] = {};
+      Object.keys(plan.personeel[key]).forEach(function (year) { self.staff[key][parseInt(year, 10)] = plan.personeel[key][year]; });
     });
     this.intervisie = !!plan.intervisie;
   }
@@ -173,6 +201,13 @@
       });
       if (!wrong.length) return null;
       return ["voldoet niet", "Een eerder ingevoerde interventie komt alleen terug als aantoonbare verdieping (" + plan.names(wrong) + ")."];
+    },
+    "personeel-onderbouwen": function (plan, rule, year) {
+      var running = plan.keys.filter(function (k) { return plan.known[k].aard === rule.aard && plan.active(k, year); });
+      if (!running.length) return null;
+      var lacking = running.filter(function (k) { return !String((plan.staff[k] || {})[year] || "").trim(); });
+      if (lacking.length) return ["voldoet niet", "Schrijf bij " + plan.names(lacking) + " welk personeel de praktijk inzet en hoeveel uren."];
+      return ["voldoet", "Onderbouwd: " + plan.names(running) + "."];
     }
   };
 
@@ -220,11 +255,11 @@
     var problems = [];
     function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
     if (!isObject(raw)) return ["$: een planbestand is een blok met velden ({…})"];
-    var fields = ["formaat", "regio", "praktijk", "keuzes", "onderbouwingen", "deelnemers", "intervisie"];
+    var fields = ["formaat", "regio", "praktijk", "keuzes", "onderbouwingen", "deelnemers", "intervisie", "agb", "contactpersoon", "datum", "start", "personeel"];
     Object.keys(raw).forEach(function (name) { if (fields.indexOf(name) < 0) problems.push("$." + name + ": onbekend veld"); });
     var known = {};
     rules.interventies.forEach(function (item) { known[item.key] = true; });
-    ["keuzes", "onderbouwingen", "deelnemers"].forEach(function (field) {
+    ["keuzes", "onderbouwingen", "deelnemers", "personeel"].forEach(function (field) {
       if (raw[field] === undefined) return;
       if (!isObject(raw[field])) { problems.push("$." + field + ": moet een blok met velden zijn"); return; }
       Object.keys(raw[field]).forEach(function (key) {
@@ -240,6 +275,7 @@
           else if (number > rules.jaren) problems.push(where + ": jaar " + year + " valt buiten het plan, dat " + rules.jaren + " jaar telt");
           if (field === "keuzes" && STATES.indexOf(value[year]) < 0) problems.push(where + ": kies 'actief' of 'verdieping'");
           if (field === "keuzes" && number === 1 && value[year] === "verdieping") problems.push(where + ": in jaar 1 valt er nog niets te verdiepen");
+          if (field === "personeel" && typeof value[year] !== "string") problems.push(where + ": moet tekst zijn");
           if (field === "deelnemers" && !(Array.isArray(value[year]) && value[year].every(function (p) { return typeof p === "string"; }))) {
             problems.push(where + ": moet een lijst met namen of rollen zijn");
           }
@@ -247,6 +283,11 @@
       });
     });
     if (raw.intervisie !== undefined && typeof raw.intervisie !== "boolean") problems.push("$.intervisie: moet true of false zijn");
+    if (raw.start !== undefined && raw.start !== null && !parseStart(raw.start)) problems.push("$.start: schrijf het startkwartaal als JJJJ-K1 tot JJJJ-K4, bijvoorbeeld 2024-K1");
+    if (raw.datum !== undefined && !/^(\d{4}-\d{2}-\d{2})?$/.test(raw.datum)) problems.push("$.datum: schrijf een datum als JJJJ-MM-DD");
+    ["praktijk", "agb", "contactpersoon"].forEach(function (name) {
+      if (raw[name] !== undefined && typeof raw[name] !== "string") problems.push("$." + name + ": moet tekst zijn");
+    });
     return problems;
   }
 
@@ -261,14 +302,56 @@
     var rules = JSON.parse(document.getElementById("plan-rules").textContent);
     var form = element("form", null, { "class": "planbouwer-form" });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    var practiceLabel = element("label", "Naam van de praktijk", { "for": "plan-praktijk" });
-    var practice = element("input", null, { id: "plan-praktijk", type: "text", autocomplete: "organization" });
-    form.appendChild(practiceLabel);
-    form.appendChild(practice);
+    var calendar = rules.kalender;
+    // Who the practice is and when it began: every plan handed in needs them, and the start
+    // turns "MTVP-jaar 3" into the calendar year the practice recognises.
+    var identity = element("fieldset", null, { "class": "planbouwer-identiteit" });
+    identity.appendChild(element("legend", "Uw praktijk"));
+    function textField(id, label, attributes) {
+      var wrap = element("p");
+      wrap.appendChild(element("label", label, { "for": id }));
+      var input = element("input", null, Object.assign({ id: id, type: "text" }, attributes || {}));
+      input.addEventListener("input", update);
+      wrap.appendChild(input);
+      identity.appendChild(wrap);
+      return input;
+    }
+    var practice = textField("plan-praktijk", "Naam van de praktijk", { autocomplete: "organization" });
+    var agb = textField("plan-agb", "AGB-code van de praktijk");
+    var contact = textField("plan-contactpersoon", "Contactpersoon voor dit plan", { autocomplete: "name" });
+    var date = textField("plan-datum", "Datum", { type: "date" });
+    var startWrap = element("p");
+    var startSelect = element("select", null, { id: "plan-start" });
+    startSelect.appendChild(element("option", "— nog niet gekozen —", { value: "" }));
+    if (calendar.lichtingen.length) {
+      startWrap.appendChild(element("label", "Lichting waarmee de praktijk begon", { "for": "plan-start" }));
+      calendar.lichtingen.forEach(function (item) {
+        var start = parseStart(item.start);
+        startSelect.appendChild(element("option", item.naam + " (vanaf " + span(start, 1).split(" – ")[0] + ")", { value: item.start }));
+      });
+    } else {
+      startWrap.appendChild(element("label", "Kwartaal waarin de praktijk met MTVP begon", { "for": "plan-start" }));
+      var months = ["januari", "april", "juli", "oktober"];
+      for (var startYear = calendar.startjaren[0]; startYear <= calendar.startjaren[1]; startYear++) {
+        for (var quarter = 1; quarter <= 4; quarter++) {
+          startSelect.appendChild(element("option", quarter + "e kwartaal " + startYear + " (vanaf 1 " + months[quarter - 1] + ")", { value: startYear + "-K" + quarter }));
+        }
+      }
+    }
+    startSelect.addEventListener("change", function () { relabel(); update(); });
+    startWrap.appendChild(startSelect);
+    identity.appendChild(startWrap);
+    if (calendar.overgangsjaar) {
+      identity.appendChild(element("p", calendar.overgangsjaar.jaar + " is een overgangsjaar: " + calendar.overgangsjaar.toelichting.trim(), { "class": "planbouwer-noot" }));
+    }
+    form.appendChild(identity);
 
     var selects = {};
     var peopleFields = {};
+    var staffFields = {};
     var reasonFields = {};
+    var yearHeads = [];  // [th, year] per table, relabelled when the start changes
+    var yearCells = [];  // [td, select, item, year]
     Object.keys(rules.kernelementen).forEach(function (kernel) {
       var items = rules.interventies.filter(function (item) { return item.kernelement === kernel; });
       if (!items.length) return;
@@ -276,7 +359,11 @@
       table.appendChild(element("caption", rules.kernelementen[kernel]));
       var head = table.createTHead().insertRow();
       head.appendChild(element("th", "Interventie", { scope: "col" }));
-      for (var year = 1; year <= rules.jaren; year++) head.appendChild(element("th", "Jaar " + year, { scope: "col" }));
+      for (var year = 1; year <= rules.jaren; year++) {
+        var th = element("th", "MTVP-jaar " + year, { scope: "col" });
+        head.appendChild(th);
+        yearHeads.push([th, year]);
+      }
       head.appendChild(element("th", "Onderbouwing van een verdieping", { scope: "col" }));
       var body = table.createTBody();
       items.forEach(function (item) {
@@ -284,10 +371,11 @@
         row.appendChild(element("th", item.naam + (item.status === "verplicht" ? " (verplicht)" : ""), { scope: "row" }));
         selects[item.key] = {};
         peopleFields[item.key] = {};
+        staffFields[item.key] = {};
         for (var y = 1; y <= rules.jaren; y++) {
           var cell = row.insertCell();
-          cell.setAttribute("data-label", "Jaar " + y);  // shown above the control on a phone
-          var select = element("select", null, { "aria-label": item.naam + ", jaar " + y, "data-key": item.key, "data-jaar": String(y) });
+          var select = element("select", null, { "data-key": item.key, "data-jaar": String(y) });
+          yearCells.push([cell, select, item, y]);
           select.appendChild(element("option", "—", { value: "" }));
           select.appendChild(element("option", "uitvoeren", { value: "actief" }));
           if (y > 1) select.appendChild(element("option", "verdiepen", { value: "verdieping" }));
@@ -304,6 +392,17 @@
             people.addEventListener("input", update);
             cell.appendChild(people);
             peopleFields[item.key][y] = people;
+          }
+          if (item.aard === "personeel") {
+            // The leidraad asks a plan with extra staff to say which staff and how many hours.
+            var staff = element("input", null, {
+              type: "text", "class": "planbouwer-deelnemers", "data-key": item.key, "data-jaar": String(y),
+              "aria-label": "Welk personeel en hoeveel uren bij " + item.naam + " in jaar " + y,
+              placeholder: "welk personeel, hoeveel uren?"
+            });
+            staff.addEventListener("input", update);
+            cell.appendChild(staff);
+            staffFields[item.key][y] = staff;
           }
         }
         var reasonCell = row.insertCell();
@@ -368,8 +467,22 @@
     root.appendChild(result);
     root.appendChild(printed);
 
+    function label(year) { return yearLabel(calendar, parseStart(startSelect.value), year); }
+
+    function relabel() {
+      yearHeads.forEach(function (pair) { pair[0].textContent = label(pair[1]); });
+      yearCells.forEach(function (entry) {
+        entry[0].setAttribute("data-label", label(entry[3]));  // shown above the control on a phone
+        entry[1].setAttribute("aria-label", entry[2].naam + ", " + label(entry[3]));
+      });
+    }
+
     function currentPlan() {
-      var plan = { formaat: rules.formaat, regio: rules.regio, praktijk: practice.value, keuzes: {}, onderbouwingen: {}, deelnemers: {}, intervisie: intervisie ? intervisie.checked : false };
+      var plan = {
+        formaat: rules.formaat, regio: rules.regio, praktijk: practice.value, agb: agb.value, contactpersoon: contact.value,
+        datum: date.value, start: startSelect.value || null,
+        keuzes: {}, onderbouwingen: {}, deelnemers: {}, personeel: {}, intervisie: intervisie ? intervisie.checked : false
+      };
       Object.keys(selects).forEach(function (key) {
         Object.keys(selects[key]).forEach(function (year) {
           var value = selects[key][year].value;
@@ -377,6 +490,8 @@
           var field = peopleFields[key][year];
           var people = field ? field.value.split(",").map(function (p) { return p.trim(); }).filter(Boolean) : [];
           if (people.length) { plan.deelnemers[key] = plan.deelnemers[key] || {}; plan.deelnemers[key][year] = people; }
+          var staff = staffFields[key][year];
+          if (staff && staff.value.trim()) { plan.personeel[key] = plan.personeel[key] || {}; plan.personeel[key][year] = staff.value.trim(); }
         });
         if (reasonFields[key].value.trim()) plan.onderbouwingen[key] = reasonFields[key].value;
       });
@@ -400,12 +515,20 @@
 
     function load(plan) {
       practice.value = plan.praktijk || "";
+      agb.value = plan.agb || "";
+      contact.value = plan.contactpersoon || "";
+      date.value = plan.datum || "";
+      startSelect.value = plan.start || "";
+      if (startSelect.value !== (plan.start || "")) startSelect.value = "";  // a start this region's list does not have
+      relabel();
       Object.keys(selects).forEach(function (key) {
         Object.keys(selects[key]).forEach(function (year) {
           var value = (plan.keuzes && plan.keuzes[key] && plan.keuzes[key][year]) || "";
           selects[key][year].value = STATES.indexOf(value) >= 0 ? value : "";
           var field = peopleFields[key][year];
           if (field) field.value = ((plan.deelnemers && plan.deelnemers[key] && plan.deelnemers[key][year]) || []).join(", ");
+          var staff = staffFields[key][year];
+          if (staff) staff.value = (plan.personeel && plan.personeel[key] && plan.personeel[key][year]) || "";
         });
         reasonFields[key].value = (plan.onderbouwingen && plan.onderbouwingen[key]) || "";
       });
@@ -416,7 +539,13 @@
     function printable(plan, verdicts, summary) {
       printed.textContent = "";
       printed.appendChild(element("h2", "Praktijkplan MTVP · " + rules.regionaam));
-      printed.appendChild(element("p", "Praktijk: " + (plan.praktijk || "(naam niet ingevuld)")));
+      var facts = element("dl", null, { "class": "planbouwer-gegevens" });
+      [["Praktijk", plan.praktijk], ["AGB-code", plan.agb], ["Contactpersoon", plan.contactpersoon], ["Datum", plan.datum],
+        ["Begonnen met MTVP", plan.start ? startSelect.options[startSelect.selectedIndex].textContent : ""]].forEach(function (pair) {
+        facts.appendChild(element("dt", pair[0]));
+        facts.appendChild(element("dd", pair[1] || "niet ingevuld"));
+      });
+      printed.appendChild(facts);
       var years = [];
       Object.keys(plan.keuzes).forEach(function (key) {
         Object.keys(plan.keuzes[key]).forEach(function (year) { if (years.indexOf(+year) < 0) years.push(+year); });
@@ -426,14 +555,15 @@
       var names = {};
       rules.interventies.forEach(function (item) { names[item.key] = item.naam; });
       years.forEach(function (year) {
-        printed.appendChild(element("h3", "Jaar " + year));
+        printed.appendChild(element("h3", label(year)));
         var list = element("ul");
         Object.keys(plan.keuzes).forEach(function (key) {
           var state = plan.keuzes[key][year];
           if (!state) return;
           var people = plan.deelnemers[key] && plan.deelnemers[key][year];
+          var staff = plan.personeel[key] && plan.personeel[key][year];
           list.appendChild(element("li", names[key] + " (" + (state === "verdieping" ? "verdiepen" : "uitvoeren") + ")" +
-            (people ? "; volgt: " + people.join(", ") : "")));
+            (people ? "; volgt: " + people.join(", ") : "") + (staff ? "; personeel: " + staff : "")));
         });
         printed.appendChild(list);
       });
@@ -450,7 +580,7 @@
       var open = verdicts.filter(function (v) { return v.uitkomst !== "voldoet"; });
       if (open.length) {
         var openList = element("ul");
-        open.forEach(function (v) { openList.appendChild(element("li", "Jaar " + v.jaar + ": " + SYMBOLS[v.uitkomst] + " " + v.melding)); });
+        open.forEach(function (v) { openList.appendChild(element("li", label(v.jaar) + ": " + SYMBOLS[v.uitkomst] + " " + v.melding)); });
         printed.appendChild(openList);
       }
     }
@@ -468,7 +598,7 @@
       var years = [];
       verdicts.forEach(function (v) { if (years.indexOf(v.jaar) < 0) years.push(v.jaar); });
       years.forEach(function (year) {
-        result.appendChild(element("h3", "Jaar " + year));
+        result.appendChild(element("h3", label(year)));
         var list = element("ul", null, { "class": "planbouwer-verdicts" });
         verdicts.filter(function (v) { return v.jaar === year; }).forEach(function (v) {
           list.appendChild(element("li", SYMBOLS[v.uitkomst] + " " + v.melding, {
@@ -484,6 +614,7 @@
     if (fallback) fallback.hidden = true;
     window.regioplanLoadPlan = load;  // for tests and for opening a saved plan programmatically
     window.regioplanOpenPlan = open;  // the same path as the file input, from text
+    relabel();
     update();
   }
 

@@ -8,7 +8,6 @@ intervisie, praktijkplan), and monitoring, financing and timeline.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markupsafe import Markup
@@ -16,8 +15,8 @@ from markupsafe import Markup
 from ..conformance import restated_rules
 from ..crosscheck import source_refs
 from ..escape import css_string, script_json
-from ..models import PlanPart, Region, RegionIntervention, SourceRef
-from ..offer import STATUS_ORDER, Offer
+from ..models import Region, RegionIntervention, SourceRef
+from ..offer import STATUS_ORDER
 from ..planrules import describe_rule
 from .base import (
     INDICATOR_LEVELS,
@@ -33,6 +32,7 @@ from .base import (
     web_link,
 )
 from .compare import most_similar
+from .practiceform import PracticeForm
 from .verdicts import verdict_sections
 
 SUBPAGES = [
@@ -43,20 +43,6 @@ SUBPAGES = [
     ("praktijkplan", "Praktijkplan"),
     ("planbouwer", "Planbouwer"),
 ]
-# Parts of a praktijkplan form when the region's plan does not list them.
-DEFAULT_PLAN_PARTS = [
-    ("praktijk", "Gegevens van de praktijk", "praktijkgegevens"),
-    ("interventies", "Gekozen interventies per jaar", "interventies-per-jaar"),
-    ("ondertekening", "Ondertekening", "ondertekening"),
-]
-# The fields of a part when the region's plan does not name them.
-DEFAULT_FIELDS = {
-    "praktijkgegevens": ["Naam van de praktijk", "AGB-code van de praktijk", "Adres", "Postcode en plaats", "Telefoon", "E-mail"],
-    "ondertekening": ["Plaats", "Datum", "Naam", "Handtekening"],
-    "keuze": ["Akkoord"],
-}
-PRACTITIONER_ROWS = 4
-PLAN_ROWS = 4
 # Label and attribute of each detail of a region's intervention, in reading order.
 DETAIL_FIELDS = [
     ("Wat", "wat"),
@@ -81,20 +67,6 @@ INTERVISIE_FIELDS = [
     ("Vorm", "vorm"),
     ("Toelichting", "toelichting"),
 ]
-PLAN_PART_LABELS = {
-    "praktijkgegevens": "gegevens van de praktijk",
-    "zorgverleners": "zorgverleners",
-    "tekst": "vrije tekst",
-    "interventies-per-jaar": "interventies per jaar",
-    "interventies-met-plan": "interventies met plan per interventie",
-    "keuze": "keuze",
-    "ondertekening": "ondertekening",
-}
-
-
-def _field_name(label: str) -> str:
-    """A form field name from its label: 'AGB-code van de praktijk' -> 'agb-code-van-de-praktijk'."""
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "veld"
 
 
 class RegionPages(Lookups):
@@ -167,69 +139,8 @@ class RegionPages(Lookups):
         }
 
     def form(self, region: Region) -> dict[str, Any]:
-        """The praktijkplan form as the region lays it out; shared by the web page and the PDF."""
-        rules = self.plan_rules(region)
-        practice_plan = region.praktijkplan
-        parts = (
-            list(practice_plan.onderdelen)
-            if practice_plan and practice_plan.onderdelen
-            else [PlanPart(id=i, titel=t, soort=k) for i, t, k in DEFAULT_PLAN_PARTS]
-        )
-        offers = {o.choice.interventie: o for o in self.offers_of(region)}
-        return {
-            "regio": region.naam,
-            "plan_titel": region.plan.titel,
-            "plan_versie": region.plan.versie or "",
-            "plan_datum": dutch_date(region.plan.datum),
-            "vorm": practice_plan.vorm if practice_plan else None,
-            "deadline": practice_plan.deadline if practice_plan else None,
-            "indienen": practice_plan.indienen if practice_plan else None,
-            "instructies": practice_plan.instructies if practice_plan else [],
-            "onderdelen": [self._form_part(part, rules, offers) for part in parts],
-            "jaren": list(range(1, rules["jaren"] + 1)),
-            "intervisie": region.intervisie is not None,
-        }
-
-    def _form_part(self, part: PlanPart, rules: dict[str, Any], offers: dict[str, Offer]) -> dict[str, Any]:
-        context: dict[str, Any] = {"id": part.id, "titel": part.titel, "soort": part.soort, "toelichting": part.toelichting, "velden": []}
-        labels = part.velden or DEFAULT_FIELDS.get(part.soort, [])
-        for label in labels:
-            kind = "checkbox" if part.soort == "keuze" else "textarea" if label.lower().startswith("handtekening") else "text"
-            context["velden"].append({"label": label, "naam": f"{part.id}_{_field_name(label)}", "soort": kind})
-        if part.soort == "zorgverleners":
-            context["zorgverleners"] = list(range(1, PRACTITIONER_ROWS + 1))
-        if part.soort == "interventies-per-jaar":
-            context["groepen"] = []
-            for kernel in self.kernels:
-                items = [i for i in rules["interventies"] if i["kernelement"] == kernel.id]
-                if not items:
-                    continue
-                derived = [
-                    describe_rule(r, rules["kernelementen"])
-                    for r in rules["regels"]
-                    if kernel.id in r["kernelementen"] and r["soort"] != "nooit-enige"
-                ]
-                rows = []
-                for item in items:
-                    offer = offers.get(item["interventie"])
-                    rows.append(
-                        {
-                            "naam": item["naam"],
-                            "veld": item["key"].replace("/", "-"),
-                            "verplicht": item["status"] == "verplicht",
-                            "inspanning": offer.choice.inspanningsverplichting if offer and offer.choice.status == "verplicht" else None,
-                        }
-                    )
-                own = part.aanwijzingen.get(kernel.id)
-                context["groepen"].append({"id": kernel.id, "naam": kernel.naam, "instructies": [own] if own else derived, "rijen": rows})
-        if part.soort == "interventies-met-plan":
-            if part.alle_interventies:
-                context["planregels"] = [
-                    {"label": i["naam"], "naam": i["key"].replace("/", "-"), "vast": True} for i in rules["interventies"]
-                ]
-            else:
-                context["planregels"] = [{"label": f"Interventie {n}", "naam": str(n), "vast": False} for n in range(1, PLAN_ROWS + 1)]
-        return context
+        """The praktijkplan form as the region lays it out; shared by the web page, the PDF and fill-plan."""
+        return PracticeForm(self, region).build()
 
     def practice_plan(self, region: Region) -> PageContext:
         page = region_page(region.id, "praktijkplan")
@@ -460,8 +371,7 @@ class RegionPages(Lookups):
                 "deadline": practice_plan.deadline,
                 "indienen": practice_plan.indienen,
                 "onderdelen": [
-                    {"titel": p.titel, "soort": PLAN_PART_LABELS[p.soort], "toelichting": p.toelichting, "verplicht": p.verplicht}
-                    for p in practice_plan.onderdelen
+                    {"titel": p.titel, "toelichting": p.toelichting, "verplicht": p.verplicht} for p in practice_plan.onderdelen
                 ],
                 "instructies": practice_plan.instructies,
                 "bronnen": self.sources_line(practice_plan.bron, page),
