@@ -539,13 +539,10 @@
     function printable(plan, verdicts, summary) {
       printed.textContent = "";
       printed.appendChild(element("h2", "Praktijkplan MTVP · " + rules.regionaam));
-      var facts = element("dl", null, { "class": "planbouwer-gegevens" });
       [["Praktijk", plan.praktijk], ["AGB-code", plan.agb], ["Contactpersoon", plan.contactpersoon], ["Datum", plan.datum],
         ["Begonnen met MTVP", plan.start ? startSelect.options[startSelect.selectedIndex].textContent : ""]].forEach(function (pair) {
-        facts.appendChild(element("dt", pair[0]));
-        facts.appendChild(element("dd", pair[1] || "niet ingevuld"));
+        printed.appendChild(element("p", pair[0] + ": " + (pair[1] || "niet ingevuld"), { "class": "planbouwer-gegeven" }));
       });
-      printed.appendChild(facts);
       var years = [];
       Object.keys(plan.keuzes).forEach(function (key) {
         Object.keys(plan.keuzes[key]).forEach(function (year) { if (years.indexOf(+year) < 0) years.push(+year); });
