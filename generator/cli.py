@@ -91,7 +91,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check_plan(args: argparse.Namespace) -> int:
     """Check a practice plan saved by the plan builder, with the same rules the page uses."""
-    from .planrules import OUTCOME_ORDER, check_plan, read_plan, rules_for_region
+    from .planrules import OUTCOME_ORDER, check_plan, points, read_plan, rules_for_region
     from .practiceyear import Start, year_label
     from .project import load_project
 
@@ -110,11 +110,11 @@ def _check_plan(args: argparse.Namespace) -> int:
             print(f"  {symbols[verdict['uitkomst']]} {verdict['melding']}")
     counts = {outcome: sum(v["uitkomst"] == outcome for v in verdicts) for outcome in OUTCOME_ORDER}
     if counts["voldoet niet"]:
-        print(f"{counts['voldoet niet']} punt(en) nog niet in orde.")
+        print(f"{points(counts['voldoet niet'])} nog niet in orde.")
     else:
         print("Het plan voldoet aan alle regels die het kan halen.")
     if counts["niet te beoordelen"]:
-        print(f"{counts['niet te beoordelen']} punt(en) niet te beoordelen: zie hierboven wat het regioplan niet zegt of niet biedt.")
+        print(f"{points(counts['niet te beoordelen'])} niet te beoordelen: zie hierboven wat het regioplan niet zegt of niet biedt.")
     return 1 if counts["voldoet niet"] else 0
 
 

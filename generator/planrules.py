@@ -171,6 +171,16 @@ def _calendar(project: Project, region: Region) -> dict[str, Any]:
     }
 
 
+def options(count: int) -> str:
+    """'1 optie', '3 opties' (planbouwer.js has the same)."""
+    return f"{count} {'optie' if count == 1 else 'opties'}"
+
+
+def points(count: int) -> str:
+    """'1 punt', '2 punten'."""
+    return f"{count} {'punt' if count == 1 else 'punten'}"
+
+
 def describe_rule(rule: dict[str, Any], kernels: dict[str, str]) -> str:
     """A rule in one line for lists and forms: 'Anders werken in de praktijk, jaar 2: …'."""
     when = f"jaar {rule['jaar']}" + (" en verder" if rule["en_verder"] else "")
@@ -349,10 +359,10 @@ def _count(plan: _Plan, rule: dict, found: list[str], counted: str) -> tuple[str
     if offered < rule["nodig"]:
         if unnamed:
             return "niet te beoordelen", (
-                f"Het regioplan noemt hier {offered} optie(s) bij naam en zegt dat er meer zijn; vraag de RHO welke u kunt kiezen."
+                f"Het regioplan noemt hier {options(offered)} bij naam en zegt dat er meer zijn; vraag de RHO welke u kunt kiezen."
             )
         return "niet te beoordelen", (
-            f"Het regioplan biedt hier {offered} optie(s) ({plan.names(plan.scope(rule))}): te weinig keuze om dit te halen. "
+            f"Het regioplan biedt hier {options(offered)} ({plan.names(plan.scope(rule))}): te weinig keuze om dit te halen. "
             "Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."
         )
     return "voldoet niet", f"{counted}: {plan.names(found)}."

@@ -153,6 +153,9 @@ def test_organisation_compared(real_site):
     assert any(r[0] == "Eemland" and r[2] == "niet vermeld" for r in tariffs)
     dates = [tr.find("td").get_text(strip=True) for tr in tables[3].select("tbody tr")]
     assert dates and dates[0].endswith("2023")  # chronological: the 2023 starts come first
+    # A deadline keeps the plan's words: "vóór 20 maart", not an event on 20 March.
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in tables[3].select("tbody tr")]
+    assert ["Vóór 20 maart 2023", "Midden-Brabant", "Lichting 1 schrijft zich bij de RHO in voor deelname."] in rows
 
 
 def test_chart_and_similarity(real_site):

@@ -12,6 +12,8 @@
   var COUNTING = ["nieuw", "actief", "nieuw-of-verdieping", "continueren", "keuze"];
 
   function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + "."; }
+  function options(count) { return count + (count === 1 ? " optie" : " opties"); }
+  function points(count) { return count + (count === 1 ? " punt" : " punten"); }
 
   /* A practice's MTVP years and the calendar, as generator/practiceyear.py: MTVP year 1 starts in
    * the quarter the practice began ("2024-K1"); calendar year Y is MTVP year Y - start year + 1. */
@@ -91,9 +93,9 @@
     var capacity = plan.capacity(rule), offered = capacity[0];
     if (offered < rule.nodig) {
       if (capacity[1]) {
-        return ["niet te beoordelen", "Het regioplan noemt hier " + offered + " optie(s) bij naam en zegt dat er meer zijn; vraag de RHO welke u kunt kiezen."];
+        return ["niet te beoordelen", "Het regioplan noemt hier " + options(offered) + " bij naam en zegt dat er meer zijn; vraag de RHO welke u kunt kiezen."];
       }
-      return ["niet te beoordelen", "Het regioplan biedt hier " + offered + " optie(s) (" + plan.names(plan.scope(rule)) + "): te weinig keuze om dit te halen. " +
+      return ["niet te beoordelen", "Het regioplan biedt hier " + options(offered) + " (" + plan.names(plan.scope(rule)) + "): te weinig keuze om dit te halen. " +
         "Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."];
     }
     return ["voldoet niet", counted + ": " + plan.names(found) + "."];
@@ -588,8 +590,8 @@
       result.textContent = "";
       var failed = verdicts.filter(function (v) { return v.uitkomst === "voldoet niet"; }).length;
       var unknown = verdicts.filter(function (v) { return v.uitkomst === "niet te beoordelen"; }).length;
-      var summary = failed ? failed + " punt(en) nog niet in orde." : "Uw plan voldoet aan alle regels die het kan halen.";
-      if (unknown) summary += " " + unknown + " punt(en) niet te beoordelen: het regioplan zegt of biedt daar te weinig.";
+      var summary = failed ? points(failed) + " nog niet in orde." : "Uw plan voldoet aan alle regels die het kan halen.";
+      if (unknown) summary += " " + points(unknown) + " niet te beoordelen: het regioplan zegt of biedt daar te weinig.";
       result.appendChild(element("p", summary, { "class": "planbouwer-summary" }));
       printable(plan, verdicts, summary);
       var years = [];

@@ -212,7 +212,9 @@ class ComparePages(Lookups):
             )
             for m in region.tijdlijn:
                 if m.datum:
-                    milestones.append({**ref, "datum": m.datum, "datum_tekst": dutch_date(m.datum), "wat": m.wat})
+                    # The plan's own words ("Vóór 20 maart"): a deadline stays a deadline, not an event on that day.
+                    when = m.wanneer if str(m.datum.year) in m.wanneer else f"{m.wanneer} {m.datum.year}"
+                    milestones.append({**ref, "datum": m.datum, "datum_tekst": when, "wat": m.wat})
             for ind in region.monitoring.indicatoren if region.monitoring else []:
                 indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or "–"})
         milestones.sort(key=lambda m: (m["datum"], m["regio"]))
