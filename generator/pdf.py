@@ -145,7 +145,7 @@ def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
     appearances (poppler, pdf.js) show the tick; text fields get an appearance of their own.
     """
     from pypdf import PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+    from pypdf.generic import NameObject
 
     writer = PdfWriter(clone_from=io.BytesIO(data))
     texts = {name: value for name, value in values.items() if isinstance(value, str)}
@@ -158,8 +158,6 @@ def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
             state = NameObject(states[0] if values[name] and states else "/Off")
             field[NameObject("/V")] = state
             field[NameObject("/AS")] = state
-        elif name in texts:
-            field[NameObject("/V")] = TextStringObject(texts[name])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -47,6 +47,13 @@ def served(plan_site):
     server.close()
 
 
+def regioplan(plan_project, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run the `regioplan` command on the test project, as an author would."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(plan_project.root), *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
 def python_verdicts(project_root: Path, case: dict) -> list[dict]:
     project = load_project(project_root)
     plan = PracticePlan.model_validate(case["plan"]).model_dump()
@@ -61,12 +68,7 @@ def failing(verdicts, outcome: str = "voldoet niet") -> list[list]:
 def test_check_plan_command(plan_project, tmp_path, case):
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(case["plan"]), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(plan_project.root), "check-plan", str(plan_file), "--region", case["region"]],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", case["region"])
     assert result.returncode == (1 if case["failing"] else 0), result.stdout + result.stderr
     assert result.stdout.count("✗ ") == len(case["failing"])
     assert result.stdout.count("– ") == len(case["unknown"])
@@ -131,12 +133,7 @@ def test_plan_builder_by_keyboard_and_export(browser, served, plan_project, tmp_
     assert plan["praktijk"] == "Huisartsenpraktijk De Linde" and plan["regio"] == "planregio" and plan["start"] == "2023-K1"
     assert list(plan["keuzes"].values()) == [{"1": "actief"}]
     # The saved file gets the same verdicts from the command line.
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(plan_project.root), "check-plan", str(saved), "--region", "planregio"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = regioplan(plan_project, "check-plan", str(saved), "--region", "planregio")
     shown_failures = page.locator(".planbouwer-verdicts li[data-uitkomst='voldoet niet']").count()
     assert result.stdout.count("✗ ") == shown_failures
     page.close()
@@ -281,24 +278,7 @@ def test_fill_plan_writes_the_regions_pdf_with_the_saved_plan(plan_project, tmp_
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(saved), encoding="utf-8")
     out = tmp_path / "ingevuld.pdf"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--root",
-            str(plan_project.root),
-            "fill-plan",
-            str(plan_file),
-            "--region",
-            "eemland",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = regioplan(plan_project, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out), timeout=300)
     assert result.returncode == 0, result.stderr
     reader = PdfReader(out)
     values = {name: field.get("/V") for name, field in reader.get_fields().items()}
@@ -323,24 +303,7 @@ def test_fill_plan_refuses_a_broken_file_and_keeps_what_was_there(plan_project, 
     plan_file.write_text('{"keuzes": {"aanmeldzuil": {"1": "actief"}}}', encoding="utf-8")
     out = tmp_path / "ingevuld.pdf"
     out.write_bytes(b"earlier")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--root",
-            str(plan_project.root),
-            "fill-plan",
-            str(plan_file),
-            "--region",
-            "eemland",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = regioplan(plan_project, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "E504" in result.stderr and "er is geen PDF geschreven" in result.stderr
     assert out.read_bytes() == b"earlier"
@@ -436,12 +399,7 @@ def test_malformed_plan_files_get_a_positioned_error(plan_project, tmp_path, nam
         plan_file.write_bytes(content)
     else:
         plan_file.write_text(content, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(plan_project.root), "check-plan", str(plan_file), "--region", region],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", region)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -461,12 +419,7 @@ def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):
     }
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(saved), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(plan_project.root), "check-plan", str(plan_file), "--region", "planregio"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", "planregio")
     assert "E5" not in result.stderr and "MTVP-jaar 1" in result.stdout
 
 

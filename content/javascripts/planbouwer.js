@@ -352,6 +352,19 @@
     var peopleFields = {};
     var staffFields = {};
     var reasonFields = {};
+    // What the builder asks per year beside the choice, by kind of intervention (YEAR_NOTES in
+    // practiceform.py): who follows a training (it counts one year per care provider), and for
+    // extra staff which staff and how many hours (the leidraad asks a plan to say so).
+    var yearNotes = {
+      training: {
+        fields: peopleFields, placeholder: "wie volgt de training?",
+        label: function (name, year) { return "Wie volgt " + name + " in jaar " + year + " (namen of rollen, met komma's)"; }
+      },
+      personeel: {
+        fields: staffFields, placeholder: "welk personeel, hoeveel uren?",
+        label: function (name, year) { return "Welk personeel en hoeveel uren bij " + name + " in jaar " + year; }
+      }
+    };
     var yearHeads = [];  // [th, year] per table, relabelled when the start changes
     var yearCells = [];  // [td, select, item, year]
     Object.keys(rules.kernelementen).forEach(function (kernel) {
@@ -384,27 +397,15 @@
           select.addEventListener("change", update);
           cell.appendChild(select);
           selects[item.key][y] = select;
-          if (item.aard === "training") {
-            // Who follows a training: it counts one year per care provider.
-            var people = element("input", null, {
+          var note = yearNotes[item.aard];
+          if (note) {
+            var input = element("input", null, {
               type: "text", "class": "planbouwer-deelnemers", "data-key": item.key, "data-jaar": String(y),
-              "aria-label": "Wie volgt " + item.naam + " in jaar " + y + " (namen of rollen, met komma's)",
-              placeholder: "wie volgt de training?"
+              "aria-label": note.label(item.naam, y), placeholder: note.placeholder
             });
-            people.addEventListener("input", update);
-            cell.appendChild(people);
-            peopleFields[item.key][y] = people;
-          }
-          if (item.aard === "personeel") {
-            // The leidraad asks a plan with extra staff to say which staff and how many hours.
-            var staff = element("input", null, {
-              type: "text", "class": "planbouwer-deelnemers", "data-key": item.key, "data-jaar": String(y),
-              "aria-label": "Welk personeel en hoeveel uren bij " + item.naam + " in jaar " + y,
-              placeholder: "welk personeel, hoeveel uren?"
-            });
-            staff.addEventListener("input", update);
-            cell.appendChild(staff);
-            staffFields[item.key][y] = staff;
+            input.addEventListener("input", update);
+            cell.appendChild(input);
+            note.fields[item.key][y] = input;
           }
         }
         var reasonCell = row.insertCell();

@@ -41,6 +41,13 @@ YEARS_EXPLAINED = {
     True: "Een kolom per kalenderjaar. Vul onder elk jaar in welk MTVP-jaar het voor uw praktijk is: het jaar waarin de praktijk begon, is MTVP-jaar 1.",
     False: "MTVP-jaar 1 is het eerste jaar vanaf het kwartaal waarin de praktijk begon. Vul onder elk jaar in welke periode het voor uw praktijk is, bijvoorbeeld 2024, of april 2024 tot en met maart 2025.",
 }
+# What the form asks per year beside the tick, by kind of intervention: for a training who
+# follows it, for extra staff which staff and hours (leidraad v3 asks both). (field prefix,
+# label, plan file block, title)
+YEAR_NOTES = {
+    "training": ("wie", "Wie volgt de training", "deelnemers", "Wie volgt {naam} {when} (rollen of namen)"),
+    "personeel": ("personeel", "Welk personeel, hoeveel uren", "personeel", "{naam} {when}: welk personeel en hoeveel uren"),
+}
 # Empty rows for a plan per intervention when the region does not list the interventions.
 PLAN_ROWS = 4
 
@@ -63,6 +70,8 @@ class PracticeForm:
         self.rules = lookups.plan_rules(region)
         self.plan = region.praktijkplan
         self.offers = {o.choice.interventie: o for o in lookups.offers_of(region)}
+        # The offered interventions with a field-name-safe key ('id/variant' -> 'id-variant').
+        self.items = [{**item, "veld": item["key"].replace("/", "-")} for item in self.rules["interventies"]]
 
     def build(self) -> dict[str, Any]:
         plan = self.plan
@@ -247,34 +256,25 @@ class PracticeForm:
                 ("keuze", item["key"], column["id"]),
                 f"{item['naam']}: uitvoeren {when}",
             )
+            note = YEAR_NOTES.get(item["aard"])
             extra = None
-            if item["aard"] == "training":
+            if note:
+                prefix_, label, block, title = note
                 extra = _field(
-                    f"wie_{item['veld']}_{column['id']}",
-                    "Wie volgt de training",
+                    f"{prefix_}_{item['veld']}_{column['id']}",
+                    label,
                     "textarea",
-                    fills=("deelnemers", item["key"], column["id"]),
-                    title=f"Wie volgt {item['naam']} {when} (rollen of namen)",
-                )
-            elif item["aard"] == "personeel":
-                extra = _field(
-                    f"personeel_{item['veld']}_{column['id']}",
-                    "Welk personeel, hoeveel uren",
-                    "textarea",
-                    fills=("personeel", item["key"], column["id"]),
-                    title=f"{item['naam']} {when}: welk personeel en hoeveel uren",
+                    fills=(block, item["key"], column["id"]),
+                    title=title.format(naam=item["naam"], when=when),
                 )
             heading = column["kop"] + (f" ({column['noot']})" if column["noot"] else "")
             cells.append({"kop": heading, "vink": tick, "extra": extra})
         return cells
 
-    def _items(self) -> list[dict[str, Any]]:
-        return [{**item, "veld": item["key"].replace("/", "-")} for item in self.rules["interventies"]]
-
     def _groups(self, part: PlanPart, columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
         groups = []
         for kernel in self.lookups.kernels:
-            items = [i for i in self._items() if i["kernelement"] == kernel.id]
+            items = [i for i in self.items if i["kernelement"] == kernel.id]
             if not items:
                 continue
             derived = [
@@ -301,7 +301,7 @@ class PracticeForm:
         year_columns = columns if part.per_jaar else []
         if part.alle_interventies:
             rows = []
-            for item in self._items():
+            for item in self.items:
                 texts = [
                     {"kop": c, "veld": _field(f"aanpak_{item['veld']}_{_field_name(c)}", f"{item['naam']}: {c}", "textarea")}
                     for c in part.kolommen
