@@ -171,14 +171,17 @@ def _calendar(project: Project, region: Region) -> dict[str, Any]:
     }
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """'1 optie', '3 opties': Dutch singular or plural, never 'optie(s)' (planbouwer.js has the same)."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def options(count: int) -> str:
-    """'1 optie', '3 opties' (planbouwer.js has the same)."""
-    return f"{count} {'optie' if count == 1 else 'opties'}"
+    return plural(count, "optie", "opties")
 
 
 def points(count: int) -> str:
-    """'1 punt', '2 punten'."""
-    return f"{count} {'punt' if count == 1 else 'punten'}"
+    return plural(count, "punt", "punten")
 
 
 def describe_rule(rule: dict[str, Any], kernels: dict[str, str]) -> str:

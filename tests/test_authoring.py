@@ -76,7 +76,7 @@ def test_a_scaffolded_region_shows_in_every_comparison(scaffolded):
     assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr")]
     assert name in [t.get_text() for t in html(site, "vergelijk").select("svg text.chart-label")]
     assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk").select("article table")[-1].select("tbody tr")]
-    assert name in [r["naam"] for r in json.loads(html(site, "vergelijk/kiezer").find("script", id="picker-data").string)]
+    assert name in [r["naam"] for r in json.loads(html(site, "vergelijk/kiezer").find("script", id="picker-data").string)["regios"]]
     assert any(
         tr.find("td").get_text(strip=True) == name
         for tr in html(site, "vergelijk/organisatie").select("article table")[1].select("tbody tr")

@@ -61,11 +61,74 @@ def violations(axe, page) -> list[str]:
     return [f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})" for v in result.response["violations"]]
 
 
+PHONE, LAPTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390px", "1366px"])
 @pytest.mark.parametrize("url", PAGE_TYPES)
-def test_every_page_type_meets_wcag_21_aa(browser, site_url, axe, url):
-    page = browser.new_page()
+def test_every_page_type_meets_wcag_21_aa(browser, site_url, axe, url, viewport):
+    page = browser.new_page(viewport=viewport)
     page.goto(site_url + url)
     assert violations(axe, page) == []
+    page.close()
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_every_page_type_fits_a_phone(browser, site_url, url):
+    """Nothing on the page is wider than a 390 px screen (a wide table scrolls in its own box or becomes cards)."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.close()
+
+
+# Elements in the article that scroll vertically and are shorter than their content: rows behind a second scrollbar.
+HIDDEN_BEHIND_SCROLLBAR = """() => [...document.querySelectorAll("article *")].filter(e => {
+  const style = getComputedStyle(e);
+  return ["auto", "scroll"].includes(style.overflowY) && e.scrollHeight > e.clientHeight + 1;
+}).map(e => e.className)"""
+
+
+def test_matrix_rows_are_never_behind_an_inner_scrollbar(browser, site_url):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(site_url + "vergelijk/matrix/")
+    assert page.evaluate(HIDDEN_BEHIND_SCROLLBAR) == []
+    # Scrolling the page to the last row of the longest group keeps the region names in view.
+    first = page.locator(".matrix").first
+    first.locator("tbody tr").last.scroll_into_view_if_needed()
+    header = first.locator("thead th").nth(1).bounding_box()
+    assert 0 <= header["y"] and header["y"] + header["height"] <= LAPTOP["height"]
+    assert first.locator("tbody tr").last.is_visible()
+    page.close()
+
+
+def test_region_picker_names_statuses_and_keeps_the_readers_order(browser, site_url):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(site_url + "vergelijk/kiezer/")
+    rows = page.locator(".picker-result tbody th").all_inner_texts()
+    assert rows[:4] == ["RHO", "Zorgverzekeraars", "Periode", "Volgt leidraad"]
+    assert rows.index("Tarieven") < rows.index("Aanbod: Anders werken in de praktijk") < rows.index("Toetsing: voldoet niet aan")
+    cells = page.locator(".picker-result tbody td").all_inner_texts()
+    assert not any(symbol in text for text in cells for symbol in "●○■✕")  # statuses in words
+    assert any(text.startswith("verplicht") for text in cells) and any(text.startswith("aangeboden") for text in cells)
+    page.close()
+
+
+def test_own_offer_finds_the_region_that_offers_the_same(browser, site_url):
+    """Ticking exactly what one region offers puts that region first, sharing all of it."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "vergelijk/kiezer/")
+    data = page.evaluate("JSON.parse(document.getElementById('picker-data').textContent)")
+    region = next(r for r in data["regios"] if r["naam"] == "Midden-Brabant")
+    for intervention in region["aanbod"]:
+        page.check(f"#eigen-{intervention}")
+    first = page.locator(".eigen-aanbod-result li").first.inner_text()
+    n = len(region["aanbod"])
+    assert (
+        first
+        == f"Midden-Brabant: u en Midden-Brabant bieden er {n} allebei aan, van de {n} landelijke interventies die een van beide aanbiedt."
+    )
+    assert page.locator(".eigen-aanbod-result li").count() == 3
     page.close()
 
 

@@ -7,6 +7,7 @@ as one data file must show up in every comparison; 50 regions must stay usable i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -168,7 +169,10 @@ def test_chart_and_similarity(real_site):
         for tr in page.select("article table")[-1].select("tbody tr")
     }
     assert set(similar) == {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"}
-    assert all(value.count("%") == 3 for value in similar.values())
+    # Counts, not percentages: "Midden-Brabant (9 van 14)", both offering 9 of the 14 either offers.
+    for value in similar.values():
+        counts = [(int(a), int(b)) for a, b in re.findall(r"\((\d+) van (\d+)\)", value)]
+        assert len(counts) == 3 and all(0 < shared <= either for shared, either in counts), value
 
 
 @pytest.fixture(scope="module")
@@ -187,10 +191,10 @@ def test_a_region_added_as_one_file_appears_in_every_comparison(site_with_extra_
     similar = html(site, "vergelijk").select("article table")[-1]
     assert name in [tr.find("td").get_text(strip=True) for tr in similar.select("tbody tr")]
     own_row = next(tr for tr in similar.select("tbody tr") if tr.find("td").get_text(strip=True) == name)
-    assert own_row.find_all("td")[1].get_text().count("%") == 3  # its three most similar regions
+    assert len(re.findall(r"\(\d+ van \d+\)", own_row.find_all("td")[1].get_text())) == 3  # its three most similar regions
     assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr")]
     data = json.loads(html(site, "vergelijk/kiezer").find("script", id="picker-data").string)
-    assert name in [region["naam"] for region in data]
+    assert name in [region["naam"] for region in data["regios"]]
     assert name in [heading(h) for h in html(site, "vergelijk/kiezer").select(".picker-listing h2")]
     assert any(
         r.find("td").get_text(strip=True) == name for r in html(site, "vergelijk/organisatie").select("article table")[1].select("tbody tr")

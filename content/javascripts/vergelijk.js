@@ -1,4 +1,4 @@
-/* Comparison pages: the matrix filter and the region picker.
+/* Comparison pages: the matrix filter and layout, the region picker and "mijn eigen aanbod".
  * Both enhance pages that work without JavaScript (the matrix shows every group; the picker
  * page lists every region). Data text is only ever set with textContent, never as HTML. */
 (function () {
@@ -16,30 +16,44 @@
     box.hidden = false;
   }
 
+  // A matrix that fits its column needs no sideways scrolling; without the scroll box its
+  // header can stick to the top of the screen while the page scrolls (extra.css).
+  function matrixFit() {
+    var boxes = document.querySelectorAll(".matrix");
+    if (!boxes.length) return;
+    function fit() {
+      boxes.forEach(function (box) {
+        var table = box.querySelector("table");
+        if (table) box.classList.toggle("matrix--fits", table.offsetWidth <= box.parentElement.clientWidth);
+      });
+    }
+    fit();
+    window.addEventListener("resize", fit);
+  }
+
   function cell(tag, text) {
     var element = document.createElement(tag);
     element.textContent = text;
     return element;
   }
 
-  function picker() {
+  // A link to a region's page, taken from the listing's heading (its URL as the site has it).
+  function linkTo(region) {
+    var heading = document.getElementById(region.id);
+    var anchor = heading && heading.querySelector("a[href]:not(.headerlink)");
+    var link = document.createElement("a");
+    link.textContent = region.naam;
+    if (anchor) link.href = anchor.getAttribute("href");
+    return link;
+  }
+
+  function picker(data) {
     var box = document.querySelector(".picker");
-    var source = document.getElementById("picker-data");
-    if (!box || !source) return;
-    var regions = JSON.parse(source.textContent);
+    if (!box) return;
     var byId = {};
-    regions.forEach(function (region) { byId[region.id] = region; });
+    data.regios.forEach(function (region) { byId[region.id] = region; });
     var selects = Array.prototype.slice.call(box.querySelectorAll("select"));
     var result = box.querySelector(".picker-result");
-
-    function linkTo(region) {
-      var heading = document.getElementById(region.id);
-      var anchor = heading && heading.querySelector("a[href]:not(.headerlink)");
-      var link = document.createElement("a");
-      link.textContent = region.naam;
-      if (anchor) link.href = anchor.getAttribute("href");
-      return link;
-    }
 
     function render() {
       var chosen = [];
@@ -62,26 +76,36 @@
         head.appendChild(th);
       });
       var body = table.createTBody();
+      // Each value carries its region's name, which a phone shows in front of it (extra.css).
       function addRow(label, values) {
         var row = body.insertRow();
         row.appendChild(cell("th", label)).scope = "row";
-        values.forEach(function (value) { row.appendChild(cell("td", value)); });
+        values.forEach(function (value, index) { row.appendChild(cell("td", value)).dataset.label = chosen[index].naam; });
       }
-      Object.keys(chosen[0].feiten).forEach(function (fact) {
-        addRow(fact, chosen.map(function (region) { return region.feiten[fact] || "–"; }));
+      chosen[0].feiten.forEach(function (fact, index) {
+        addRow(fact.naam, chosen.map(function (region) { return region.feiten[index].waarde; }));
       });
-      var names = {};
-      chosen.forEach(function (region) { Object.keys(region.interventies).forEach(function (name) { names[name] = true; }); });
-      Object.keys(names).sort().forEach(function (name) {
-        addRow(name, chosen.map(function (region) { return region.interventies[name] || "niet genoemd"; }));
+      data.kernelementen.forEach(function (kernel) {
+        var rows = data.rijen.filter(function (row) {
+          return row.kernelement === kernel.id && chosen.some(function (region) { return row.key in region.interventies; });
+        });
+        if (!rows.length) return;
+        var group = body.insertRow();
+        group.className = "picker-group";
+        var th = group.appendChild(cell("th", "Interventies: " + kernel.naam));
+        th.scope = "colgroup";
+        th.colSpan = chosen.length + 1;
+        rows.forEach(function (row) {
+          addRow(row.naam, chosen.map(function (region) { return region.interventies[row.key] || "niet genoemd"; }));
+        });
       });
       result.appendChild(table);
     }
 
     selects.forEach(function (select, index) {
       select.appendChild(cell("option", "— geen —")).value = "";
-      regions.forEach(function (region) { select.appendChild(cell("option", region.naam)).value = region.id; });
-      if (index < 2 && regions[index]) select.value = regions[index].id;
+      data.regios.forEach(function (region) { select.appendChild(cell("option", region.naam)).value = region.id; });
+      if (index < 2 && data.regios[index]) select.value = data.regios[index].id;
       select.addEventListener("change", render);
     });
     box.hidden = false;
@@ -90,7 +114,53 @@
     render();
   }
 
-  function start() { matrixFilter(); picker(); }
+  // "Which region is like my offer?": the same measure as the comparison pages (Jaccard over the
+  // national interventions, see contexts/compare.py), for the interventions a reader ticks.
+  function ownOffer(data) {
+    var box = document.querySelector(".eigen-aanbod");
+    if (!box) return;
+    var boxes = Array.prototype.slice.call(box.querySelectorAll("input[type=checkbox]"));
+    var result = box.querySelector(".eigen-aanbod-result");
+
+    function render() {
+      var mine = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      result.textContent = "";
+      if (!mine.length) {
+        result.appendChild(cell("p", "Vink minstens één interventie aan."));
+        return;
+      }
+      var likeness = data.regios.map(function (region) {
+        var shared = mine.filter(function (id) { return region.aanbod.indexOf(id) >= 0; }).length;
+        var either = mine.length + region.aanbod.length - shared;
+        return { region: region, shared: shared, either: either, ratio: either ? shared / either : 0 };
+      });
+      likeness.sort(function (a, b) { return b.ratio - a.ratio || a.region.naam.localeCompare(b.region.naam, "nl"); });
+      result.appendChild(cell("p", "Het meest lijkt uw aanbod op:"));
+      var list = document.createElement("ol");
+      likeness.slice(0, 3).forEach(function (item) {
+        var li = document.createElement("li");
+        li.appendChild(linkTo(item.region));
+        li.appendChild(document.createTextNode(": u en " + item.region.naam + " bieden er " + item.shared +
+          " allebei aan, van de " + item.either + " landelijke interventies die een van beide aanbiedt."));
+        list.appendChild(li);
+      });
+      result.appendChild(list);
+    }
+
+    boxes.forEach(function (b) { b.addEventListener("change", render); });
+    box.hidden = false;
+    render();
+  }
+
+  function start() {
+    matrixFilter();
+    matrixFit();
+    var source = document.getElementById("picker-data");
+    if (!source) return;
+    var data = JSON.parse(source.textContent);
+    picker(data);
+    ownOffer(data);
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -6,6 +6,7 @@ here names a region.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..charts import stacked_bars
@@ -13,6 +14,7 @@ from ..conformance import OUTCOMES, Verdict
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
+from ..planrules import plural
 from .base import INDICATOR_LEVELS, Lookups, PageContext, dutch_date, euro, intervention_page, link, region_page
 from .verdicts import verdict_sections
 
@@ -34,17 +36,38 @@ def tariff_validity(year: int | None, this_year: int) -> str:
     return f"{year}" + (" (dit jaar)" if year == this_year else " (later)")
 
 
-def similarity(a: set[str], b: set[str]) -> float:
-    """Jaccard index: shared interventions over all interventions of the two."""
-    return len(a & b) / len(a | b) if a | b else 0.0
+# The measure in one sentence, for every page that shows it (the kiezer script computes the same
+# for a reader's own offer).
+SIMILARITY_EXPLAINED = (
+    "Twee regio's lijken meer op elkaar naarmate een groter deel van de landelijke interventies die een van beide "
+    "aanbiedt, door allebei wordt aangeboden; een eigen interventie telt als de landelijke interventie die er het dichtst bij ligt."
+)
 
 
-def most_similar(lookups: Lookups) -> dict[str, list[tuple[Region, float]]]:
+@dataclass(frozen=True)
+class Likeness:
+    """How much two offers overlap: interventions both offer, out of those either offers (Jaccard)."""
+
+    other: Region
+    shared: int
+    either: int
+
+    @property
+    def ratio(self) -> float:
+        return self.shared / self.either if self.either else 0.0
+
+    @property
+    def text(self) -> str:
+        return f"{self.shared} van {self.either}"
+
+
+def most_similar(lookups: Lookups) -> dict[str, list[Likeness]]:
     sets = {r.id: offered_ids(lookups, r) for r in lookups.regions}
     result = {}
     for region in lookups.regions:
-        scores = [(other, similarity(sets[region.id], sets[other.id])) for other in lookups.regions if other.id != region.id]
-        result[region.id] = sorted(scores, key=lambda item: (-item[1], item[0].naam))[:SIMILAR_COUNT]
+        mine = sets[region.id]
+        others = [Likeness(o, len(mine & sets[o.id]), len(mine | sets[o.id])) for o in lookups.regions if o.id != region.id]
+        result[region.id] = sorted(others, key=lambda x: (-x.ratio, x.other.naam))[:SIMILAR_COUNT]
     return result
 
 
@@ -75,7 +98,7 @@ class ComparePages(Lookups):
             {
                 "naam": r.naam,
                 "href": link(page, region_page(r.id)),
-                "lijkt_op": ", ".join(f"{other.naam} ({round(score * 100)}%)" for other, score in similar[r.id]) or "–",
+                "lijkt_op": ", ".join(f"{x.other.naam} ({x.text})" for x in similar[r.id]) or "–",
             }
             for r in self.regions
         ]
@@ -84,6 +107,7 @@ class ComparePages(Lookups):
             "kernelementen": [k.naam for k in self.kernels],
             "aantallen": [{"naam": name, "aantallen": values, "totaal": sum(values)} for name, values in counts],
             "vergelijkbaar": rows,
+            "gelijkenis": SIMILARITY_EXPLAINED,
             "links": {
                 "matrix": link(page, MATRIX_PAGE),
                 "toetsing": link(page, "vergelijk/toetsing.md"),
@@ -229,43 +253,77 @@ class ComparePages(Lookups):
         return PageContext(page, "vergelijk/organisatie.md.j2", context)
 
     def picker(self, verdicts: list[Verdict]) -> PageContext:
-        """The picker page: a plain listing that works without JavaScript, plus the same data as JSON."""
+        """The picker page: a plain listing that works without JavaScript, plus the same data as JSON.
+
+        Facts come in the order a reader asks them (organisation, period, financing, the practice's
+        part, the offer, the toetsing); statuses in words. The toetsing is given as what a plan does
+        not meet, not as a count of rules met: regions are judged against different rules (their
+        leidraad version and their own), so such counts are no score to rank them by.
+        """
         page = "vergelijk/kiezer.md"
         regions = []
+        rows: dict[str, dict[str, str]] = {}  # every intervention row, in catalogue order, then own ones
+        for kernel in self.kernels:
+            for intervention in self.interventions_of(kernel):
+                rows[intervention.id] = {"key": intervention.id, "naam": intervention.naam, "kernelement": kernel.id}
         for region in self.regions:
             plan = region.plan
-            offers = self.offers_of(region)
             own = [v for v in verdicts if v.region == region.id]
-            facts = {
-                "RHO": region.rho.naam,
-                "Zorgverzekeraars": ", ".join(z.naam for z in region.zorgverzekeraars),
-                "Periode": self.period(region).label,
-                "Volgt leidraad": f"versie {self.project.leidraden[plan.leidraad].versie}",
-                **{f"Aanbod: {k.naam}": str(n) for k, n in zip(self.kernels, self._counts(region), strict=True)},
-                "Intervisie": region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else "niet vermeld",
-                "Praktijkplan uiterlijk": region.praktijkplan.deadline
-                if region.praktijkplan and region.praktijkplan.deadline
-                else "niet vermeld",
-                "Tarieven": "; ".join(
-                    f"{t.verzekeraar} {euro(t.bedrag)} ({t.jaar or 'jaar niet vermeld'})" for t in region.financiering.tarieven
-                )
-                if region.financiering and region.financiering.tarieven
-                else "niet vermeld",
-                "Toetsing": ", ".join(f"{sum(v.outcome == o for v in own)} {o}" for o in OUTCOMES),
-            }
-            interventions = {}
-            for offer in offers:
-                key = f"{offer.name} (eigen interventie)" if offer.own else offer.national.naam
-                interventions.setdefault(key, []).append(f"{offer.symbol} {offer.label}")
+            not_met = [v.rule for v in own if v.outcome == "voldoet niet"]
+            unstated = sum(v.outcome == "niet te beoordelen" for v in own)
+            financing = region.financiering
+            facts = [
+                ("RHO", region.rho.naam),
+                ("Zorgverzekeraars", ", ".join(z.naam for z in region.zorgverzekeraars)),
+                ("Periode", self.period(region).label),
+                ("Volgt leidraad", f"versie {self.project.leidraden[plan.leidraad].versie}"),
+                (
+                    "Tarieven",
+                    "; ".join(f"{t.verzekeraar} {euro(t.bedrag)} ({t.jaar or 'jaar niet vermeld'})" for t in financing.tarieven)
+                    if financing and financing.tarieven
+                    else "niet vermeld",
+                ),
+                (
+                    "Praktijkplan uiterlijk",
+                    region.praktijkplan.deadline if region.praktijkplan and region.praktijkplan.deadline else "niet vermeld",
+                ),
+                ("Intervisie", region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else "niet vermeld"),
+                *(
+                    (f"Aanbod: {k.naam}", plural(n, "interventie", "interventies"))
+                    for k, n in zip(self.kernels, self._counts(region), strict=True)
+                ),
+                ("Toetsing: voldoet niet aan", "; ".join(not_met) if not_met else "geen van de getoetste regels"),
+                ("Toetsing: niet te beoordelen", f"{plural(unstated, 'regel', 'regels')} (het plan zegt het niet)" if unstated else "geen"),
+            ]
+            offers: dict[str, list[str]] = {}
+            for offer in self.offers_of(region):
+                key = offer.national.id if offer.national and not offer.own else f"{region.id}/{offer.key}"
+                if offer.own:
+                    rows.setdefault(
+                        key, {"key": key, "naam": f"{offer.name} (eigen interventie van {region.naam})", "kernelement": offer.kernelement}
+                    )
+                form = self._form(offer)
+                offers.setdefault(key, []).append(f"{form}: {offer.label}" if form else offer.label)
             regions.append(
                 {
                     "id": region.id,
                     "naam": region.naam,
                     "href": link(page, region_page(region.id)),
-                    "feiten": facts,
-                    "interventies": {name: "; ".join(marks) for name, marks in sorted(interventions.items())},
+                    "feiten": [{"naam": name, "waarde": value} for name, value in facts],
+                    "interventies": {key: "; ".join(labels) for key, labels in offers.items()},
+                    "aanbod": sorted(offered_ids(self, region)),
                 }
             )
-        data = [{"id": r["id"], "naam": r["naam"], "feiten": r["feiten"], "interventies": r["interventies"]} for r in regions]
-        payload = script_json(data)
-        return PageContext(page, "vergelijk/kiezer.md.j2", {"regios": regions, "data": payload})
+        kernels = [{"id": k.id, "naam": k.naam} for k in self.kernels]
+        # Own interventions join their kernelement's rows after the national ones.
+        ordered = [r for k in self.kernels for r in rows.values() if r["kernelement"] == k.id]
+        # Links stay out of the JSON: the script takes them from the listing's headings, which MkDocs
+        # has turned into the site's URLs.
+        scripted = [{key: r[key] for key in ("id", "naam", "feiten", "interventies", "aanbod")} for r in regions]
+        data = {"regios": scripted, "kernelementen": kernels, "rijen": ordered}
+        choices = [
+            {"naam": k.naam, "id": k.id, "interventies": [{"id": i.id, "naam": i.naam} for i in self.interventions_of(k)]}
+            for k in self.kernels
+        ]
+        context = {"regios": regions, "data": script_json(data), "keuzes": choices, "gelijkenis": SIMILARITY_EXPLAINED}
+        return PageContext(page, "vergelijk/kiezer.md.j2", context)

@@ -117,7 +117,7 @@ class NationalPages(Lookups):
                 {
                     "regio": offer.region.naam,
                     "href": link(page, region_page(offer.region.id, "interventies"), offer.anchor),
-                    "vorm": form or "–",
+                    "vorm": form,
                     "status": offer.label,
                     "minimale_eis": choice.minimale_eis
                     or (f"Inspanningsverplichting: {choice.inspanningsverplichting}" if choice.inspanningsverplichting else "niet vermeld"),

@@ -31,7 +31,7 @@ from .base import (
     region_plan_pdf,
     web_link,
 )
-from .compare import most_similar
+from .compare import SIMILARITY_EXPLAINED, most_similar
 from .practiceform import PracticeForm
 from .verdicts import verdict_sections
 
@@ -275,9 +275,10 @@ class RegionPages(Lookups):
             "toetsing": verdict_sections(self, region, page),
             "toetsing_alle": link(page, "vergelijk/toetsing.md"),
             "vergelijkbaar": [
-                {"naam": other.naam, "href": link(page, region_page(other.id)), "score": f"{round(score * 100)}%"}
-                for other, score in self.similar[region.id]
+                {"naam": x.other.naam, "href": link(page, region_page(x.other.id)), "gedeeld": x.shared, "samen": x.either}
+                for x in self.similar[region.id]
             ],
+            "gelijkenis": SIMILARITY_EXPLAINED,
         }
         return PageContext(page, "regios/overzicht.md.j2", context)
 
