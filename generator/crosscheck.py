@@ -13,13 +13,14 @@ from pydantic import BaseModel
 from .errors import Diagnostic
 from .load import LoadedFile
 from .models import SourceRef
-from .projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
+from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import suggestion
 
 
 def check(project: Project) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     problems += _check_sources(project)
+    problems += _check_glossary(project)
     problems += _check_catalogue(project)
     problems += _check_leidraden(project)
     problems += _check_regions(project)
@@ -65,6 +66,16 @@ def _check_refs_in(project: Project, loaded: LoadedFile, model: object) -> Itera
     for loc, ref in source_refs(model):
         if ref.document not in documents:
             yield _unknown(loaded, (*loc, "document"), "E204", "brondocument", ref.document, documents, "voeg het toe aan data/bronnen.yml")
+
+
+def _check_glossary(project: Project) -> list[Diagnostic]:
+    loaded = project.files.get(GLOSSARY_FILE)
+    if loaded is None:
+        return []
+    problems = list(_check_refs_in(project, loaded, project.glossary))
+    items = [(("afkortingen", i, "afkorting"), a.afkorting) for i, a in enumerate(project.glossary.afkortingen)]
+    problems += _duplicates(loaded, items, "afkorting")
+    return problems
 
 
 def raw_intervention_ids(catalogue, loaded_files: list[LoadedFile]) -> list[Diagnostic]:

@@ -24,7 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator.contexts.base import GLOSSARY_PAGE, region_page
 from generator.errors import DataError
+from generator.glossary import abbreviation_definitions, expand_search_index
+from generator.models import Glossary
 from generator.pdf import pdf_jobs, pdf_paths, render_pdfs
 from generator.pipeline import generate_pages
 from generator.project import Project, load_project
@@ -32,6 +35,7 @@ from generator.project import Project, load_project
 log = logging.getLogger("mkdocs.plugins.regioplan")
 
 GUIDE_DIR = "docs"
+REGIONS_INDEX = "regios/index.md"
 GUIDE_URL_PREFIX = "handleiding"
 # Data text is escaped for these extensions (generator/escape.py): without them a `<script>` or
 # a `|` in a data file would be read as markup.
@@ -51,6 +55,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         self.preloaded: Project | None = None
         # Seconds spent in our own stages during the last build, for `regioplan bench`.
         self.timings: dict[str, float] = {}
+        # The abbreviations of the last loaded project (data/afkortingen.yml).
+        self.glossary = Glossary(afkortingen=[])
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -75,6 +81,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         except DataError as error:
             # PluginError makes MkDocs stop with this message and no traceback.
             raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
+        self.glossary = project.glossary
+        _list_regions_in_nav(config, project)
         generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
         with self._timed("pdf"):
             generated += self._pdfs(root, project, {page.path: page.content for page in pages}, config)
@@ -87,6 +95,19 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             files.append(File.generated(config, path, content=content))
         log.info("regioplan: %d pages generated", len(generated))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        # Every abbreviation is explained where it occurs (the `abbr` extension makes <abbr title>);
+        # the glossary page itself explains them in full.
+        if page.file.src_uri == GLOSSARY_PAGE or not self.glossary.afkortingen:
+            return markdown
+        return markdown + "\n\n" + abbreviation_definitions(self.glossary)
+
+    def on_post_build(self, *, config) -> None:
+        # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file() and self.glossary.afkortingen:
+            index.write_text(expand_search_index(index.read_text(encoding="utf-8"), self.glossary), encoding="utf-8")
 
     def _pdfs(self, root: Path, project: Project, pages: dict[str, str], config) -> list[tuple[str, bytes]]:
         if self.serving or self.config.pdf == "voorbeeld":
@@ -101,6 +122,21 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             yield
         finally:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _list_regions_in_nav(config, project: Project) -> None:
+    """Under "Regio's" in the navigation, a page per region: readers find their region in the menu.
+
+    The configured entry `"Regio's": regios/index.md` becomes a section with that page as its
+    index and the regions after it. The navigation is built after `on_files`, so this is in time.
+    A project whose nav has no such entry keeps its nav as it is.
+    """
+    regions = [{r.naam: region_page(r.id)} for r in sorted(project.regions.values(), key=lambda r: r.naam)]
+    for entry in config.nav or []:
+        if isinstance(entry, dict):
+            for title, target in entry.items():
+                if target == REGIONS_INDEX:
+                    entry[title] = [REGIONS_INDEX, *regions]
 
 
 @functools.cache

@@ -22,6 +22,8 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 # Text shown to readers. Plain text: it is always escaped, never interpreted as Markdown/HTML.
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# An abbreviation as written: letters and digits, joined by a hyphen, an apostrophe or & (POH-GGZ, POH'er, O&I).
+Abbreviated = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+([-'’&][A-Za-z0-9]+)*$", max_length=20)]
 
 
 def _iso_date(value: object) -> object:
@@ -112,6 +114,25 @@ class Sources(Model):
     """Inhoud van data/bronnen.yml."""
 
     documenten: list[SourceDocument] = Field(description="Alle brondocumenten.")
+
+
+class Abbreviation(Model):
+    """Een afkorting zoals huisartsen en de plannen haar gebruiken, met wat ze betekent."""
+
+    afkorting: Abbreviated = Field(description="De afkorting zoals ze geschreven wordt, bijvoorbeeld POH of POH-GGZ.")
+    betekenis: Line = Field(description="Voluit, bijvoorbeeld 'praktijkondersteuner huisartsenzorg'.")
+    uitleg: Text = Field(description="Wat het is en waarom het in MTVP telt, in eigen woorden.")
+    ook: list[Abbreviated] = Field([], description="Andere schrijfwijzen die lezers typen of de documenten gebruiken (POH'er).")
+    bron: SourceRef | None = Field(None, description="Waar de afkorting of haar betekenis in een brondocument staat.")
+    redactie: Text | None = Field(
+        None, description="Noot van de redactie, bijvoorbeeld dat de documenten de afkorting niet uitschrijven en de uitleg van ons is."
+    )
+
+
+class Glossary(Model):
+    """Inhoud van data/afkortingen.yml: de afkortingen die de site uitlegt en die de zoekfunctie kent."""
+
+    afkortingen: list[Abbreviation] = Field(description="Alle afkortingen.")
 
 
 class Point(Model):

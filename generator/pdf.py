@@ -36,6 +36,45 @@ DOCUMENT_PAGES = [sub for sub, _ in SUBPAGES if sub not in ("praktijkplan", "pla
 PRINT_CSS = "pdf/print.css"
 # Links inside a PDF cannot follow the site's relative links; only web and mail links stay.
 _LOCAL_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.S)
+# A page's source line after a paragraph, list or definition list ("*Bron:* …" in the templates).
+_SOURCE_AFTER_BLOCK = re.compile(r"(</p>|</li>\s*</[uo]l>|</dd>\s*</dl>)\s*<p><em>Bron:</em> (.*?)</p>", re.S)
+_SOURCE_LINE = re.compile(r"<p><em>Bron:</em> (.*?)</p>", re.S)
+# A table whose last column is "Bron" (monitoring, tariffs, timeline), and a source under a verdict's origin.
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_SOURCE_COLUMN = re.compile(r"<th[^>]*>Bron</th>\s*</tr>\s*</thead>")
+_LAST_CELL = re.compile(r"<td([^>]*)>(.*?)</td>(\s*</tr>)", re.S)
+_SOURCE_IN_CELL = re.compile(r"<br ?/?>bron: (.*?)</td>", re.S)
+
+
+class SourceNotes:
+    """The regioplan PDF's source references as numbered notes, not a "Bron:" line per paragraph.
+
+    The same reference gets the same number throughout the document; the notes are listed once,
+    at the end, under "Bronvermeldingen".
+    """
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def _marker(self, source: str) -> str:
+        if source not in self.notes:
+            self.notes.append(source)
+        number = self.notes.index(source) + 1
+        return f'<sup class="noot"><a href="#noot-{number}">[{number}]</a></sup>'
+
+    def gather(self, html: str) -> str:
+        # After a paragraph or list the marker joins its last line; elsewhere (after a heading or a
+        # table) a short line with the marker stays. In tables the source column keeps only the
+        # marker, so its long text no longer makes every row tall.
+        html = _TABLE.sub(self._table, html)
+        html = _SOURCE_IN_CELL.sub(lambda m: " " + self._marker(m[1]) + "</td>", html)
+        html = _SOURCE_AFTER_BLOCK.sub(lambda m: self._marker(m[2]) + m[1], html)
+        return _SOURCE_LINE.sub(lambda m: f'<p class="bron-ref">Bron: {self._marker(m[1])}</p>', html)
+
+    def _table(self, table: re.Match) -> str:
+        if not _SOURCE_COLUMN.search(table[0]):
+            return table[0]
+        return _LAST_CELL.sub(lambda m: f"<td{m[1]}>{self._marker(m[2]) if m[2].strip() not in ('', '–') else m[2]}</td>{m[3]}", table[0])
 
 
 @dataclass(frozen=True)
@@ -57,10 +96,11 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
     for region in builder.regions:
         jobs.append(practice_plan_job(env, css, region, builder.form(region)))
         sections = []
+        notes = SourceNotes()
         for sub in DOCUMENT_PAGES:
             converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
             body = converter.convert(pages[region_page(region.id, sub)])
-            body = _LOCAL_LINK.sub(r"\1", body)
+            body = notes.gather(_LOCAL_LINK.sub(r"\1", body))
             # The pages share heading ids (one per kernelement); in one document they must differ.
             body = body.replace(' id="', f' id="{sub}-')
             sections.append({"id": f"deel-{sub}", "titel": dict(SUBPAGES)[sub], "html": body})
@@ -69,6 +109,8 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
             region=region,
             sections=sections,
             sources=builder.region_sources(region),
+            notes=notes.notes,
+            versions=builder.region_versions(region),
             datum=dutch_date(region.plan.datum),
             gemaakt=dutch_date(made),
             version=region.plan.versie or "",

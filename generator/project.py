@@ -12,8 +12,8 @@ from pathlib import Path
 from . import crosscheck
 from .errors import DataError, Diagnostic, Position, relative
 from .load import LoadedFile, load_yaml
-from .models import Catalogue, Leidraad, Region, Sources
-from .projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
+from .models import Catalogue, Glossary, Leidraad, Region, Sources
+from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import validate_file
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,8 @@ def _load_project(root: Path) -> Project:
 
     sources = load(root / SOURCES_FILE, Sources)
     catalogue = load(root / CATALOGUE_FILE, Catalogue)
+    # Optional: a project without a glossary has an empty abbreviations page.
+    glossary = load(root / GLOSSARY_FILE, Glossary) if (root / GLOSSARY_FILE).is_file() else Glossary(afkortingen=[])
     leidraden = {v.id: v for p in _data_files(root, LEIDRAAD_DIR) if (v := load(p, Leidraad))}
     regions = {v.id: v for p in _data_files(root, REGIONS_DIR) if (v := load(p, Region))}
     if not leidraden and not problems:
@@ -80,7 +82,7 @@ def _load_project(root: Path) -> Project:
             problems.extend(d for d in crosscheck.check(partial) if d.severity == "error")
             problems.extend(crosscheck.raw_intervention_ids(catalogue, [files[path] for path in sorted(failed) if path in files]))
         raise DataError(problems)
-    project = Project(root, sources, catalogue, leidraden, regions, files)
+    project = Project(root, sources, catalogue, leidraden, regions, files, glossary or Glossary(afkortingen=[]))
     problems.extend(crosscheck.check(project))
     errors = [d for d in problems if d.severity == "error"]
     if errors:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import LoadedFile
-from .models import Catalogue, Leidraad, Region, Sources
+from .models import Catalogue, Glossary, Leidraad, Region, Sources
 
 SOURCES_FILE = "data/bronnen.yml"
+GLOSSARY_FILE = "data/afkortingen.yml"
 CATALOGUE_FILE = "data/catalogus.yml"
 LEIDRAAD_DIR = "data/leidraad"
 REGIONS_DIR = "data/regios"
@@ -30,6 +31,8 @@ class Project:
     regions: dict[str, Region]
     # The loaded files, so cross-file checks can point at positions.
     files: dict[str, LoadedFile] = field(default_factory=dict, repr=False)
+    # The abbreviations the site explains and search knows; a project may have none.
+    glossary: Glossary = field(default_factory=lambda: Glossary(afkortingen=[]))
 
     def file_of(self, folder: str, item_id: str) -> LoadedFile:
         """The loaded file of a leidraad version or region, by id."""

@@ -11,10 +11,11 @@ import functools
 import json
 from pathlib import Path
 
-from .models import Catalogue, Leidraad, PracticePlan, Region, Sources
+from .models import Catalogue, Glossary, Leidraad, PracticePlan, Region, Sources
 
 SCHEMA_DIR = "schema"
 SCHEMAS = {
+    "afkortingen.schema.json": Glossary,
     "bronnen.schema.json": Sources,
     "catalogus.schema.json": Catalogue,
     "leidraad.schema.json": Leidraad,

@@ -67,7 +67,19 @@ def project(tmp_path: Path) -> Project:
 
 
 def html(site: Path, url: str) -> BeautifulSoup:
-    """Parsed HTML of a built page, by its URL path ('' for home, 'interventies/' …)."""
+    """Parsed HTML of a built page, by its URL path ('' for home, 'interventies/' …), as a reader reads it.
+
+    An abbreviation's <abbr> only adds its meaning as a tooltip; it is unwrapped so the text reads
+    as the reader sees it ("CZ, VGZ", not "CZ , VGZ"). Tests of the tooltips use `raw_html`.
+    """
+    page = raw_html(site, url)
+    for abbr in page.find_all("abbr"):
+        abbr.unwrap()
+    page.smooth()
+    return page
+
+
+def raw_html(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 

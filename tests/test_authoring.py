@@ -219,9 +219,7 @@ def test_a_region_from_web_pages_shows_every_unknown_as_unknown(web_region):
     rows = [tr.get_text(" ", strip=True) for tr in html(site, "regios/voorbeeldstreek").find("h2", id="toetsing").find_all_next("tr")]
     assert rows and not any("✗" in row for row in rows)
     assert any("niet te beoordelen" in row and "organisator" in row for row in rows)
-    statuses = [
-        td.get_text(" ", strip=True) for td in html(site, "interventies/triage-training").select("article table tbody td:nth-child(3)")
-    ]
+    statuses = [th.em.get_text() for th in html(site, "interventies/triage-training").select(".kaarten tbody th")]
     assert "aangeboden, ondersteuning door de RHO niet vermeld" in statuses
     tariffs = html(site, "regios/voorbeeldstreek/monitoring-en-financiering").get_text(" ")
     assert "Niet vermeld: de bronnen van dit regioplan noemen geen tarieven" in " ".join(tariffs.split())

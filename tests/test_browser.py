@@ -38,6 +38,7 @@ PAGE_TYPES = [
     "vergelijk/organisatie/",
     "vergelijk/kiezer/",
     "handleiding/",
+    "afkortingen/",
     "bronnen/",
     "toegankelijkheid/",
     "bestaat-niet/",  # the 404 page
@@ -176,18 +177,34 @@ def test_navigation_leads_from_home_to_a_region_and_an_intervention(browser, sit
     page.close()
 
 
-def test_dutch_search_finds_interventions(browser, site_url):
+def search(page, term: str) -> list[str]:
+    """The result paths (and fragments) for a term typed key by key, as a reader types it."""
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.press_sequentially(term)
+    # Results for this term carry it in their links ("?h=poh"); results of a shorter prefix do not.
+    page.locator(f'.md-search-result__item a[href*="h={term.lower()}"]').first.wait_for()
+    return [
+        urlsplit(a.get_attribute("href")).path + "#" + urlsplit(a.get_attribute("href")).fragment
+        for a in page.locator(".md-search-result__item a").all()
+    ]
+
+
+def test_search_finds_interventions_and_the_words_gps_use(browser, site_url):
     page = browser.new_page()
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     # Typing before the index has loaded is dropped by the search; a reader sees it is ready when
     # "Zoeken initialiseren" gives way to the invitation to type, and so does this test.
     expect(page.locator(".md-search-result__meta")).to_have_text("Typ om te beginnen met zoeken", timeout=60_000)
-    page.locator(".md-search__input").press_sequentially("triage")  # keys, as a reader types
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
-    paths = [urlsplit(a.get_attribute("href")).path for a in results.all()]
-    assert paths[0].rstrip("/").endswith("interventies/triage-training"), paths  # the best match first
+    assert search(page, "triage")[0].rstrip("/#").endswith("interventies/triage-training")  # the best match first
+    for term in ["POH", "SOH", "DA", "VS", "PA", "ION", "WOR", "HIS", "S1", "S3"]:
+        results = search(page, term)
+        # First the glossary, then its section on this very abbreviation.
+        assert results[0].rstrip("#").endswith("/afkortingen/") and results[1].endswith(f"/afkortingen/#{term.lower()}"), (
+            term,
+            results[:3],
+        )
     page.close()
 
 
@@ -203,3 +220,15 @@ def test_region_picker_works_with_the_keyboard_alone(browser, site_url):
     page.keyboard.press("End")  # the last region, not yet chosen
     assert len(page.locator(".picker-result thead th").all_inner_texts()) == 4
     page.close()
+
+
+def test_a_printed_page_says_it_is_a_summary(browser, site_url, tmp_path):
+    """Printed from the site, a region page carries the same warning as the regioplan PDF."""
+    import subprocess
+
+    page = browser.new_page()
+    page.goto(site_url + "regios/eemland/")
+    page.pdf(path=tmp_path / "printed.pdf", format="A4", prefer_css_page_size=True)
+    page.close()
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "samenvatting in eigen woorden, niet het officiële document" in text and "Pagina 2 van" in text

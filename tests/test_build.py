@@ -268,3 +268,47 @@ def test_a_configuration_without_the_escaping_extensions_is_refused(project):
     assert result.returncode == 1
     assert "pymdownx.escapeall" in result.stderr and "niet veilig" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_glossary_explains_every_abbreviation_with_its_source(national_site):
+    import yaml
+
+    entries = yaml.safe_load((REPO_ROOT / "data/afkortingen.yml").read_text(encoding="utf-8"))["afkortingen"]
+    page = html(national_site, "afkortingen")
+    sections = {heading(h): h for h in page.select("article h2")}
+    assert list(sections) == sorted((e["afkorting"] for e in entries), key=str.casefold)
+    for entry in entries:
+        paragraphs = " ".join(p.get_text(" ", strip=True) for p in sections[entry["afkorting"]].find_next_siblings("p", limit=3))
+        assert paragraphs.startswith(entry["betekenis"]), entry["afkorting"]
+        assert "Bron:" in paragraphs or "Noot van de redactie:" in paragraphs, entry["afkorting"]
+
+
+def test_abbreviations_are_explained_where_they_occur_and_known_to_search(national_site):
+    import json
+
+    from conftest import raw_html
+
+    abbr = raw_html(national_site, "interventies/taakherschikking").find("abbr", string="SOH")
+    assert abbr["title"] == "spreekuurondersteuner huisarts"
+    docs = [
+        d
+        for d in json.loads((national_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+        if not d["location"].startswith("afkortingen/")
+    ]
+    # A section that writes the word out is found by the abbreviation, and the other way round.
+    long_only = [
+        d
+        for d in docs
+        if re.search(r"\bdoktersassistent\b", d["text"], re.I)
+        and not re.search(r"(?<![\w-])DA(?!\w)", d["text"].replace("(DA: doktersassistent)", ""))
+    ]
+    assert long_only and all("(DA: doktersassistent)" in d["text"] for d in long_only)
+    short_only = [
+        d
+        for d in docs
+        if "SOH" in d["text"].replace("(SOH: spreekuurondersteuner huisarts)", "")
+        and "spreekuurondersteuner huisarts" not in d["text"].replace("(SOH: spreekuurondersteuner huisarts)", "").lower()
+    ]
+    assert short_only and all(
+        "(SOH: spreekuurondersteuner huisarts)" in d["text"] for d in short_only if not d["location"].startswith("afkortingen/")
+    )

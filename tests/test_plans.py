@@ -315,12 +315,57 @@ def test_regioplan_pdf_has_title_contents_and_every_section(plan_site):
     assert "Regioplan Meer Tijd Voor de Patiënt, regio Zuid Holland Noord" in pages[0]  # the plan's own spelling
     assert "2.7" in pages[0] and "6 november 2024" in pages[0]
     contents = pages[1]
-    for section in ["Overzicht", "Interventies", "Deelname en praktijkplan", "Monitoring, financiering en tijdlijn"]:
+    for section in [
+        "Versies van het plan",
+        "Overzicht",
+        "Interventies",
+        "Deelname en praktijkplan",
+        "Monitoring, financiering en tijdlijn",
+    ]:
         assert section in contents
+    assert "2.7" in contents and "Versie" in contents  # the version history, newest first
     body = " ".join(pages[2:])
     assert "€ 3,23" in body and "13050" in body
     assert "Minimale eis" in body and "Toetsing" in body
     assert "Pagina 3 van" in pages[2]
+
+
+def printed_lines(pdf: Path) -> list[list[str]]:
+    """Each page's lines as poppler lays them out, without the running header and the page number."""
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    return [
+        [
+            " ".join(line.split())
+            for line in page.splitlines()
+            if line.strip() and not line.strip().startswith("Pagina ") and "niet het officiële document" not in line
+        ]
+        for page in pages
+        if page.strip()
+    ]
+
+
+@pytest.mark.parametrize("region", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"])
+def test_regioplan_pdf_says_it_is_a_summary_and_keeps_headings_with_their_text(plan_site, region):
+    pdf = plan_site / f"regios/{region}/regioplan-{region}.pdf"
+    pages = printed_lines(pdf)
+    first = " ".join(pages[0])
+    assert "Samenvatting van het regioplan" in first and "niet het officiële regioplan" in first
+    header = subprocess.run(["pdftotext", "-f", "5", "-l", "5", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "niet het officiële document" in header.splitlines()[0]  # on every page after the first, in the running header
+    # No heading ends a page: the headings of the region's pages (as the site shows them) are never
+    # a page's last line, up to the list of sources (whose notes end in section names).
+    headings = set()
+    for sub in ["", "interventies", "deelname", "monitoring-en-financiering"]:
+        article = html(plan_site, f"regios/{region}/{sub}").find("article")
+        headings |= {" ".join(h.get_text(" ", strip=True).removesuffix("¶").split()) for h in article.find_all(["h1", "h2", "h3", "dt"])}
+    pages_before_sources = next(n for n, lines in enumerate(pages) if "Bronnen" in lines)
+    stranded = [(number + 1, lines[-1]) for number, lines in enumerate(pages[:pages_before_sources]) if lines and lines[-1] in headings]
+    assert stranded == []
+    # No near-empty page: after the title and contents pages, every page but the last is well filled.
+    assert [number + 1 for number, lines in enumerate(pages[2:-1], start=2) if len(lines) < 15] == []
+    # Sources as numbered notes, gathered once at the end, not a "Bron:" line under every paragraph.
+    body = "\n".join("\n".join(lines) for lines in pages)
+    assert "Bronvermeldingen" in body and body.count("Bron:") < 10
 
 
 def test_region_pages_link_their_pdfs(plan_site):

@@ -25,11 +25,13 @@ def text(site: Path, url: str) -> str:
 
 
 def table_rows(site: Path, url: str, header: str) -> list[list[str]]:
-    """Rows of the first table whose first header cell is `header`."""
+    """Rows of the first table whose first header cell is `header`, row headers included."""
     page = html(site, url)
     for table in page.select("article table"):
         if table.find("th").get_text(strip=True) == header:
-            return [[" ".join(td.get_text(" ", strip=True).split()) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+            return [
+                [" ".join(cell.get_text(" ", strip=True).split()) for cell in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")
+            ]
     raise AssertionError(f"no table starting with {header!r} on {url}")
 
 
@@ -132,14 +134,55 @@ def test_oost_gelderland(real_site):
 
 
 def test_catalogue_page_puts_regions_side_by_side(real_site):
-    rows = table_rows(real_site, "interventies/triage-training", "Regio")
-    regions = {r[0] for r in rows}
-    assert {"Midden-Brabant", "Zuid-Holland Noord"} <= regions
-    zhn = next(r for r in rows if r[0] == "Zuid-Holland Noord")
-    assert "triagetraining" in zhn[3].lower()  # its minimale eis
-    assert zhn[4] != "niet vermeld"  # and its einddoel
-    mb = next(r for r in rows if r[0] == "Midden-Brabant")
-    assert "PrimaCura" in mb[5]  # and the support its RHO gives
+    table = html(real_site, "interventies/triage-training").select_one(".kaarten table")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "Regio, vorm en status",
+        "Minimale eis",
+        "Einddoel",
+        "Ondersteuning door de RHO",
+    ]
+    rows: dict[str, list] = {}
+    for tr in table.select("tbody tr"):  # a region may offer the intervention in more than one form
+        rows.setdefault(tr.th.a.get_text(strip=True), []).append(tr)
+    assert {"Midden-Brabant", "Zuid-Holland Noord"} <= set(rows)
+
+    def cells(region: str) -> list[dict[str, str]]:
+        return [{td["data-label"]: td.get_text(" ", strip=True) for td in tr.find_all("td")} for tr in rows[region]]
+
+    assert any("triagetraining" in c["Minimale eis"].lower() and c["Einddoel"] != "niet vermeld" for c in cells("Zuid-Holland Noord"))
+    assert any("PrimaCura" in c["Ondersteuning door de RHO"] for c in cells("Midden-Brabant"))  # the support its RHO gives
+    assert any("verplicht" in tr.th.get_text(" ", strip=True) for tr in rows["Midden-Brabant"])  # its status, in words
+
+
+def test_home_routes_a_gp_to_what_the_region_asks_of_the_practice(real_site):
+    home = html(real_site, "")
+    listed = {a.get_text(strip=True): a["href"] for a in home.select("article ul li > a") if "#voor-uw-praktijk" in a["href"]}
+    assert set(listed) == {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"}
+    zhn = next(li for li in home.select("article li") if li.a and li.a.get_text(strip=True) == "Zuid-Holland Noord")
+    assert "afgelopen (2023–2025)" in zhn.get_text()  # whether the plan is current
+    # One click further: the region's first section, with the form and the planbouwer one click away.
+    region = html(real_site, "regios/eemland")
+    section = region.find(id="voor-uw-praktijk")
+    assert section.find_previous("h2") is None  # the first section of the page
+    links = {a.get_text(strip=True): a["href"] for a in section.find_next("ul").find_all("a")}
+    assert links["formulier"].rstrip("/").endswith("praktijkplan") and links["planbouwer"].rstrip("/").endswith("planbouwer")
+    assert "Vanaf 2027 uiterlijk in april" in section.find_next("ul").get_text()
+
+
+def test_the_navigation_lists_every_region(real_site):
+    nav = html(real_site, "").select_one("nav.md-nav--primary")
+    labels = [" ".join(a.get_text(" ", strip=True).split()) for a in nav.select("a[href*='regios/']")]
+    assert {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"} <= set(labels)
+
+
+def test_no_reader_meets_notes_about_how_the_sources_were_read(real_site):
+    """How a source was read (OCR, a text version of a PDF) is our concern, never the reader's."""
+    mentions = [
+        page.relative_to(real_site).as_posix()
+        for page in real_site.rglob("*.html")
+        if re.search(r"\bOCR\b|tekstversie", BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text())
+    ]
+    assert mentions == []
 
 
 def test_no_page_shows_markdown_escapes(real_site):
@@ -158,8 +201,8 @@ def test_a_new_region_file_appears_on_the_index_and_the_catalogue(tmp_path):
     site = build_site(project.root, pdfs=False)
     assert [r[0] for r in table_rows(site, "regios", "Regio")] == ["Testregio"]
     assert heading(html(site, "regios/testregio").find("h1")) == "Regioplan Testregio"
-    rows = table_rows(site, "interventies/triage-training", "Regio")
-    assert rows == [["Testregio", "–", "verplicht, ondersteuning door de RHO niet vermeld", "niet vermeld", "niet vermeld", "niet vermeld"]]
+    rows = table_rows(site, "interventies/triage-training", "Regio, vorm en status")
+    assert rows == [["Testregio verplicht, ondersteuning door de RHO niet vermeld", "niet vermeld", "niet vermeld", "niet vermeld"]]
 
 
 def site_with_text(tmp_path, text: str) -> Path:
@@ -177,8 +220,8 @@ def test_hostile_region_text_is_inert(tmp_path):
     site = site_with_text(tmp_path, hostile)
     overview = html(site, "regios/testregio").find("article")
     assert overview.find("script") is None and hostile in overview.get_text()
-    row = table_rows(site, "interventies/triage-training", "Regio")[0]
-    assert row[3] == hostile and len(row) == 6
+    row = table_rows(site, "interventies/triage-training", "Regio, vorm en status")[0]
+    assert row[1] == hostile and len(row) == 4
 
 
 def test_lists_in_data_text_become_lists_and_stay_escaped(tmp_path):

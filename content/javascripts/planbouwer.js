@@ -358,11 +358,11 @@
     var yearNotes = {
       training: {
         fields: peopleFields, placeholder: "wie volgt de training?",
-        label: function (name, year) { return "Wie volgt " + name + " in jaar " + year + " (namen of rollen, met komma's)"; }
+        label: function (name, year) { return "Wie volgt “" + name + "” in jaar " + year + " (namen of rollen, met komma's)"; }
       },
       personeel: {
         fields: staffFields, placeholder: "welk personeel, hoeveel uren?",
-        label: function (name, year) { return "Welk personeel en hoeveel uren bij " + name + " in jaar " + year; }
+        label: function (name, year) { return "Welk personeel en hoeveel uren bij “" + name + "” in jaar " + year; }
       }
     };
     var yearHeads = [];  // [th, year] per table, relabelled when the start changes

@@ -7,6 +7,7 @@ Links between generated pages are relative `.md` paths so that MkDocs validates 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,7 @@ OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen"
 # What a region's indicator measures; a regional one is no target for the single practice.
 INDICATOR_LEVELS = {"praktijk": "per praktijk", "regio": "de regio", "landelijk": "landelijk", "niet-vermeld": "niet vermeld"}
 SOURCES_PAGE = "bronnen.md"
+GLOSSARY_PAGE = "afkortingen.md"
 
 
 @dataclass
@@ -89,6 +91,11 @@ def euro(amount: float) -> str:
 
 def intervention_page(intervention_id: str) -> str:
     return f"interventies/{intervention_id}.md"
+
+
+def abbreviation_anchor(abbreviation: str) -> str:
+    """The heading id of an abbreviation on the glossary page: 'POH-GGZ' -> 'poh-ggz'."""
+    return re.sub(r"[^a-z0-9]+", "-", abbreviation.casefold()).strip("-")
 
 
 def region_page(region_id: str, subpage: str = "index") -> str:

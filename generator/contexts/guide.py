@@ -20,6 +20,7 @@ from .base import Lookups, PageContext, link
 
 PAGE = "handleiding/velden.md"
 FILES = {
+    "afkortingen.schema.json": "data/afkortingen.yml",
     "bronnen.schema.json": "data/bronnen.yml",
     "catalogus.schema.json": "data/catalogus.yml",
     "leidraad.schema.json": "data/leidraad/<id>.yml",

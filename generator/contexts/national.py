@@ -7,11 +7,13 @@ from typing import Any
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
 from .base import (
+    GLOSSARY_PAGE,
     NATURE_LABELS,
     REQUIREMENT_LABELS,
     SOURCES_PAGE,
     Lookups,
     PageContext,
+    abbreviation_anchor,
     dutch_date,
     dutch_number,
     intervention_page,
@@ -29,6 +31,7 @@ class NationalPages(Lookups):
     def all(self) -> list[PageContext]:
         pages = [
             self.sources_page(),
+            self.glossary_page(),
             self.catalogue_index(),
             *(self.intervention(v) for v in self.project.catalogue.interventies),
             *self.leidraad_pages(),
@@ -49,6 +52,23 @@ class NationalPages(Lookups):
             for d in self.project.sources.documenten
         ]
         return PageContext(SOURCES_PAGE, "bronnen.md.j2", {"documents": documents})
+
+    def glossary_page(self) -> PageContext:
+        """Every abbreviation with its meaning: the page search puts first for 'POH' (mkdocs_plugin.py)."""
+        page = GLOSSARY_PAGE
+        entries = [
+            {
+                "afkorting": a.afkorting,
+                "anker": abbreviation_anchor(a.afkorting),
+                "betekenis": a.betekenis,
+                "uitleg": a.uitleg,
+                "ook": ", ".join(a.ook),
+                "bron": self.source(a.bron, page) if a.bron else None,
+                "redactie": a.redactie,
+            }
+            for a in sorted(self.project.glossary.afkortingen, key=lambda a: a.afkorting.casefold())
+        ]
+        return PageContext(page, "afkortingen.md.j2", {"afkortingen": entries})
 
     def catalogue_index(self) -> PageContext:
         page = "interventies/index.md"

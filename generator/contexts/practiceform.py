@@ -45,8 +45,9 @@ YEARS_EXPLAINED = {
 # follows it, for extra staff which staff and hours (leidraad v3 asks both). (field prefix,
 # label, plan file block, title)
 YEAR_NOTES = {
-    "training": ("wie", "Wie volgt de training", "deelnemers", "Wie volgt {naam} {when} (rollen of namen)"),
-    "personeel": ("personeel", "Welk personeel, hoeveel uren", "personeel", "{naam} {when}: welk personeel en hoeveel uren"),
+    # Names between quotes: an offer's name keeps its own capital ("Het voeren van …") mid-sentence.
+    "training": ("wie", "Wie volgt de training", "deelnemers", "Wie volgt “{naam}” {when} (rollen of namen)"),
+    "personeel": ("personeel", "Welk personeel, hoeveel uren", "personeel", "“{naam}” {when}: welk personeel en hoeveel uren"),
 }
 # Empty rows for a plan per intervention when the region does not list the interventions.
 PLAN_ROWS = 4

@@ -19,6 +19,7 @@ from ..models import Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER
 from ..planrules import describe_rule
 from .base import (
+    GLOSSARY_PAGE,
     INDICATOR_LEVELS,
     Lookups,
     PageContext,
@@ -29,6 +30,7 @@ from .base import (
     practice_plan_pdf,
     region_page,
     region_plan_pdf,
+    short_document_name,
     web_link,
 )
 from .compare import SIMILARITY_EXPLAINED, most_similar
@@ -75,7 +77,7 @@ class RegionPages(Lookups):
         self.similar = most_similar(self)
 
     def all(self) -> list[PageContext]:
-        pages = [self.regions_index()]
+        pages = [self.home(), self.regions_index()]
         for region in self.regions:
             pages += [
                 self.overview(region),
@@ -175,6 +177,33 @@ class RegionPages(Lookups):
 
     # ------------------------------------------------------------ pages
 
+    def home(self) -> PageContext:
+        """The home page routes each reader; a GP picks a region and lands on what it asks of a practice."""
+        page = "index.md"
+        pages = {
+            "regios": "regios/index.md",
+            "leidraad": "leidraad/index.md",
+            "interventies": "interventies/index.md",
+            "afkortingen": GLOSSARY_PAGE,
+            "vergelijk": "vergelijk/index.md",
+            "toetsing": "vergelijk/toetsing.md",
+            "organisatie": "vergelijk/organisatie.md",
+            "handleiding": "handleiding/index.md",
+            "handleiding_toetsing": "handleiding/toetsing.md",
+            "bronnen": "bronnen.md",
+        }
+        regions = [
+            {
+                "naam": r.naam,
+                "href": link(page, region_page(r.id), "voor-uw-praktijk"),
+                "periode": self.period(r).label,
+                "rho": r.rho.naam,
+            }
+            for r in self.regions
+        ]
+        context = {"regios": regions, "links": {name: link(page, target) for name, target in pages.items()}}
+        return PageContext(page, "home.md.j2", context)
+
     def regions_index(self) -> PageContext:
         page = "regios/index.md"
         rows = []
@@ -241,8 +270,19 @@ class RegionPages(Lookups):
             if r.id not in restated
         ]
         intervisie = region.intervisie
+        plan_rules = self.plan_rules(region)
+        practice_plan = region.praktijkplan
         context = {
             **self._base(region, page),
+            # What a practice must do, first: when its plan is due, the intervisie, what it must choose.
+            "voor_de_praktijk": {
+                "deadline": practice_plan.deadline if practice_plan and practice_plan.deadline else "niet vermeld",
+                "intervisie": intervisie.frequentie if intervisie and intervisie.frequentie else "niet vermeld",
+                "keuzes": [describe_rule(r, plan_rules["kernelementen"]) for r in plan_rules["regels"]],
+                "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
+                "planbouwer": link(page, region_page(region.id, "planbouwer")),
+                "deelname": link(page, region_page(region.id, "deelname")),
+            },
             "rho": region.rho,
             "rho_website": web_link(region.rho.website, region.rho.website) if region.rho.website else None,
             "contact_website": web_link(region.contact.website, region.contact.website) if region.contact.website else None,
@@ -293,6 +333,18 @@ class RegionPages(Lookups):
             ]
             found.append({"titel": d.titel, "uitgever": d.uitgever, "versie": d.versie, "datum": dutch_date(d.datum), "online": pages})
         return found
+
+    def region_versions(self, region: Region) -> list[dict[str, Any]]:
+        """The plan's versions as the data records them, newest first: for the regioplan PDF."""
+        return [
+            {
+                "versie": v.versie or "zonder nummer",
+                "datum": dutch_date(v.datum) or "datum niet vermeld",
+                "wijzigingen": v.wijzigingen,
+                "bron": f"{short_document_name(self.project, v.bron.document)}, {v.bron.sectie}",
+            }
+            for v in reversed(region.versiegeschiedenis)
+        ]
 
     def source_document(self, document_id: str, page: str) -> Markup:
         return self.source(SourceRef(document=document_id, sectie="het hele document"), page)
