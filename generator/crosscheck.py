@@ -6,6 +6,7 @@ reported at the exact place in the file that names the missing thing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
@@ -75,7 +76,25 @@ def _check_glossary(project: Project) -> list[Diagnostic]:
     problems = list(_check_refs_in(project, loaded, project.glossary))
     items = [(("afkortingen", i, "afkorting"), a.afkorting) for i, a in enumerate(project.glossary.afkortingen)]
     problems += _duplicates(loaded, items, "afkorting")
+    # A spelling under `ook` gets the abbreviation's tooltip and counts as mentioning it in search:
+    # a long form there ("doktersassistente" for DA) would explain a word with itself.
+    for i, a in enumerate(project.glossary.afkortingen):
+        for j, form in enumerate(a.ook):
+            if not _bare(form).startswith(_bare(a.afkorting)):
+                problems.append(
+                    Diagnostic(
+                        loaded.position(("afkortingen", i, "ook", j)),
+                        "E214",
+                        f"'{form}' is geen schrijfwijze van de afkorting '{a.afkorting}'; zet onder 'ook' alleen vormen van de "
+                        "afkorting zelf (zoals POH'er of WSV-en); wat ze voluit betekent hoort onder 'betekenis'",
+                    )
+                )
     return problems
+
+
+def _bare(abbreviation: str) -> str:
+    """'POH-GGZ' and 'poh ggz' alike: lower case, without hyphens, apostrophes and spaces."""
+    return re.sub(r"[-'’\s]", "", abbreviation.casefold())
 
 
 def raw_intervention_ids(catalogue, loaded_files: list[LoadedFile]) -> list[Diagnostic]:

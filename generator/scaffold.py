@@ -41,7 +41,7 @@ naam: {naam}
 rho:
   naam: RHO {naam}
 
-# Met welke zorgverzekeraar(s) het plan is afgesproken.
+# Met welke zorgverzekeraars (één of meer) het plan is afgesproken.
 zorgverzekeraars:
   - naam: Naam van de zorgverzekeraar
     rol: preferente zorgverzekeraar

@@ -237,3 +237,18 @@ def test_a_web_address_must_be_complete(project):
         "data/regios/testregio.yml:3:32: E107 ongeldige waarde voor 'website': schrijf een volledig webadres met https://, "
         "zonder spaties of haakjes, bijvoorbeeld https://www.voorbeeld.nl/mtvp"
     ) in result.stderr
+
+
+def test_glossary_mistakes_are_named_with_their_line(project):
+    """A long form under `ook` and an abbreviation listed twice: both reported, in Dutch, with file and line."""
+    project.replace("data/afkortingen.yml", 'ook: ["POH\'er"', 'ook: ["praktijkondersteuner", "POH\'er"')
+    text = project.read("data/afkortingen.yml")
+    project.write("data/afkortingen.yml", text + '  - afkorting: "DA"\n    betekenis: "dubbel"\n    uitleg: Twee keer.\n')
+    result = run(project.root, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = project.line_of("data/afkortingen.yml", '"praktijkondersteuner"')
+    assert (
+        f"data/afkortingen.yml:{line}:" in result.stderr
+        and "E214 'praktijkondersteuner' is geen schrijfwijze van de afkorting 'POH'" in result.stderr
+    )
+    assert "E202 afkorting 'DA' komt twee keer voor" in result.stderr
