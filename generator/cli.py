@@ -21,9 +21,11 @@ def _report(error: DataError, command: str) -> int:
         print(diagnostic, file=sys.stderr)
     count = len(error.diagnostics)
     # What did not happen, in the words of the command the author ran.
-    consequence = {"check-plan": "het plan is niet getoetst", "fill-plan": "er is geen PDF geschreven"}.get(
-        command, "er is niets gebouwd of gewijzigd"
-    )
+    consequence = {
+        "check-plan": "het plan is niet getoetst",
+        "fill-plan": "er is geen PDF geschreven",
+        "monitor": "er is geen overzicht geschreven",
+    }.get(command, "er is niets gebouwd of gewijzigd")
     print(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; {consequence}.", file=sys.stderr)
     return 1
 
@@ -116,6 +118,54 @@ def _check_plan(args: argparse.Namespace) -> int:
     if counts["niet te beoordelen"]:
         print(f"{points(counts['niet te beoordelen'])} niet te beoordelen: zie hierboven wat het regioplan niet zegt of niet biedt.")
     return 1 if counts["voldoet niet"] else 0
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
+
+
+def _monitor(args: argparse.Namespace) -> int:
+    """Count what the practices of a region chose, from a folder of saved plan files."""
+    import datetime as dt
+
+    from .errors import Diagnostic, Position
+    from .monitor import context, monitor, plan_files, to_csv
+    from .project import load_project
+    from .render import environment
+
+    project = load_project(args.root)
+    _require_region(project, args.region, str(args.folder))
+    if not args.folder.is_dir():
+        raise DataError([Diagnostic(Position(str(args.folder)), "E001", "map niet gevonden; geef de map met de opgeslagen planbestanden")])
+    if not plan_files(args.folder):
+        raise DataError([Diagnostic(Position(str(args.folder)), "E001", "geen planbestanden (.json) in deze map")])
+    as_of = args.datum or dt.date.today()
+    overview = monitor(project, args.region, args.folder, as_of)
+    # A bad file is named and skipped; the overview counts the others.
+    for problem in overview.skipped:
+        print(f"{problem} (overgeslagen)", file=sys.stderr)
+    if overview.plans == 0:
+        print("Geen enkel planbestand kon worden gelezen; er is geen overzicht geschreven.", file=sys.stderr)
+        return 1
+    page = environment(args.root).get_template("monitor/overzicht.html.j2").render(context(overview))
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = {args.out / f"regiomonitor-{args.region}.html": page, args.out / f"regiomonitor-{args.region}.csv": to_csv(overview)}
+    for path, text in written.items():
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)  # a reader never sees half a file
+    skipped = len({p.split(":")[0] for p in overview.skipped})
+    print(
+        f"{overview.plans} {'plan' if overview.plans == 1 else 'plannen'} geteld"
+        + (f", {skipped} {'bestand' if skipped == 1 else 'bestanden'} overgeslagen" if skipped else "")
+        + f"; overzicht in {args.out}"
+    )
+    return 0
 
 
 def _fill_plan(args: argparse.Namespace) -> int:
@@ -215,6 +265,15 @@ def parser() -> argparse.ArgumentParser:
     fill_plan.add_argument("--region", required=True, help="id van de regio, bijvoorbeeld eemland")
     fill_plan.add_argument("-o", "--output", type=Path, required=True, help="waar het ingevulde PDF komt, bijvoorbeeld plan.pdf")
     fill_plan.set_defaults(run=_fill_plan)
+
+    monitor = commands.add_parser("monitor", help="tel wat de praktijken van een regio kozen, uit een map met opgeslagen plannen")
+    monitor.add_argument("folder", type=Path, help="map met de planbestanden (JSON) van de praktijken")
+    monitor.add_argument("--region", required=True, help="id van de regio, bijvoorbeeld eemland")
+    monitor.add_argument("--out", type=Path, required=True, help="map waarin het overzicht (HTML en CSV) komt")
+    monitor.add_argument(
+        "--datum", type=_iso_date, default=None, help="stand van de gegevens, JJJJ-MM-DD (standaard: vandaag); staat boven het overzicht"
+    )
+    monitor.set_defaults(run=_monitor)
 
     new_region = commands.add_parser("new-region", help="maak een startbestand voor een nieuwe regio")
     new_region.add_argument("slug", help="id van de regio: kleine letters, cijfers en koppeltekens, bijvoorbeeld west-brabant")

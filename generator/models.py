@@ -572,7 +572,8 @@ class HordeFacts(Model):
 
     intervisie_door_rho: StatedFact = Field(default_factory=_unstated, description="De RHO organiseert de intervisie over MTVP.")
     regioplan_geaccordeerd: StatedFact = Field(
-        default_factory=_unstated, description="Het regioplan is met de zorgverzekeraars (of de ene zorgverzekeraar) besproken en door hen geaccordeerd."
+        default_factory=_unstated,
+        description="Het regioplan is met de zorgverzekeraars (of de ene zorgverzekeraar) besproken en door hen geaccordeerd.",
     )
     praktijken_committeren: StatedFact = Field(
         default_factory=_unstated, description="Deelnemende praktijken verbinden zich aan het regioplan."
@@ -782,7 +783,9 @@ class Region(Model):
         [], description="Partners in het netwerk die het plan bij naam noemt (gemeenten, ziekenhuizen, welzijn …)."
     )
     subregios: list[SubRegion] = Field([], description="Delen van de regio, als het plan die onderscheidt.")
-    zorgverzekeraars: list[Organisation] = Field(min_length=1, description="De zorgverzekeraars (één of meer) waarmee het plan is afgesproken.")
+    zorgverzekeraars: list[Organisation] = Field(
+        min_length=1, description="De zorgverzekeraars (één of meer) waarmee het plan is afgesproken."
+    )
     plan: PlanInfo = Field(description="Gegevens over het regioplan: titel, versie, datum, periode en leidraadversie.")
     contact: Contact = Field(description="Waar een praktijk met vragen terechtkan.")
     samenvatting: Text = Field(description="Waar het regioplan over gaat, in een paar zinnen.")

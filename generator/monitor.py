@@ -1,0 +1,159 @@
+"""The regiomonitor: what a region's practices chose, counted from their saved plan files.
+
+An RHO collects the plan files the planbouwer saves (one JSON file per practice) and runs
+`regioplan monitor DIR --region SLUG --out OUT`. Each file is checked with the region's rules,
+as `check-plan` does; the result is an overview per intervention, kernelement and MTVP year of
+how many practices chose it, how many plans meet all rules, and which rules are most often not
+met. The national monitoring judges no individual practice, and neither does this: no practice
+is named or ranked, and every count below SMALL is shown as "< 5", so that no practice can be
+recognised in a small group. What reaches the page and the CSV is only these shown counts.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .contexts.base import dutch_date
+from .errors import DataError
+from .planrules import check_plan, describe_rule, read_plan, rules_for_region
+from .project import Project
+
+SMALL = 5
+CHOSEN = ("actief", "verdieping")  # a plan's states that mean the practice does the intervention that year
+TOP_RULES = 5
+
+
+def shown(count: int) -> str:
+    """A count as published: '< 5' below the threshold (zero included), so small groups stay unrecognisable."""
+    return f"< {SMALL}" if count < SMALL else str(count)
+
+
+@dataclass
+class Overview:
+    region: str  # the region's name
+    slug: str
+    as_of: dt.date  # the date of the data, as the RHO gives it
+    plans: int = 0
+    years: list[int] = field(default_factory=list)
+    # (kernelement name, intervention name) -> year -> practices that chose it
+    chosen: dict[tuple[str, str], Counter] = field(default_factory=dict)
+    # kernelement name -> year -> practices with at least one intervention in it
+    per_kernel: dict[str, Counter] = field(default_factory=dict)
+    meet_all: int = 0
+    # rule in words -> plans that do not meet it (in any year)
+    not_met: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)  # "file: problem", for the RHO's own screen only
+
+    def meet_all_shown(self) -> str:
+        # Counts that add up to the total are suppressed together: with 12 plans, "10 meet all
+        # rules" would tell that 2 do not.
+        if self.plans - self.meet_all < SMALL <= self.meet_all:
+            return f"{self.plans - SMALL + 1} of meer"
+        return shown(self.meet_all)
+
+    def rows(self) -> list[dict[str, str]]:
+        """Every published figure as a row: what the page and the CSV show, and nothing else."""
+        rows = [{"onderdeel": "plannen", "kernelement": "", "naam": "Ingelezen praktijkplannen", "jaar": "", "aantal": shown(self.plans)}]
+        rows.append(
+            {
+                "onderdeel": "regels",
+                "kernelement": "",
+                "naam": "Plannen die aan alle regels voldoen",
+                "jaar": "",
+                "aantal": self.meet_all_shown(),
+            }
+        )
+        for kernel, counts in self.per_kernel.items():
+            for year in self.years:
+                rows.append(
+                    {"onderdeel": "kernelement", "kernelement": kernel, "naam": "", "jaar": str(year), "aantal": shown(counts[year])}
+                )
+        for (kernel, name), counts in self.chosen.items():
+            for year in self.years:
+                rows.append(
+                    {"onderdeel": "interventie", "kernelement": kernel, "naam": name, "jaar": str(year), "aantal": shown(counts[year])}
+                )
+        for rule, count in self.most_often_not_met():
+            rows.append({"onderdeel": "regel niet gehaald", "kernelement": "", "naam": rule, "jaar": "", "aantal": shown(count)})
+        return rows
+
+    def most_often_not_met(self) -> list[tuple[str, int]]:
+        return sorted(self.not_met.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
+
+
+def plan_files(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).rglob("*.json") if p.is_file())
+
+
+def monitor(project: Project, region_id: str, folder: Path, as_of: dt.date) -> Overview:
+    region = project.regions[region_id]
+    rules = rules_for_region(project, region)
+    kernels = rules["kernelementen"]
+    names = {item["key"]: (kernels[item["kernelement"]], item["naam"]) for item in rules["interventies"]}
+    overview = Overview(region.naam, region.id, as_of)
+    # Every offered intervention has a row, also one no practice chose (shown as "< 5").
+    overview.chosen = {names[key]: Counter() for key in names}
+    overview.per_kernel = {name: Counter() for name in kernels.values()}
+    years: set[int] = set(range(1, rules["basisjaren"] + 1))
+    for path in plan_files(folder):
+        try:
+            plan = read_plan(path, rules)
+        except DataError as error:
+            overview.skipped += [f"{d}" for d in error.diagnostics]
+            continue
+        overview.plans += 1
+        kernels_per_year: dict[int, set[str]] = {}
+        for key, states in plan["keuzes"].items():
+            for year_text, state in states.items():
+                if state in CHOSEN and key in names:
+                    year = int(year_text)
+                    years.add(year)
+                    overview.chosen[names[key]][year] += 1
+                    kernels_per_year.setdefault(year, set()).add(names[key][0])
+        for year, chosen_kernels in kernels_per_year.items():
+            for kernel in chosen_kernels:
+                overview.per_kernel[kernel][year] += 1
+        failed = {v["id"] for v in check_plan(rules, plan) if v["uitkomst"] == "voldoet niet"}
+        if not failed:
+            overview.meet_all += 1
+        for rule in rules["regels"]:
+            if rule["id"] in failed:
+                overview.not_met[describe_rule(rule, kernels)] += 1
+    overview.years = sorted(years)
+    return overview
+
+
+def to_csv(overview: Overview) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["onderdeel", "kernelement", "naam", "jaar", "aantal"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(overview.rows())
+    return out.getvalue()
+
+
+def context(overview: Overview) -> dict[str, Any]:
+    """What the overview page shows (templates/monitor.html.j2), only published counts."""
+    rows = overview.rows()
+    return {
+        "regio": overview.region,
+        "stand": dutch_date(overview.as_of),
+        "jaren": overview.years,
+        "plannen": rows[0]["aantal"],
+        "voldoet": rows[1]["aantal"],
+        "kernelementen": [
+            {"naam": kernel, "aantallen": [shown(counts[year]) for year in overview.years]}
+            for kernel, counts in overview.per_kernel.items()
+        ],
+        "interventies": [
+            {"kernelement": kernel, "naam": name, "aantallen": [shown(counts[year]) for year in overview.years]}
+            for (kernel, name), counts in overview.chosen.items()
+        ],
+        "regels": [{"regel": rule, "aantal": shown(count)} for rule, count in overview.most_often_not_met()],
+        "drempel": SMALL,
+    }

@@ -1,0 +1,145 @@
+"""The regiomonitor on a folder of generated plan files: counts, the small-count rule, bad files.
+
+200 practices of Eemland, made with a fixed seed: most plans valid, some broken in the ways
+files break (not JSON, an unknown intervention, a state the builder never writes). One
+intervention is chosen by exactly three practices, to see that a small group is never shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import copy_project
+
+from generator.monitor import SMALL, monitor
+from generator.planrules import rules_for_region
+from generator.project import load_project
+
+REGION = "eemland"
+BROKEN = {
+    "kapot-json.json": '{"keuzes": {"triage-training": {"1": "actief"}',
+    "onbekende-interventie.json": json.dumps({"keuzes": {"bestaat-niet": {"1": "actief"}}}),
+    "verkeerde-waarde.json": json.dumps({"keuzes": {"triage-training": {"1": "misschien"}}}),
+}
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    """(project, folder, practice names, the intervention chosen by exactly three practices)."""
+    project = copy_project(tmp_path_factory.mktemp("monitor") / "p", with_regions=True)
+    rules = rules_for_region(load_project(project.root), load_project(project.root).regions[REGION])
+    offered = [item["key"] for item in rules["interventies"]]
+    rare, common = offered[-1], offered[:-1]
+    folder = project.root / "plannen"
+    folder.mkdir()
+    rng = random.Random(2026)
+    names = []
+    for number in range(197):
+        keuzes = {}
+        for year in ("1", "2", "3"):
+            for key in rng.sample(common, rng.randint(1, 4)):
+                # Deepening only what the practice already runs, as the builder allows.
+                deepen = key in keuzes and rng.random() < 0.3
+                keuzes.setdefault(key, {})[year] = "verdieping" if deepen else "actief"
+        if number < 3:
+            keuzes[rare] = {"1": "actief"}
+        name = f"Huisartsenpraktijk Proef {number:03d}"
+        names.append(name)
+        plan = {"formaat": 1, "regio": REGION, "praktijk": name, "keuzes": keuzes, "intervisie": rng.random() < 0.8}
+        (folder / f"plan-{number:03d}.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    for file_name, text in BROKEN.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    return project, folder, names, rare
+
+
+def run_monitor(project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project.root), "monitor", *args], capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.fixture(scope="module")
+def written(plans, tmp_path_factory):
+    project, folder, _, _ = plans
+    out = tmp_path_factory.mktemp("overzicht")
+    result = run_monitor(project, str(folder), "--region", REGION, "--out", str(out), "--datum", "2026-11-01")
+    return result, out
+
+
+def test_bad_files_are_named_and_skipped(written):
+    result, out = written
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    for file_name in BROKEN:
+        assert re.search(rf"{re.escape(file_name)}\S*: E50\d .*\(overgeslagen\)", result.stderr), (file_name, result.stderr)
+    assert "197 plannen geteld, 3 bestanden overgeslagen" in result.stdout
+
+
+def test_counts_match_the_plans_and_small_counts_are_hidden(plans, written):
+    project, folder, _, rare = plans
+    _, out = written
+    rows = list(csv.DictReader(io.StringIO((out / f"regiomonitor-{REGION}.csv").read_text(encoding="utf-8"))))
+    # No figure from 1 to 4 (nor 0) anywhere: below the threshold it is "< 5".
+    assert all(row["aantal"] == f"< {SMALL}" or int(row["aantal"].split()[0]) >= SMALL for row in rows)
+    assert next(r for r in rows if r["onderdeel"] == "plannen")["aantal"] == "197"
+    # Each intervention's count per year equals the number of plan files that chose it that year.
+    project_data = load_project(project.root)
+    rules = rules_for_region(project_data, project_data.regions[REGION])
+    names = {item["key"]: item["naam"] for item in rules["interventies"]}
+    plans_read = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("plan-*.json"))]
+    for key, name in names.items():
+        for year in ("1", "2", "3"):
+            expected = sum(1 for plan in plans_read if plan["keuzes"].get(key, {}).get(year) in ("actief", "verdieping"))
+            row = next(r for r in rows if r["onderdeel"] == "interventie" and r["naam"] == name and r["jaar"] == year)
+            assert row["aantal"] == (str(expected) if expected >= SMALL else f"< {SMALL}"), (name, year)
+    rare_rows = [r for r in rows if r["naam"] == names[rare]]
+    assert rare_rows and all(r["aantal"] == f"< {SMALL}" for r in rare_rows)  # three practices: not shown as 3
+
+
+def test_no_practice_is_named_or_recognisable(plans, written):
+    _, _, names, _ = plans
+    _, out = written
+    page = (out / f"regiomonitor-{REGION}.html").read_text(encoding="utf-8")
+    table = (out / f"regiomonitor-{REGION}.csv").read_text(encoding="utf-8")
+    assert not any(name in page or name in table for name in names)
+    assert "Proef" not in page + table and "plan-0" not in page + table
+
+
+def test_the_page_reads_as_an_overview(written):
+    _, out = written
+    page = BeautifulSoup((out / f"regiomonitor-{REGION}.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("html")["lang"] == "nl"
+    text = " ".join(page.get_text(" ").split())
+    assert "Stand van de gegevens: 1 november 2026" in text and "Ingelezen praktijkplannen: 197" in text
+    headers = [th.get_text() for th in page.select("table")[1].select("thead th")]
+    assert headers == ["Kernelement", "Interventie", "Jaar 1", "Jaar 2", "Jaar 3"]
+    assert "Regels die het vaakst niet gehaald worden" in text
+
+
+def test_the_overview_follows_from_the_plans_in_process(plans):
+    """The same counting without the command: plans meeting all rules and rules not met add up."""
+    import datetime as dt
+
+    project, folder, _, _ = plans
+    overview = monitor(load_project(project.root), REGION, folder, dt.date(2026, 11, 1))
+    assert overview.plans == 197 and len(overview.skipped) == 3
+    assert 0 <= overview.meet_all <= overview.plans
+    assert all(count <= overview.plans - overview.meet_all for count in overview.not_met.values())
+
+
+def test_a_folder_without_readable_plans_writes_nothing(plans, tmp_path):
+    project, _, _, _ = plans
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    (empty / "kapot.json").write_text("{", encoding="utf-8")
+    out = tmp_path / "uit"
+    result = run_monitor(project, str(empty), "--region", REGION, "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "kapot.json" in result.stderr and not out.exists()
