@@ -357,6 +357,13 @@ def _check_regions(project: Project) -> Iterator[Diagnostic]:
                     )
         yield from _duplicates(loaded, ((("subregios", i, "id"), s.id) for i, s in enumerate(region.subregios)), "subregio")
         yield from _check_history(loaded, region)
+        for i, moment in enumerate(region.tijdlijn):
+            if moment.deadline and moment.datum is None:
+                yield Diagnostic(
+                    loaded.position(("tijdlijn", i, "deadline")),
+                    "E215",
+                    "een uiterste moment zonder datum kan niet in de agenda; vul 'datum' in of haal 'deadline: true' weg",
+                )
         plan = region.praktijkplan
         if plan and plan.jaarkolommen == "kalenderjaar" and region.plan.periode_tot is None:
             yield Diagnostic(

@@ -16,6 +16,7 @@ import contextlib
 import functools
 import logging
 import time
+from html import escape
 from pathlib import Path
 
 from mkdocs.config import base
@@ -23,8 +24,10 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from generator.contexts.base import GLOSSARY_PAGE, region_page
+from generator.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.errors import DataError
 from generator.glossary import abbreviation_definitions, expand_search_index
 from generator.models import Glossary
@@ -103,6 +106,12 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             return markdown
         return markdown + "\n\n" + abbreviation_definitions(self.glossary)
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # Every page points feed readers at the feed of new plan versions (contexts/feed.py).
+        href = get_relative_url(FEED_PATH, page.url)
+        link = f'<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE}" href="{href}">'
+        return output.replace("</head>", f"{link}\n</head>", 1)
+
     def on_post_build(self, *, config) -> None:
         # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
         index = Path(config.site_dir) / "search" / "search_index.json"
@@ -131,7 +140,8 @@ def _list_regions_in_nav(config, project: Project) -> None:
     index and the regions after it. The navigation is built after `on_files`, so this is in time.
     A project whose nav has no such entry keeps its nav as it is.
     """
-    regions = [{r.naam: region_page(r.id)} for r in sorted(project.regions.values(), key=lambda r: r.naam)]
+    # Titles in the nav reach the page as HTML (Material does not escape them): escape data text.
+    regions = [{escape(r.naam): region_page(r.id)} for r in sorted(project.regions.values(), key=lambda r: r.naam)]
     for entry in config.nav or []:
         if isinstance(entry, dict):
             for title, target in entry.items():

@@ -367,6 +367,11 @@ class Milestone(Model):
 
     wanneer: Line = Field(description="Wanneer, zoals het document het zegt (datum, maand, kwartaal of jaar).")
     datum: IsoDate | None = Field(None, description="De datum, als die exact bekend is.")
+    deadline: bool = Field(
+        False,
+        description="Waar als het plan een uiterste moment noemt: het moet vóór deze datum gebeurd zijn ('Vóór 20 maart'). "
+        "In de agenda van de regio staat het dan als taak met die uiterste datum, niet als gebeurtenis op die dag.",
+    )
     wat: Text = Field(description="Wat er op dat moment gebeurt.")
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
 

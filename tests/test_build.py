@@ -312,3 +312,33 @@ def test_abbreviations_are_explained_where_they_occur_and_known_to_search(nation
     assert short_only and all(
         "(SOH: spreekuurondersteuner huisarts)" in d["text"] for d in short_only if not d["location"].startswith("afkortingen/")
     )
+
+
+def test_the_feed_is_atom_with_an_entry_per_dated_version(real_site):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(real_site / "feed.xml").getroot()
+    assert feed.tag == f"{atom}feed"
+    # What RFC 4287 requires of a feed and of each entry.
+    for element in [feed, *feed.findall(f"{atom}entry")]:
+        assert element.find(f"{atom}id").text.startswith("urn:uuid:")
+        assert element.find(f"{atom}title").text and re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", element.find(f"{atom}updated").text)
+    entries = {e.find(f"{atom}title").text: e for e in feed.findall(f"{atom}entry")}
+    assert {
+        "Leidraad MTVP versie 3",
+        "Regioplan Zuid-Holland Noord: versie 2.7",
+        "Regioplan Zuid-Holland Noord: versie van 29 maart 2023",
+    } <= set(entries)
+    assert (
+        entries["Regioplan Zuid-Holland Noord: versie 2.7"].find(f"{atom}updated").text == "2024-11-06T00:00:00Z"
+    )  # the version's own date
+    assert feed.find(f"{atom}updated").text == max(e.find(f"{atom}updated").text for e in entries.values())
+    assert len({e.find(f"{atom}id").text for e in entries.values()}) == len(entries)
+    # Each entry links to a page that exists, and every page links to the feed.
+    for entry in entries.values():
+        target = entry.find(f"{atom}link").get("href").split("#")[0]
+        assert (real_site / target / "index.html").is_file(), target
+    for url in ["", "regios/eemland/", "vergelijk/matrix/"]:
+        link = html(real_site, url).find("link", type="application/atom+xml")
+        assert (real_site / url / link["href"]).resolve() == (real_site / "feed.xml").resolve()

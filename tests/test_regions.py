@@ -242,3 +242,28 @@ def test_the_plan_facts_are_separate_list_items(real_site, region):
     items = html(real_site, f"regios/{region}").find("h2", id="het-plan").find_next("ul").find_all("li")
     labels = [li.get_text(" ", strip=True).split(":")[0] for li in items]
     assert labels == ["Titel", "Versie", "Datum", "Status", "Periode", "Volgt", "Bron"]
+
+
+def test_each_region_has_its_dates_as_a_calendar(real_site):
+    import datetime as dt
+
+    import icalendar
+
+    from generator.project import load_project
+
+    project = load_project(Path(__file__).resolve().parents[1])
+    for region in project.regions.values():
+        dated = [m for m in region.tijdlijn if m.datum]
+        path = real_site / f"regios/{region.id}/agenda-{region.id}.ics"
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        events, todos = calendar.walk("VEVENT"), calendar.walk("VTODO")
+        assert len(events) + len(todos) == len(dated)
+        assert len({c["UID"] for c in events + todos}) == len(dated)  # stable, unique identifiers
+        assert len(todos) == sum(m.deadline for m in dated)
+        link = html(real_site, f"regios/{region.id}").find("a", href=f"agenda-{region.id}.ics")
+        assert link is not None  # linked from the region page
+    mb = icalendar.Calendar.from_ical((real_site / "regios/midden-brabant/agenda-midden-brabant.ics").read_bytes())
+    enrol = next(t for t in mb.walk("VTODO") if str(t["SUMMARY"]).startswith("Vóór 20 maart 2023"))
+    assert enrol["DUE"].dt == dt.datetime(2023, 3, 20, 0, 0)  # a deadline: due when 20 March begins, not an event that day
+    start = next(e for e in mb.walk("VEVENT") if e["DTSTART"].dt == dt.date(2023, 7, 1))
+    assert start["DTEND"].dt == dt.date(2023, 7, 2) and "Lichting 2 start" in str(start["SUMMARY"])

@@ -244,7 +244,7 @@ def test_committed_json_schemas_match_the_models():
 def test_every_data_file_names_its_schema_for_editors():
     from conftest import REPO
 
-    expected = {"bronnen.yml": "bronnen", "catalogus.yml": "catalogus"}
+    expected = {"afkortingen.yml": "afkortingen", "bronnen.yml": "bronnen", "catalogus.yml": "catalogus"}
     for path in sorted((REPO / "data").rglob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = expected.get(path.name) or {"leidraad": "leidraad", "regios": "regio"}[path.parent.name]

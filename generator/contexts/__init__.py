@@ -11,7 +11,9 @@ import datetime as dt
 
 from ..project import Project
 from .base import PageContext
+from .calendar import CalendarPages
 from .compare import ComparePages
+from .feed import FeedPages
 from .guide import GuidePages
 from .national import NationalPages
 from .opendata import OpenDataPages
@@ -22,5 +24,5 @@ __all__ = ["PageContext", "build_contexts"]
 
 def build_contexts(project: Project, today: dt.date) -> list[PageContext]:
     """Every generated page of the site, as contexts (pure: reads the project and the day only)."""
-    builders = [NationalPages, RegionPages, ComparePages, GuidePages, OpenDataPages]
+    builders = [NationalPages, RegionPages, ComparePages, GuidePages, OpenDataPages, FeedPages, CalendarPages]
     return [page for builder in builders for page in builder(project, today).all()]

@@ -33,6 +33,7 @@ from .base import (
     short_document_name,
     web_link,
 )
+from .calendar import calendar_label, calendar_path, dated
 from .compare import SIMILARITY_EXPLAINED, most_similar
 from .practiceform import PracticeForm
 from .verdicts import verdict_sections
@@ -282,6 +283,8 @@ class RegionPages(Lookups):
                 "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
                 "planbouwer": link(page, region_page(region.id, "planbouwer")),
                 "deelname": link(page, region_page(region.id, "deelname")),
+                "agenda": link(page, calendar_path(region.id)) if dated(region) else None,
+                "agenda_label": calendar_label(region) if dated(region) else None,
             },
             "rho": region.rho,
             "rho_website": web_link(region.rho.website, region.rho.website) if region.rho.website else None,
