@@ -159,6 +159,11 @@ def _monitor(args: argparse.Namespace) -> int:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)  # a reader never sees half a file
+    if args.publish:  # only the shown counts; the plan files and per-plan results stay where they are
+        from .monitor import publish
+
+        target = publish(args.root, overview)
+        print(f"Gepubliceerd in {target.relative_to(args.root)}; bouw de site om het op de regiopagina te zien.")
     skipped = len({p.split(":")[0] for p in overview.skipped})
     print(
         f"{overview.plans} {'plan' if overview.plans == 1 else 'plannen'} geteld"
@@ -272,6 +277,11 @@ def parser() -> argparse.ArgumentParser:
     monitor.add_argument("--out", type=Path, required=True, help="map waarin het overzicht (HTML en CSV) komt")
     monitor.add_argument(
         "--datum", type=_iso_date, default=None, help="stand van de gegevens, JJJJ-MM-DD (standaard: vandaag); staat boven het overzicht"
+    )
+    monitor.add_argument(
+        "--publish",
+        action="store_true",
+        help="zet het overzicht (alleen de afgeronde aantallen) ook in data/monitor/, voor een pagina Regiomonitor bij de regio",
     )
     monitor.set_defaults(run=_monitor)
 

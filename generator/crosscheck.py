@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from .errors import Diagnostic
 from .load import LoadedFile
 from .models import SourceRef
-from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
+from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import suggestion
 
 
@@ -22,6 +23,7 @@ def check(project: Project) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     problems += _check_sources(project)
     problems += _check_glossary(project)
+    problems += list(_check_monitors(project))
     problems += _check_catalogue(project)
     problems += _check_leidraden(project)
     problems += _check_regions(project)
@@ -90,6 +92,28 @@ def _check_glossary(project: Project) -> list[Diagnostic]:
                     )
                 )
     return problems
+
+
+def _check_monitors(project: Project) -> Iterator[Diagnostic]:
+    """A published regiomonitor belongs to a region of the project and is named after it."""
+    for path, loaded in project.files.items():
+        if not path.startswith(MONITOR_DIR + "/"):
+            continue
+        region = loaded.data.get("regio") if isinstance(loaded.data, dict) else None
+        if region not in project.regions:
+            yield _unknown(
+                loaded,
+                ("regio",),
+                "E216",
+                "regio",
+                str(region),
+                project.regions,
+                "publiceer het overzicht opnieuw met regioplan monitor --publish",
+            )
+        elif Path(path).stem != region:
+            yield Diagnostic(
+                loaded.position(("regio",)), "E209", f"regio '{region}' past niet bij de bestandsnaam; noem het bestand {region}.yml"
+            )
 
 
 def _bare(abbreviation: str) -> str:

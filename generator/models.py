@@ -838,6 +838,38 @@ ChoiceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/
 ShortText = Annotated[str, StringConstraints(max_length=5_000)]
 
 
+# A count as the regiomonitor publishes it: "< 5" below five (zero included), never a smaller number.
+ShownCount = Annotated[str, StringConstraints(pattern=r"^(< 5|[5-9]|[1-9][0-9]+|[1-9][0-9]* of meer)$")]
+
+
+class MonitorRow(Model):
+    naam: Line = Field(description="Kernelement of interventie.")
+    kernelement: Line | None = Field(None, description="Bij een interventie: haar kernelement.")
+    aantallen: list[ShownCount] = Field(description="Per MTVP-jaar (zie 'jaren') het aantal praktijken, of '< 5'.")
+
+
+class MonitorRule(Model):
+    regel: Text = Field(description="De regel, in woorden.")
+    aantal: ShownCount = Field(description="Plannen die de regel niet halen, of '< 5'.")
+
+
+class MonitorOverview(Model):
+    """Inhoud van data/monitor/<regio>.yml: het gepubliceerde overzicht van de regiomonitor.
+
+    `regioplan monitor … --publish` schrijft dit bestand; het bevat alleen afgeronde aantallen,
+    nooit een praktijk of een aantal onder de vijf.
+    """
+
+    regio: Slug = Field(description="Id van de regio.")
+    stand: IsoDate = Field(description="Stand van de gegevens (JJJJ-MM-DD).")
+    plannen: ShownCount = Field(description="Ingelezen praktijkplannen.")
+    voldoet: ShownCount = Field(description="Plannen die aan alle regels voldoen.")
+    jaren: list[int] = Field(description="De MTVP-jaren van de kolommen.")
+    kernelementen: list[MonitorRow] = Field(description="Per kernelement: praktijken met minstens één interventie erin.")
+    interventies: list[MonitorRow] = Field(description="Per interventie: praktijken die haar kozen.")
+    regels: list[MonitorRule] = Field([], description="De regels die het vaakst niet gehaald worden.")
+
+
 class PracticePlan(Model):
     """Een praktijkplan zoals de planbouwer het opslaat (JSON): per interventie en jaar wat de praktijk doet."""
 

@@ -19,10 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .contexts.base import dutch_date
 from .errors import DataError
+from .models import MonitorOverview
 from .planrules import check_plan, describe_rule, read_plan, rules_for_region
 from .project import Project
+from .projectdata import MONITOR_DIR
 
 SMALL = 5
 CHOSEN = ("actief", "verdieping")  # a plan's states that mean the practice does the intervention that year
@@ -137,23 +141,43 @@ def to_csv(overview: Overview) -> str:
     return out.getvalue()
 
 
-def context(overview: Overview) -> dict[str, Any]:
-    """What the overview page shows (templates/monitor.html.j2), only published counts."""
+def published(overview: Overview) -> dict[str, Any]:
+    """The overview as data/monitor/<region>.yml holds it (models.MonitorOverview): shown counts only."""
     rows = overview.rows()
     return {
-        "regio": overview.region,
-        "stand": dutch_date(overview.as_of),
-        "jaren": overview.years,
+        "regio": overview.slug,
+        "stand": overview.as_of,
         "plannen": rows[0]["aantal"],
         "voldoet": rows[1]["aantal"],
+        "jaren": overview.years,
         "kernelementen": [
             {"naam": kernel, "aantallen": [shown(counts[year]) for year in overview.years]}
             for kernel, counts in overview.per_kernel.items()
         ],
         "interventies": [
-            {"kernelement": kernel, "naam": name, "aantallen": [shown(counts[year]) for year in overview.years]}
+            {"naam": name, "kernelement": kernel, "aantallen": [shown(counts[year]) for year in overview.years]}
             for (kernel, name), counts in overview.chosen.items()
         ],
         "regels": [{"regel": rule, "aantal": shown(count)} for rule, count in overview.most_often_not_met()],
-        "drempel": SMALL,
     }
+
+
+def context(overview: Overview) -> dict[str, Any]:
+    """What the overview page shows (site_templates/monitor/overzicht.html.j2): the published figures."""
+    return {**published(overview), "regio": overview.region, "stand": dutch_date(overview.as_of), "drempel": SMALL}
+
+
+def publish(root: Path, overview: Overview) -> Path:
+    """Write the shown counts into the project (data/monitor/<region>.yml), for the region's page."""
+    data = MonitorOverview.model_validate(published(overview)).model_dump(mode="json", exclude_none=True)
+    target = Path(root) / MONITOR_DIR / f"{overview.slug}.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = (
+        "# yaml-language-server: $schema=../../schema/monitor.schema.json\n"
+        "# Written by `regioplan monitor --publish`: rounded counts only, no practice.\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    )
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)
+    return target

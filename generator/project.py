@@ -12,8 +12,8 @@ from pathlib import Path
 from . import crosscheck
 from .errors import DataError, Diagnostic, Position, relative
 from .load import LoadedFile, load_yaml
-from .models import Catalogue, Glossary, Leidraad, Region, Sources
-from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE, Project
+from .models import Catalogue, Glossary, Leidraad, MonitorOverview, Region, Sources
+from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import validate_file
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,7 @@ def _load_project(root: Path) -> Project:
     glossary = load(root / GLOSSARY_FILE, Glossary) if (root / GLOSSARY_FILE).is_file() else Glossary(afkortingen=[])
     leidraden = {v.id: v for p in _data_files(root, LEIDRAAD_DIR) if (v := load(p, Leidraad))}
     regions = {v.id: v for p in _data_files(root, REGIONS_DIR) if (v := load(p, Region))}
+    monitors = {v.regio: v for p in _data_files(root, MONITOR_DIR) if (v := load(p, MonitorOverview))}
     if not leidraden and not problems:
         problems.append(Diagnostic(Position(LEIDRAAD_DIR), "E001", "geen leidraadversie gevonden; voeg een bestand toe"))
 
@@ -82,7 +83,7 @@ def _load_project(root: Path) -> Project:
             problems.extend(d for d in crosscheck.check(partial) if d.severity == "error")
             problems.extend(crosscheck.raw_intervention_ids(catalogue, [files[path] for path in sorted(failed) if path in files]))
         raise DataError(problems)
-    project = Project(root, sources, catalogue, leidraden, regions, files, glossary or Glossary(afkortingen=[]))
+    project = Project(root, sources, catalogue, leidraden, regions, files, glossary or Glossary(afkortingen=[]), monitors)
     problems.extend(crosscheck.check(project))
     errors = [d for d in problems if d.severity == "error"]
     if errors:

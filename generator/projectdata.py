@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import LoadedFile
-from .models import Catalogue, Glossary, Leidraad, Region, Sources
+from .models import Catalogue, Glossary, Leidraad, MonitorOverview, Region, Sources
 
 SOURCES_FILE = "data/bronnen.yml"
 GLOSSARY_FILE = "data/afkortingen.yml"
 CATALOGUE_FILE = "data/catalogus.yml"
 LEIDRAAD_DIR = "data/leidraad"
 REGIONS_DIR = "data/regios"
+# Overviews published by `regioplan monitor --publish`, one per region.
+MONITOR_DIR = "data/monitor"
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Project:
     files: dict[str, LoadedFile] = field(default_factory=dict, repr=False)
     # The abbreviations the site explains and search knows; a project may have none.
     glossary: Glossary = field(default_factory=lambda: Glossary(afkortingen=[]))
+    monitors: dict[str, MonitorOverview] = field(default_factory=dict)
 
     def file_of(self, folder: str, item_id: str) -> LoadedFile:
         """The loaded file of a leidraad version or region, by id."""

@@ -11,7 +11,7 @@ import functools
 import json
 from pathlib import Path
 
-from .models import Catalogue, Glossary, Leidraad, PracticePlan, Region, Sources
+from .models import Catalogue, Glossary, Leidraad, MonitorOverview, PracticePlan, Region, Sources
 
 SCHEMA_DIR = "schema"
 SCHEMAS = {
@@ -19,6 +19,7 @@ SCHEMAS = {
     "bronnen.schema.json": Sources,
     "catalogus.schema.json": Catalogue,
     "leidraad.schema.json": Leidraad,
+    "monitor.schema.json": MonitorOverview,
     "regio.schema.json": Region,
     # The file the plan builder saves and `regioplan check-plan` reads.
     "praktijkplan.schema.json": PracticePlan,

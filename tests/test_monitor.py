@@ -143,3 +143,49 @@ def test_a_folder_without_readable_plans_writes_nothing(plans, tmp_path):
     result = run_monitor(project, str(empty), "--region", REGION, "--out", str(out))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "kapot.json" in result.stderr and not out.exists()
+
+
+@pytest.fixture(scope="module")
+def published_site(plans, tmp_path_factory):
+    from generator.write import build_site
+
+    project, folder, _, _ = plans
+    out = tmp_path_factory.mktemp("gepubliceerd")
+    result = run_monitor(project, str(folder), "--region", REGION, "--out", str(out), "--datum", "2026-11-01", "--publish")
+    assert result.returncode == 0, result.stderr
+    return project, out, build_site(project.root, pdfs=False)
+
+
+def test_published_overview_is_a_page_of_the_region(plans, published_site):
+    from conftest import html
+
+    _, _, names, _ = plans
+    project, out, site = published_site
+    data = project.read(f"data/monitor/{REGION}.yml")
+    assert not any(name in data for name in names)
+    page = html(site, f"regios/{REGION}/regiomonitor")
+    text = " ".join(page.find("article").get_text(" ").split())
+    assert "Stand van de gegevens: 1 november 2026" in text and "Ingelezen praktijkplannen: 197" in text
+    # The page shows what the RHO's own overview shows, count for count.
+    rows = list(csv.DictReader(io.StringIO((out / f"regiomonitor-{REGION}.csv").read_text(encoding="utf-8"))))
+    shown_rows = {  # one table per kernelement after the kernelement table
+        tr.find("td").get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")[1:]]
+        for table in page.select("article table")[1:]
+        for tr in table.select("tbody tr")
+    }
+    for row in (r for r in rows if r["onderdeel"] == "interventie"):
+        assert shown_rows[row["naam"]][int(row["jaar"]) - 1] == row["aantal"]
+    assert html(site, f"regios/{REGION}").find("nav", class_="region-subnav").find("a", string="Regiomonitor") is not None
+
+
+def test_a_hand_edited_small_count_is_refused(published_site):
+    project, _, _ = published_site
+    path = f"data/monitor/{REGION}.yml"
+    original = project.read(path)
+    project.write(path, original.replace("plannen: '197'", "plannen: '3'", 1))
+    try:
+        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "check"], capture_output=True, text=True)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert f"{path}:" in result.stderr and "plannen" in result.stderr
+    finally:
+        project.write(path, original)

@@ -247,7 +247,7 @@ def test_every_data_file_names_its_schema_for_editors():
     expected = {"afkortingen.yml": "afkortingen", "bronnen.yml": "bronnen", "catalogus.yml": "catalogus"}
     for path in sorted((REPO / "data").rglob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        kind = expected.get(path.name) or {"leidraad": "leidraad", "regios": "regio"}[path.parent.name]
+        kind = expected.get(path.name) or {"leidraad": "leidraad", "regios": "regio", "monitor": "monitor"}[path.parent.name]
         depth = "../" * (len(path.relative_to(REPO / "data").parts))
         assert first == f"# yaml-language-server: $schema={depth}schema/{kind}.schema.json", path
 

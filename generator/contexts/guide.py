@@ -24,6 +24,7 @@ FILES = {
     "bronnen.schema.json": "data/bronnen.yml",
     "catalogus.schema.json": "data/catalogus.yml",
     "leidraad.schema.json": "data/leidraad/<id>.yml",
+    "monitor.schema.json": "data/monitor/<regio>.yml (geschreven door regioplan monitor --publish)",
     "regio.schema.json": "data/regios/<id>.yml",
     "praktijkplan.schema.json": "praktijkplan-<regio>.json (opgeslagen door de planbouwer)",
 }

@@ -90,6 +90,8 @@ class RegionPages(Lookups):
             ]
             if len(region.versiegeschiedenis) > 1:
                 pages.append(self.versions(region))
+            if region.id in self.project.monitors:
+                pages.append(self.monitor_overview(region))
         return pages
 
     def versions(self, region: Region) -> PageContext:
@@ -104,6 +106,13 @@ class RegionPages(Lookups):
             for v in reversed(region.versiegeschiedenis)
         ]
         return PageContext(page, "regios/versies.md.j2", {**self._base(region, page), "versies": history})
+
+    def monitor_overview(self, region: Region) -> PageContext:
+        """The regiomonitor as the RHO published it: only rounded counts, with the date of the data."""
+        page = region_page(region.id, "regiomonitor")
+        overview = self.project.monitors[region.id]
+        context = {**self._base(region, page), "monitor": overview, "stand": dutch_date(overview.stand)}
+        return PageContext(page, "regios/regiomonitor.md.j2", context)
 
     # ------------------------------------------------------------ helpers
 
@@ -120,7 +129,11 @@ class RegionPages(Lookups):
 
     def _subpages(self, region: Region) -> list[tuple[str, str]]:
         # The history page exists only where the data records more than one version.
-        return SUBPAGES + ([("versies", "Versies")] if len(region.versiegeschiedenis) > 1 else [])
+        return (
+            SUBPAGES
+            + ([("versies", "Versies")] if len(region.versiegeschiedenis) > 1 else [])
+            + ([("regiomonitor", "Regiomonitor")] if region.id in self.project.monitors else [])
+        )
 
     def _subnav(self, region: Region, page: str) -> list[dict[str, Any]]:
         return [
