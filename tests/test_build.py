@@ -342,3 +342,25 @@ def test_the_feed_is_atom_with_an_entry_per_dated_version(real_site):
     for url in ["", "regios/eemland/", "vergelijk/matrix/"]:
         link = html(real_site, url).find("link", type="application/atom+xml")
         assert (real_site / url / link["href"]).resolve() == (real_site / "feed.xml").resolve()
+
+
+def test_the_leidraad_says_what_changed_in_each_version(project):
+    """A version 4 that asks two new interventions in year 1 of anders werken: the change, with its source, not indicative."""
+    v3 = project.read("data/leidraad/leidraad-v3.yml")
+    assert "          minimaal: 1\n" in v3
+    v4 = (
+        v3.replace("id: leidraad-v3", "id: leidraad-v4")
+        .replace('versie: "3"', 'versie: "4"')
+        .replace("geldig_voor: [2026, 2027]", "geldig_voor: [2028]")
+        .replace("          minimaal: 1\n", "          minimaal: 2\n", 1)
+    )
+    project.write("data/leidraad/leidraad-v4.yml", v4)
+    site = build(project)
+    section = html(site, "leidraad/versies").find(id="leidraad-v4-veranderd")
+    items = [" ".join(li.get_text(" ").split()) for li in section.find_next("ul").find_all("li")]
+    assert len(items) == 1, items
+    assert items[0].startswith("Groeimodel , Anders werken in de praktijk, jaar 1: gewijzigd")
+    assert "Was: minimaal 1 nieuwe." in items[0] and "Nu: minimaal 2 nieuwe." in items[0] and "indicatief" not in items[0]
+    # Version 3 against the reconstructed version 2: marked indicative, with the new v3 rules.
+    v3_items = " ".join(html(site, "leidraad/versies").find(id="leidraad-v3-veranderd").find_next("ul").get_text(" ").split())
+    assert "Extra personeel vraagt een onderbouwing: nieuw ( indicatief )" in v3_items

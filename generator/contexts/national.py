@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..changes import leidraad_changes
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
 from .base import (
@@ -329,10 +330,34 @@ class NationalPages(Lookups):
                 "actueel": v.id == self.leidraad.id,
                 "bronnen": self.sources(v.bron, page),
                 "regios": sorted(r.naam for r in self.project.regions.values() if r.plan.leidraad == v.id),
+                "veranderd": self._changes(versions[i - 1], v, page) if i else None,
             }
-            for v in versions
+            for i, v in enumerate(versions)
         ]
         return PageContext(page, "leidraad/versies.md.j2", {"versies": rows})
+
+    def _changes(self, old: Leidraad, new: Leidraad, page: str) -> dict[str, Any]:
+        """'Wat is er veranderd' between two consecutive versions (generator/changes.py)."""
+        names = {k.id: k.naam for k in self.kernels}
+        items = [
+            {
+                "onderdeel": c.part,
+                "onderwerp": c.subject,
+                "soort": c.kind,
+                "was": _sentence(c.old) if c.old else None,
+                "nu": _sentence(c.new) if c.new else None,
+                "bron": self.short_source(c.source, page),
+                "indicatief": c.indicative,
+            }
+            for c in leidraad_changes(old, new, names)
+        ]
+        return {"vorige": old.versie, "wijzigingen": items, "indicatief": any(i["indicatief"] for i in items)}
+
+
+def _sentence(text: str) -> str:
+    """One line, ending in a full stop: 'minimaal 1 nieuwe' -> 'minimaal 1 nieuwe.'."""
+    line = " ".join(text.split())
+    return line if line.endswith((".", "!", "?")) else line + "."
 
 
 def _rule_for_year(rules, year: int):
