@@ -315,6 +315,6 @@ def test_regions_and_comparisons_count_the_same_offer(real_site):
     for table in heading_.find_all_next("table"):
         if table.find_previous("h2") is not heading_:
             break
-        statuses += [tr.find_all("td")[1].get_text(" ", strip=True) for tr in table.select("tbody tr")]
+        statuses += [tr.td.get_text(" ", strip=True) for tr in table.select("tbody tr")]  # the status, after the row header
     assert "in overweging" in statuses
     assert int(listed["Zuid-Holland Noord"]) == sum(s.startswith(("verplicht", "aangeboden")) for s in statuses)

@@ -79,9 +79,8 @@ def test_zuid_holland_noord(real_site):
     assert "AGB" in participation
     statuses = {
         r[0]: r[1]
-        for g in html(real_site, base).select("article table")
-        for r in [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in g.select("tbody tr")]
-        if r
+        for g in html(real_site, base).select(".kaarten table")
+        for r in [[cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])] for tr in g.select("tbody tr")]
     }
     assert statuses["3-gesprekken (patiënt, huisarts en bijvoorbeeld wijkverpleegkundige)"] == "niet aangeboden"
     assert statuses["Time-out verwijzingen"] == "niet aangeboden"
@@ -106,10 +105,8 @@ def test_eemland(real_site):
 def test_midden_brabant(real_site):
     base = "regios/midden-brabant"
     overview = html(real_site, base)
-    mandatory = [
-        tr.find("td").get_text(" ", strip=True)
-        for tr in overview.select("article table tbody tr")
-        if len(tr.find_all("td")) == 3 and tr.find_all("td")[1].get_text(strip=True).startswith("verplicht")
+    mandatory = [  # per intervention a row: its name (row header), status, when
+        tr.th.get_text(" ", strip=True) for tr in overview.select(".kaarten tbody tr") if tr.td.get_text(strip=True).startswith("verplicht")
     ]
     assert len(mandatory) == 5
     assert any("Regie op" in m for m in mandatory)
