@@ -13,7 +13,7 @@ import json
 import re
 
 from .contexts.base import GLOSSARY_PAGE
-from .models import Abbreviation, Glossary
+from .models import Glossary
 
 GLOSSARY_URL = GLOSSARY_PAGE.removesuffix(".md") + "/"
 
@@ -27,28 +27,45 @@ def abbreviation_definitions(glossary: Glossary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _mentions_abbreviation(a: Abbreviation, text: str) -> bool:
-    # Case matters: "DA" is an abbreviation, "da" is not; "POH'er" and "POH-GGZ" mention POH.
-    return any(re.search(rf"(?<![\w-]){re.escape(form)}(?!\w)", text) for form in (a.afkorting, *a.ook))
+class _Mentions:
+    """Which form of each abbreviation a text has, with every pattern compiled once per build.
 
+    A plain substring test comes first: most sections mention few abbreviations, and only a
+    section that contains the letters needs the (slower) whole-word test.
+    """
 
-def _mentions_meaning(a: Abbreviation, text: str) -> bool:
-    # As whole words: "huisarts" is not mentioned by "huisartsenorganisatie".
-    return re.search(rf"(?<!\w){re.escape(a.betekenis)}(?!\w)", text, re.IGNORECASE) is not None
+    def __init__(self, glossary: Glossary) -> None:
+        self.entries = [
+            (
+                a,
+                # Case matters: "DA" is an abbreviation, "da" is not; "POH'er" and "POH-GGZ" mention POH.
+                [(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?!\w)")) for form in (a.afkorting, *a.ook)],
+                # As whole words: "huisarts" is not mentioned by "huisartsenorganisatie".
+                (a.betekenis.casefold(), re.compile(rf"(?<!\w){re.escape(a.betekenis)}(?!\w)", re.IGNORECASE)),
+            )
+            for a in glossary.afkortingen
+        ]
+
+    def missing_forms(self, text: str) -> list[str]:
+        """'(POH: praktijkondersteuner huisartsenzorg)' for each abbreviation the text has in one form only."""
+        folded = text.casefold()
+        added = []
+        for a, forms, (meaning, meaning_pattern) in self.entries:
+            short = any(form in text and pattern.search(text) for form, pattern in forms)
+            long = meaning in folded and meaning_pattern.search(text) is not None
+            if short != long:
+                added.append(f"({a.afkorting}: {a.betekenis})")
+        return added
 
 
 def expand_search_index(index_json: str, glossary: Glossary) -> str:
     """The search index with each section's missing form added: '(POH: praktijkondersteuner huisartsenzorg)'."""
     index = json.loads(index_json)
+    mentions = _Mentions(glossary)
     for doc in index["docs"]:
         if doc["location"].startswith(GLOSSARY_URL):
             continue
-        content = f"{doc['title']} {doc['text']}"
-        added = [
-            f"({a.afkorting}: {a.betekenis})"
-            for a in glossary.afkortingen
-            if _mentions_abbreviation(a, content) != _mentions_meaning(a, content)
-        ]
+        added = mentions.missing_forms(f"{doc['title']} {doc['text']}")
         if added:
             doc["text"] = f"{doc['text']} {' '.join(added)}"
     # As compact as the search plugin writes it.
