@@ -135,6 +135,7 @@ def _monitor(args: argparse.Namespace) -> int:
 
     from .errors import Diagnostic, Position
     from .monitor import context, monitor, plan_files, to_csv
+    from .planrules import plural
     from .project import load_project
     from .render import environment
 
@@ -142,10 +143,11 @@ def _monitor(args: argparse.Namespace) -> int:
     _require_region(project, args.region, str(args.folder))
     if not args.folder.is_dir():
         raise DataError([Diagnostic(Position(str(args.folder)), "E001", "map niet gevonden; geef de map met de opgeslagen planbestanden")])
-    if not plan_files(args.folder):
+    files = plan_files(args.folder)
+    if not files:
         raise DataError([Diagnostic(Position(str(args.folder)), "E001", "geen planbestanden (.json) in deze map")])
     as_of = args.datum or dt.date.today()
-    overview = monitor(project, args.region, args.folder, as_of)
+    overview = monitor(project, args.region, files, as_of)
     # A bad file is named and skipped; the overview counts the others.
     for problem in overview.skipped:
         print(f"{problem} (overgeslagen)", file=sys.stderr)
@@ -166,8 +168,8 @@ def _monitor(args: argparse.Namespace) -> int:
         print(f"Gepubliceerd in {target.relative_to(args.root)}; bouw de site om het op de regiopagina te zien.")
     skipped = len({p.split(":")[0] for p in overview.skipped})
     print(
-        f"{overview.plans} {'plan' if overview.plans == 1 else 'plannen'} geteld"
-        + (f", {skipped} {'bestand' if skipped == 1 else 'bestanden'} overgeslagen" if skipped else "")
+        f"{plural(overview.plans, 'plan', 'plannen')} geteld"
+        + (f", {plural(skipped, 'bestand', 'bestanden')} overgeslagen" if skipped else "")
         + f"; overzicht in {args.out}"
     )
     return 0

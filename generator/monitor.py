@@ -61,32 +61,6 @@ class Overview:
             return f"{self.plans - SMALL + 1} of meer"
         return shown(self.meet_all)
 
-    def rows(self) -> list[dict[str, str]]:
-        """Every published figure as a row: what the page and the CSV show, and nothing else."""
-        rows = [{"onderdeel": "plannen", "kernelement": "", "naam": "Ingelezen praktijkplannen", "jaar": "", "aantal": shown(self.plans)}]
-        rows.append(
-            {
-                "onderdeel": "regels",
-                "kernelement": "",
-                "naam": "Plannen die aan alle regels voldoen",
-                "jaar": "",
-                "aantal": self.meet_all_shown(),
-            }
-        )
-        for kernel, counts in self.per_kernel.items():
-            for year in self.years:
-                rows.append(
-                    {"onderdeel": "kernelement", "kernelement": kernel, "naam": "", "jaar": str(year), "aantal": shown(counts[year])}
-                )
-        for (kernel, name), counts in self.chosen.items():
-            for year in self.years:
-                rows.append(
-                    {"onderdeel": "interventie", "kernelement": kernel, "naam": name, "jaar": str(year), "aantal": shown(counts[year])}
-                )
-        for rule, count in self.most_often_not_met():
-            rows.append({"onderdeel": "regel niet gehaald", "kernelement": "", "naam": rule, "jaar": "", "aantal": shown(count)})
-        return rows
-
     def most_often_not_met(self) -> list[tuple[str, int]]:
         return sorted(self.not_met.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
 
@@ -95,7 +69,7 @@ def plan_files(folder: Path) -> list[Path]:
     return sorted(p for p in Path(folder).rglob("*.json") if p.is_file())
 
 
-def monitor(project: Project, region_id: str, folder: Path, as_of: dt.date) -> Overview:
+def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date) -> Overview:
     region = project.regions[region_id]
     rules = rules_for_region(project, region)
     kernels = rules["kernelementen"]
@@ -105,7 +79,7 @@ def monitor(project: Project, region_id: str, folder: Path, as_of: dt.date) -> O
     overview.chosen = {names[key]: Counter() for key in names}
     overview.per_kernel = {name: Counter() for name in kernels.values()}
     years: set[int] = set(range(1, rules["basisjaren"] + 1))
-    for path in plan_files(folder):
+    for path in files:
         try:
             plan = read_plan(path, rules)
         except DataError as error:
@@ -133,22 +107,14 @@ def monitor(project: Project, region_id: str, folder: Path, as_of: dt.date) -> O
     return overview
 
 
-def to_csv(overview: Overview) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["onderdeel", "kernelement", "naam", "jaar", "aantal"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(overview.rows())
-    return out.getvalue()
-
-
 def published(overview: Overview) -> dict[str, Any]:
-    """The overview as data/monitor/<region>.yml holds it (models.MonitorOverview): shown counts only."""
-    rows = overview.rows()
+    """Every figure the page, the CSV and data/monitor/<region>.yml show (models.MonitorOverview),
+    each count as published: the one place where counts become "< 5"."""
     return {
         "regio": overview.slug,
         "stand": overview.as_of,
-        "plannen": rows[0]["aantal"],
-        "voldoet": rows[1]["aantal"],
+        "plannen": shown(overview.plans),
+        "voldoet": overview.meet_all_shown(),
         "jaren": overview.years,
         "kernelementen": [
             {"naam": kernel, "aantallen": [shown(counts[year]) for year in overview.years]}
@@ -160,6 +126,31 @@ def published(overview: Overview) -> dict[str, Any]:
         ],
         "regels": [{"regel": rule, "aantal": shown(count)} for rule, count in overview.most_often_not_met()],
     }
+
+
+def to_csv(overview: Overview) -> str:
+    """The published figures as rows: one per figure, with what it counts."""
+    data = published(overview)
+    rows = [
+        {"onderdeel": "plannen", "kernelement": "", "naam": "Ingelezen praktijkplannen", "jaar": "", "aantal": data["plannen"]},
+        {"onderdeel": "regels", "kernelement": "", "naam": "Plannen die aan alle regels voldoen", "jaar": "", "aantal": data["voldoet"]},
+    ]
+    for kind, items in (("kernelement", data["kernelementen"]), ("interventie", data["interventies"])):
+        for item in items:
+            kernel, name = (item["naam"], "") if kind == "kernelement" else (item["kernelement"], item["naam"])
+            rows += [
+                {"onderdeel": kind, "kernelement": kernel, "naam": name, "jaar": str(year), "aantal": count}
+                for year, count in zip(data["jaren"], item["aantallen"], strict=True)
+            ]
+    rows += [
+        {"onderdeel": "regel niet gehaald", "kernelement": "", "naam": r["regel"], "jaar": "", "aantal": r["aantal"]}
+        for r in data["regels"]
+    ]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["onderdeel", "kernelement", "naam", "jaar", "aantal"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def context(overview: Overview) -> dict[str, Any]:

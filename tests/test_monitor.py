@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project
 
-from generator.monitor import SMALL, monitor
+from generator.monitor import SMALL, monitor, plan_files
 from generator.planrules import rules_for_region
 from generator.project import load_project
 
@@ -128,7 +128,7 @@ def test_the_overview_follows_from_the_plans_in_process(plans):
     import datetime as dt
 
     project, folder, _, _ = plans
-    overview = monitor(load_project(project.root), REGION, folder, dt.date(2026, 11, 1))
+    overview = monitor(load_project(project.root), REGION, plan_files(folder), dt.date(2026, 11, 1))
     assert overview.plans == 197 and len(overview.skipped) == 3
     assert 0 <= overview.meet_all <= overview.plans
     assert all(count <= overview.plans - overview.meet_all for count in overview.not_met.values())
