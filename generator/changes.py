@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .contexts.base import REQUIREMENT_LABELS
+from .contexts.base import requirement_label
 from .models import GeneralRule, Leidraad, SourceRef, YearRule
 
 
@@ -28,7 +28,7 @@ class Change:
 
 
 def _year_rule(rule: YearRule) -> str:
-    return REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal) + (" (ook in latere jaren)" if rule.en_verder else "")
+    return requirement_label(rule) + (" (ook in latere jaren)" if rule.en_verder else "")
 
 
 def _rule_key(rule: GeneralRule) -> tuple:

@@ -110,7 +110,7 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
             sections=sections,
             sources=builder.region_sources(region),
             notes=notes.notes,
-            versions=builder.region_versions(region),
+            versions=builder.region_versions(region, builder.plain_source),
             datum=dutch_date(region.plan.datum),
             gemaakt=dutch_date(made),
             version=region.plan.versie or "",

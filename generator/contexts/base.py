@@ -36,6 +36,13 @@ REQUIREMENT_LABELS = {
     "continueren": "voortzetten en verder ontwikkelen",
     "optioneel": "geen minimum",
 }
+
+
+def requirement_label(rule) -> str:
+    """What a groeimodel year rule asks, in words: 'minimaal 1 nieuwe'."""
+    return REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal)
+
+
 OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 # What a region's indicator measures; a regional one is no target for the single practice.
 INDICATOR_LEVELS = {"praktijk": "per praktijk", "regio": "de regio", "landelijk": "landelijk", "niet-vermeld": "niet vermeld"}
@@ -91,6 +98,12 @@ def euro(amount: float) -> str:
 
 def intervention_page(intervention_id: str) -> str:
     return f"interventies/{intervention_id}.md"
+
+
+def moment_words(moment) -> str:
+    """A dated moment in the plan's own words with its year: 'Vóór 20 maart 2023', not an event on 20 March."""
+    year = str(moment.datum.year)
+    return moment.wanneer if year in moment.wanneer else f"{moment.wanneer} {year}"
 
 
 def abbreviation_anchor(abbreviation: str) -> str:
@@ -166,9 +179,13 @@ class Lookups:
         href = link(page, SOURCES_PAGE, ref.document)
         return Markup(f"[{escape_inline(label)}]({href}), {escape_inline(ref.sectie)}")
 
+    def plain_source(self, ref: SourceRef) -> str:
+        """'leidraad versie 3, §5 …' or 'regioplan Oost-Gelderland, 1.4 …' as plain text (calendar, PDF)."""
+        return f"{short_document_name(self.project, ref.document)}, {ref.sectie}"
+
     def short_source(self, ref: SourceRef, page: str) -> Markup:
-        """'leidraad versie 3, §5 …' or 'regioplan Oost-Gelderland, 1.4 …', linked to the sources page: for table cells."""
-        label = f"{short_document_name(self.project, ref.document)}, {ref.sectie}"
+        """The same, linked to the sources page: for table cells."""
+        label = self.plain_source(ref)
         return Markup(f"[{escape_inline(label)}]({link(page, SOURCES_PAGE, ref.document)})")
 
     def online(self, document_id: str) -> list[dict[str, Any]]:

@@ -17,19 +17,13 @@ import icalendar
 
 from ..models import Milestone, Region
 from ..planrules import plural
-from .base import Lookups, PageContext, dutch_date, short_document_name
+from .base import Lookups, PageContext, dutch_date, moment_words
 
 NAMESPACE = uuid.UUID("0b8c5d0e-7f3a-5c2e-8d41-9a6e2b7c4f10")
 
 
 def calendar_path(region_id: str) -> str:
     return f"regios/{region_id}/agenda-{region_id}.ics"
-
-
-def _when(moment: Milestone) -> str:
-    """The plan's words with the year, as the comparison pages show them ('Vóór 20 maart 2023')."""
-    year = str(moment.datum.year)
-    return moment.wanneer if year in moment.wanneer else f"{moment.wanneer} {year}"
 
 
 class CalendarPages(Lookups):
@@ -49,9 +43,9 @@ class CalendarPages(Lookups):
             item.add("uid", f"{uuid.uuid5(NAMESPACE, f'{region.id}/{moment.datum.isoformat()}/{moment.wanneer}')}@mtvp-handboek")
             item.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
             what = " ".join(moment.wat.split())  # one line: calendar programs show the summary as a title
-            item.add("summary", f"{_when(moment)}: {what}" if moment.deadline else what)
-            source = f"{short_document_name(self.project, moment.bron.document)}, {moment.bron.sectie}"
-            item.add("description", f"Regioplan {region.naam}, zoals het plan het zegt: {_when(moment)}. Bron: {source}.")
+            item.add("summary", f"{moment_words(moment)}: {what}" if moment.deadline else what)
+            source = self.plain_source(moment.bron)
+            item.add("description", f"Regioplan {region.naam}, zoals het plan het zegt: {moment_words(moment)}. Bron: {source}.")
             if moment.deadline:
                 # Floating midnight: "vóór 20 maart" is due when 20 March begins, wherever the reader is.
                 item.add("due", dt.datetime.combine(moment.datum, dt.time(0, 0)))

@@ -15,7 +15,7 @@ from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
 from ..planrules import plural
-from .base import INDICATOR_LEVELS, Lookups, PageContext, dutch_date, euro, intervention_page, link, region_page
+from .base import INDICATOR_LEVELS, Lookups, PageContext, dutch_date, euro, intervention_page, link, moment_words, region_page
 from .verdicts import verdict_sections
 
 SIMILAR_COUNT = 3
@@ -236,9 +236,7 @@ class ComparePages(Lookups):
             )
             for m in region.tijdlijn:
                 if m.datum:
-                    # The plan's own words ("Vóór 20 maart"): a deadline stays a deadline, not an event on that day.
-                    when = m.wanneer if str(m.datum.year) in m.wanneer else f"{m.wanneer} {m.datum.year}"
-                    milestones.append({**ref, "datum": m.datum, "datum_tekst": when, "wat": m.wat})
+                    milestones.append({**ref, "datum": m.datum, "datum_tekst": moment_words(m), "wat": m.wat})
             for ind in region.monitoring.indicatoren if region.monitoring else []:
                 indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or "–"})
         milestones.sort(key=lambda m: (m["datum"], m["regio"]))

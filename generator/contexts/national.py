@@ -10,7 +10,6 @@ from ..offer import STATUS_ORDER
 from .base import (
     GLOSSARY_PAGE,
     NATURE_LABELS,
-    REQUIREMENT_LABELS,
     SOURCES_PAGE,
     Lookups,
     PageContext,
@@ -20,6 +19,7 @@ from .base import (
     intervention_page,
     link,
     region_page,
+    requirement_label,
 )
 
 # The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.
@@ -226,7 +226,7 @@ class NationalPages(Lookups):
             cells = []
             for kernel in columns:
                 rule = _rule_for_year(growth[kernel.id].jaren, year)
-                cells.append(_requirement_label(rule) if rule else "geen regel")
+                cells.append(requirement_label(rule) if rule else "geen regel")
             rows.append({"jaar": label, "cellen": cells})
         details = [
             {
@@ -237,7 +237,7 @@ class NationalPages(Lookups):
                 "jaren": [
                     {
                         "jaar": f"Jaar {y.jaar}" + (" en verder" if y.en_verder else ""),
-                        "eis": _requirement_label(y),
+                        "eis": requirement_label(y),
                         "toelichting": y.toelichting,
                     }
                     for y in growth[k.id].jaren
@@ -367,8 +367,3 @@ def _rule_for_year(rules, year: int):
         return exact[0]
     earlier = [r for r in rules if r.jaar < year and r.en_verder]
     return max(earlier, key=lambda r: r.jaar) if earlier else None
-
-
-def _requirement_label(rule) -> str:
-    label = REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal)
-    return label

@@ -8,6 +8,7 @@ intervisie, praktijkplan), and monitoring, financing and timeline.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -30,7 +31,6 @@ from .base import (
     practice_plan_pdf,
     region_page,
     region_plan_pdf,
-    short_document_name,
     web_link,
 )
 from .calendar import calendar_label, calendar_path, dated
@@ -96,15 +96,7 @@ class RegionPages(Lookups):
 
     def versions(self, region: Region) -> PageContext:
         page = region_page(region.id, "versies")
-        history = [
-            {
-                "versie": v.versie or "zonder nummer",
-                "datum": dutch_date(v.datum) or "datum niet vermeld",
-                "wijzigingen": v.wijzigingen,
-                "bron": self.source(v.bron, page),
-            }
-            for v in reversed(region.versiegeschiedenis)
-        ]
+        history = self.region_versions(region, lambda ref: self.source(ref, page))
         return PageContext(page, "regios/versies.md.j2", {**self._base(region, page), "versies": history})
 
     def monitor_overview(self, region: Region) -> PageContext:
@@ -350,14 +342,15 @@ class RegionPages(Lookups):
             found.append({"titel": d.titel, "uitgever": d.uitgever, "versie": d.versie, "datum": dutch_date(d.datum), "online": pages})
         return found
 
-    def region_versions(self, region: Region) -> list[dict[str, Any]]:
-        """The plan's versions as the data records them, newest first: for the regioplan PDF."""
+    def region_versions(self, region: Region, source: Callable[[SourceRef], str]) -> list[dict[str, Any]]:
+        """The plan's versions as the data records them, newest first; `source` writes a reference
+        (a Markdown link on the versions page, plain text in the regioplan PDF)."""
         return [
             {
                 "versie": v.versie or "zonder nummer",
                 "datum": dutch_date(v.datum) or "datum niet vermeld",
                 "wijzigingen": v.wijzigingen,
-                "bron": f"{short_document_name(self.project, v.bron.document)}, {v.bron.sectie}",
+                "bron": source(v.bron),
             }
             for v in reversed(region.versiegeschiedenis)
         ]
