@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from .errors import Diagnostic
 from .load import LoadedFile
-from .models import SourceRef
+from .models import EarlierRegion, Region, SourceRef
 from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import suggestion
 
@@ -231,181 +231,214 @@ def _check_leidraden(project: Project) -> Iterator[Diagnostic]:
 
 
 def _check_regions(project: Project) -> Iterator[Diagnostic]:
+    for region in project.regions.values():
+        yield from _check_region(project, project.file_of(REGIONS_DIR, region.id), region)
+    yield from _check_earlier_versions(project)
+
+
+def _check_region(project: Project, loaded: LoadedFile, region: Region, also_known: Iterable[str] = ()) -> Iterator[Diagnostic]:
+    """One region file, or one earlier version of it (`also_known`: the current file's own interventions)."""
     catalogue = project.catalogue
     kernels = {k.id for k in catalogue.kernelementen}
     national = {v.id: v for v in catalogue.interventies}
     goals = {g.id for leidraad in project.leidraden.values() for g in leidraad.doelstellingen}
     documents = {d.id for d in project.sources.documenten}
-    for region in project.regions.values():
-        loaded = project.file_of(REGIONS_DIR, region.id)
-        yield from _check_refs_in(project, loaded, region)
-        if region.plan.leidraad not in project.leidraden:
+    partial = isinstance(region, EarlierRegion) and region.gegevens == "gedeeltelijk"
+    yield from _check_refs_in(project, loaded, region)
+    if region.plan.leidraad is not None and region.plan.leidraad not in project.leidraden:
+        yield _unknown(
+            loaded,
+            ("plan", "leidraad"),
+            "E206",
+            "leidraadversie",
+            region.plan.leidraad,
+            project.leidraden,
+            "gebruik een id uit data/leidraad/",
+        )
+    if region.plan.document not in documents:
+        yield _unknown(
+            loaded, ("plan", "document"), "E204", "brondocument", region.plan.document, documents, "voeg het toe aan data/bronnen.yml"
+        )
+
+    own = {v.id: v for v in region.eigen_interventies}
+    yield from _duplicates(
+        loaded, ((("eigen_interventies", i, "id"), v.id) for i, v in enumerate(region.eigen_interventies)), "eigen interventie"
+    )
+    for i, item in enumerate(region.eigen_interventies):
+        loc = ("eigen_interventies", i)
+        if item.id in national:
+            yield Diagnostic(
+                loaded.position((*loc, "id")),
+                "E202",
+                f"eigen interventie '{item.id}' heeft dezelfde id als een landelijke interventie; verwijs naar de landelijke of kies een andere id",
+            )
+        if item.kernelement not in kernels:
+            yield _unknown(
+                loaded, (*loc, "kernelement"), "E203", "kernelement", item.kernelement, kernels, "gebruik een id uit data/catalogus.yml"
+            )
+        if item.verwant_aan and item.verwant_aan not in national:
             yield _unknown(
                 loaded,
-                ("plan", "leidraad"),
-                "E206",
-                "leidraadversie",
-                region.plan.leidraad,
-                project.leidraden,
-                "gebruik een id uit data/leidraad/",
+                (*loc, "verwant_aan"),
+                "E201",
+                "interventie",
+                item.verwant_aan,
+                national,
+                "gebruik een id uit data/catalogus.yml",
             )
-        if region.plan.document not in documents:
+
+    for i, offer in enumerate(region.aanbod_per_kernelement):
+        if offer.kernelement not in kernels:
             yield _unknown(
-                loaded, ("plan", "document"), "E204", "brondocument", region.plan.document, documents, "voeg het toe aan data/bronnen.yml"
+                loaded,
+                ("aanbod_per_kernelement", i, "kernelement"),
+                "E203",
+                "kernelement",
+                offer.kernelement,
+                kernels,
+                "gebruik een id uit data/catalogus.yml",
             )
-
-        own = {v.id: v for v in region.eigen_interventies}
-        yield from _duplicates(
-            loaded, ((("eigen_interventies", i, "id"), v.id) for i, v in enumerate(region.eigen_interventies)), "eigen interventie"
+    if not region.interventies and not region.aanbod_per_kernelement and not partial:
+        yield Diagnostic(
+            loaded.position(("interventies",)),
+            "E205",
+            "de regio noemt geen interventies en geen aanbod; vul 'interventies' of 'aanbod_per_kernelement' in",
         )
-        for i, item in enumerate(region.eigen_interventies):
-            loc = ("eigen_interventies", i)
-            if item.id in national:
-                yield Diagnostic(
-                    loaded.position((*loc, "id")),
-                    "E202",
-                    f"eigen interventie '{item.id}' heeft dezelfde id als een landelijke interventie; verwijs naar de landelijke of kies een andere id",
-                )
-            if item.kernelement not in kernels:
-                yield _unknown(
-                    loaded, (*loc, "kernelement"), "E203", "kernelement", item.kernelement, kernels, "gebruik een id uit data/catalogus.yml"
-                )
-            if item.verwant_aan and item.verwant_aan not in national:
-                yield _unknown(
-                    loaded,
-                    (*loc, "verwant_aan"),
-                    "E201",
-                    "interventie",
-                    item.verwant_aan,
-                    national,
-                    "gebruik een id uit data/catalogus.yml",
-                )
-
-        for i, offer in enumerate(region.aanbod_per_kernelement):
-            if offer.kernelement not in kernels:
-                yield _unknown(
-                    loaded,
-                    ("aanbod_per_kernelement", i, "kernelement"),
-                    "E203",
-                    "kernelement",
-                    offer.kernelement,
-                    kernels,
-                    "gebruik een id uit data/catalogus.yml",
-                )
-        if not region.interventies and not region.aanbod_per_kernelement:
+    for name in type(region.horde).model_fields:
+        fact = getattr(region.horde, name)
+        if fact.waarde != "niet-vermeld" and fact.bron is None:
             yield Diagnostic(
-                loaded.position(("interventies",)),
-                "E205",
-                "de regio noemt geen interventies en geen aanbod; vul 'interventies' of 'aanbod_per_kernelement' in",
+                loaded.position(("horde", name, "waarde")),
+                "E211",
+                f"'{name}' is {fact.waarde}, maar zonder bron; zeg onder 'bron' waar het plan dit zegt, of maak het niet-vermeld",
             )
-        for name in type(region.horde).model_fields:
-            fact = getattr(region.horde, name)
-            if fact.waarde != "niet-vermeld" and fact.bron is None:
-                yield Diagnostic(
-                    loaded.position(("horde", name, "waarde")),
-                    "E211",
-                    f"'{name}' is {fact.waarde}, maar zonder bron; zeg onder 'bron' waar het plan dit zegt, of maak het niet-vermeld",
-                )
 
-        known = set(national) | set(own)
-        selection = (
-            (("interventies", i, "interventie"), f"{s.interventie}/{s.variant or s.vorm or ''}") for i, s in enumerate(region.interventies)
-        )
-        yield from _duplicates(loaded, selection, "keuze")
-        for i, chosen in enumerate(region.interventies):
-            loc = ("interventies", i)
-            if chosen.interventie not in known:
+    known = set(national) | set(own) | set(also_known)
+    selection = (
+        (("interventies", i, "interventie"), f"{s.interventie}/{s.variant or s.vorm or ''}") for i, s in enumerate(region.interventies)
+    )
+    yield from _duplicates(loaded, selection, "keuze")
+    for i, chosen in enumerate(region.interventies):
+        loc = ("interventies", i)
+        if chosen.interventie not in known:
+            yield _unknown(
+                loaded,
+                (*loc, "interventie"),
+                "E201",
+                "interventie",
+                chosen.interventie,
+                known,
+                "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'",
+            )
+        if chosen.variant is not None and chosen.vorm is not None:
+            yield Diagnostic(
+                loaded.position((*loc, "vorm")),
+                "E207",
+                "kies 'variant' (een vorm die de leidraad kent) of 'vorm' (een eigen vorm van de regio), niet allebei",
+            )
+        elif chosen.interventie in known and chosen.variant is not None:
+            variants = {v.id for v in national[chosen.interventie].varianten} if chosen.interventie in national else set()
+            if chosen.variant not in variants:
                 yield _unknown(
                     loaded,
-                    (*loc, "interventie"),
-                    "E201",
-                    "interventie",
-                    chosen.interventie,
-                    known,
-                    "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'",
-                )
-            if chosen.variant is not None and chosen.vorm is not None:
-                yield Diagnostic(
-                    loaded.position((*loc, "vorm")),
+                    (*loc, "variant"),
                     "E207",
-                    "kies 'variant' (een vorm die de leidraad kent) of 'vorm' (een eigen vorm van de regio), niet allebei",
+                    "variant",
+                    chosen.variant,
+                    variants,
+                    f"kies een variant van '{chosen.interventie}'",
                 )
-            elif chosen.interventie in known and chosen.variant is not None:
-                variants = {v.id for v in national[chosen.interventie].varianten} if chosen.interventie in national else set()
-                if chosen.variant not in variants:
-                    yield _unknown(
-                        loaded,
-                        (*loc, "variant"),
-                        "E207",
-                        "variant",
-                        chosen.variant,
-                        variants,
-                        f"kies een variant van '{chosen.interventie}'",
-                    )
-            for j, goal in enumerate(chosen.doelstellingen):
-                if goal not in goals:
-                    yield _unknown(
-                        loaded,
-                        (*loc, "doelstellingen", j),
-                        "E208",
-                        "doelstelling",
-                        goal,
-                        goals,
-                        "gebruik een id uit de doelstellingen van de leidraad",
-                    )
+        for j, goal in enumerate(chosen.doelstellingen):
+            if goal not in goals:
+                yield _unknown(
+                    loaded,
+                    (*loc, "doelstellingen", j),
+                    "E208",
+                    "doelstelling",
+                    goal,
+                    goals,
+                    "gebruik een id uit de doelstellingen van de leidraad",
+                )
 
-        yield from _duplicates(loaded, ((("regels", i, "id"), r.id) for i, r in enumerate(region.regels)), "regel")
-        for i, rule in enumerate(region.regels):
-            loc = ("regels", i)
-            if not rule.interventies and not rule.kernelementen and not rule.intervisie:
-                yield Diagnostic(
-                    loaded.position(loc), "E205", f"regel '{rule.id}' noemt geen interventies of kernelementen; vul er een van in"
+    yield from _duplicates(loaded, ((("regels", i, "id"), r.id) for i, r in enumerate(region.regels)), "regel")
+    for i, rule in enumerate(region.regels):
+        loc = ("regels", i)
+        if not rule.interventies and not rule.kernelementen and not rule.intervisie:
+            yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' noemt geen interventies of kernelementen; vul er een van in")
+        if rule.soort != "verplicht" and rule.minimaal < 1:
+            yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' vraagt niets: zet 'minimaal' op 1 of meer")
+        for j, ref in enumerate(rule.interventies):
+            if ref not in known:
+                yield _unknown(
+                    loaded,
+                    (*loc, "interventies", j),
+                    "E201",
+                    "interventie",
+                    ref,
+                    known,
+                    "gebruik een id uit data/catalogus.yml of uit 'eigen_interventies'",
                 )
-            if rule.soort != "verplicht" and rule.minimaal < 1:
-                yield Diagnostic(loaded.position(loc), "E205", f"regel '{rule.id}' vraagt niets: zet 'minimaal' op 1 of meer")
-            for j, ref in enumerate(rule.interventies):
-                if ref not in known:
-                    yield _unknown(
-                        loaded,
-                        (*loc, "interventies", j),
-                        "E201",
-                        "interventie",
-                        ref,
-                        known,
-                        "gebruik een id uit data/catalogus.yml of uit 'eigen_interventies'",
-                    )
-            for j, ref in enumerate(rule.kernelementen):
-                if ref not in kernels:
-                    yield _unknown(
-                        loaded, (*loc, "kernelementen", j), "E203", "kernelement", ref, kernels, "gebruik een id uit data/catalogus.yml"
-                    )
-        yield from _duplicates(loaded, ((("subregios", i, "id"), s.id) for i, s in enumerate(region.subregios)), "subregio")
-        yield from _check_history(loaded, region)
-        for i, moment in enumerate(region.tijdlijn):
-            if moment.deadline and moment.datum is None:
-                yield Diagnostic(
-                    loaded.position(("tijdlijn", i, "deadline")),
-                    "E215",
-                    "een uiterste moment zonder datum kan niet in de agenda; vul 'datum' in of haal 'deadline: true' weg",
+        for j, ref in enumerate(rule.kernelementen):
+            if ref not in kernels:
+                yield _unknown(
+                    loaded, (*loc, "kernelementen", j), "E203", "kernelement", ref, kernels, "gebruik een id uit data/catalogus.yml"
                 )
-        plan = region.praktijkplan
-        if plan and plan.jaarkolommen == "kalenderjaar" and region.plan.periode_tot is None:
+    yield from _duplicates(loaded, ((("subregios", i, "id"), s.id) for i, s in enumerate(region.subregios)), "subregio")
+    yield from _check_history(loaded, region)
+    for i, moment in enumerate(region.tijdlijn):
+        if moment.deadline and moment.datum is None:
             yield Diagnostic(
-                loaded.position(("praktijkplan", "jaarkolommen")),
-                "E212",
-                "een formulier per kalenderjaar heeft het laatste jaar van het plan nodig; vul plan.periode_tot in of kies 'mtvp-jaar'",
+                loaded.position(("tijdlijn", i, "deadline")),
+                "E215",
+                "een uiterste moment zonder datum kan niet in de agenda; vul 'datum' in of haal 'deadline: true' weg",
             )
-        for i, part in enumerate(plan.onderdelen if plan else []):
-            if part.soort == "interventies-met-plan" and not part.kolommen:
-                yield Diagnostic(
-                    loaded.position(("praktijkplan", "onderdelen", i)),
-                    "E213",
-                    f"onderdeel '{part.id}' noemt niet wat de praktijk per interventie invult; zet onder 'kolommen' de kolommen die het plan noemt",
+    plan = region.praktijkplan
+    if plan and plan.jaarkolommen == "kalenderjaar" and region.plan.periode_tot is None:
+        yield Diagnostic(
+            loaded.position(("praktijkplan", "jaarkolommen")),
+            "E212",
+            "een formulier per kalenderjaar heeft het laatste jaar van het plan nodig; vul plan.periode_tot in of kies 'mtvp-jaar'",
+        )
+    for i, part in enumerate(plan.onderdelen if plan else []):
+        if part.soort == "interventies-met-plan" and not part.kolommen:
+            yield Diagnostic(
+                loaded.position(("praktijkplan", "onderdelen", i)),
+                "E213",
+                f"onderdeel '{part.id}' noemt niet wat de praktijk per interventie invult; zet onder 'kolommen' de kolommen die het plan noemt",
+            )
+        for kernel in part.aanwijzingen:
+            if kernel not in kernels:
+                loc = ("praktijkplan", "onderdelen", i, "aanwijzingen", kernel)
+                yield _unknown(loaded, loc, "E203", "kernelement", kernel, kernels, "gebruik een id uit data/catalogus.yml als sleutel")
+
+
+def _check_earlier_versions(project: Project) -> Iterator[Diagnostic]:
+    """An earlier version sits in the folder of a region and is one of its listed versions, not the current one."""
+    for folder, versions in project.earlier_versions.items():
+        for path, earlier in versions.items():
+            loaded = project.files[path]
+            region = project.regions.get(folder)
+            if region is None:
+                yield _unknown(
+                    loaded, (), "E217", "regio", folder, project.regions, f"zet eerdere versies in {REGIONS_DIR}/<id van de regio>/"
                 )
-            for kernel in part.aanwijzingen:
-                if kernel not in kernels:
-                    loc = ("praktijkplan", "onderdelen", i, "aanwijzingen", kernel)
-                    yield _unknown(loaded, loc, "E203", "kernelement", kernel, kernels, "gebruik een id uit data/catalogus.yml als sleutel")
+                continue
+            yield from _check_region(project, loaded, earlier, also_known=(v.id for v in region.eigen_interventies))
+            listed = [(v.versie, v.datum) for v in region.versiegeschiedenis[:-1]]
+            if (earlier.plan.versie, earlier.plan.datum) not in listed:
+                shown = ", ".join(f"{v or 'zonder nummer'} van {d or 'zonder datum'}" for v, d in listed) or "geen"
+                yield Diagnostic(
+                    loaded.position(("plan", "versie")),
+                    "E218",
+                    f"deze versie ({earlier.plan.versie or 'zonder nummer'}, {earlier.plan.datum or 'zonder datum'}) staat niet als eerdere versie "
+                    f"in de versiegeschiedenis van {REGIONS_DIR}/{folder}.yml (eerdere versies daar: {shown}); maak versie en datum gelijk",
+                )
+            if earlier.gegevens == "gedeeltelijk" and not earlier.redactie:
+                yield Diagnostic(
+                    loaded.position(("gegevens",)),
+                    "E219",
+                    "bij gedeeltelijke gegevens hoort een noot onder 'redactie': waar komen ze vandaan en wat is er niet van bekend",
+                )
 
 
 def _check_history(loaded: LoadedFile, region) -> Iterator[Diagnostic]:

@@ -827,6 +827,54 @@ class Region(Model):
     )
 
 
+class EarlierPlanInfo(PlanInfo):
+    """Gegevens over een eerdere versie van het regioplan; wat niet bekend is, blijft leeg."""
+
+    titel: Line | None = Field(None, description="Titel van die versie, als die bekend is.")
+    status: Literal["concept", "definitief", "onbekend"] = Field("onbekend", description="concept, definitief of onbekend.")
+    leidraad: Slug | None = Field(None, description="Id van de leidraadversie die die versie volgde, als die bekend is.")
+    bron_volledig: bool = Field(
+        False, description="Waar als `document` die eerdere versie zelf is; onwaar als de gegevens uit een latere versie komen."
+    )
+
+
+class AbsentIntervention(Model):
+    """Een interventie waarvan een latere versie zegt dat ze er in deze versie nog niet in stond."""
+
+    interventie: Slug = Field(description="Id van de interventie (landelijk of eigen interventie van de regio).")
+    variant: Slug | None = Field(None, description="Id van de variant, als het om één vorm gaat.")
+    bron: SourceRef = Field(description="Waar de latere versie zegt dat de interventie nieuw is.")
+
+
+class EarlierRegion(Region):
+    """Een eerdere versie van een regioplan (data/regios/<regio>/<naam>.yml).
+
+    Zelfde vorm als het regiobestand: een kopie van het bestand zoals het was, met `gegevens: volledig`.
+    Is die versie alleen bekend uit wat een latere versie erover zegt, dan `gegevens: gedeeltelijk`: het
+    bestand bevat dan alleen wat bekend is, en alleen dat wordt met de volgende versie vergeleken.
+    """
+
+    id: Slug | None = Field(None, description="Id van de regio (gelijk aan de naam van de map), mag leeg blijven.")
+    naam: Line | None = Field(None, description="Naam van de regio in die versie, als die bekend is.")
+    rho: Organisation | None = Field(None, description="De RHO van die versie, als die bekend is.")
+    zorgverzekeraars: list[Organisation] = Field([], description="De zorgverzekeraars van die versie, als die bekend zijn.")
+    contact: Contact | None = Field(None, description="Contact in die versie, als dat bekend is.")
+    samenvatting: Text | None = Field(None, description="Waar die versie over ging, in een paar zinnen.")
+    plan: EarlierPlanInfo = Field(description="Versie, datum en periode van die versie; versie en datum zoals in de versiegeschiedenis.")
+    gegevens: Literal["volledig", "gedeeltelijk"] = Field(
+        description="volledig: een kopie van het regiobestand van die versie, en wat er niet in staat, stond niet in het plan. "
+        "gedeeltelijk: alleen wat een latere versie over deze versie zegt; de rest is niet te vergelijken."
+    )
+    redactie: Text | None = Field(
+        None, description="Noot van de redactie: waar de gegevens van deze versie vandaan komen en wat er niet van bekend is."
+    )
+    niet_in_deze_versie: list[AbsentIntervention] = Field(
+        [],
+        description="Bij gedeeltelijke gegevens: interventies waarvan een latere versie zegt dat ze er nog niet in stonden "
+        "(zoals 'Per 2025 nemen wij … op').",
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Practice plans: the file the plan builder saves and `regioplan check-plan` reads (JSON)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import crosscheck
 from .errors import DataError, Diagnostic, Position, relative
 from .load import LoadedFile, load_yaml
-from .models import Catalogue, Glossary, Leidraad, MonitorOverview, Region, Sources
+from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, Region, Sources
 from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import validate_file
 
@@ -26,6 +26,11 @@ def _data_files(root: Path, folder: str) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
+def _region_folders(root: Path) -> list[Path]:
+    directory = root / REGIONS_DIR
+    return sorted(p for p in directory.iterdir() if p.is_dir()) if directory.is_dir() else []
+
+
 def load_project(root: Path) -> Project:
     """Load and validate every data file under `root`; raise DataError with all problems."""
     return _load_project(Path(root).resolve())
@@ -35,7 +40,7 @@ def _load_project(root: Path) -> Project:
     problems: list[Diagnostic] = []
     files: dict[str, LoadedFile] = {}
 
-    def load(path: Path, model):
+    def load(path: Path, model, named_by_id: bool = True):
         shown = relative(path, root)
         if not path.is_file():
             problems.append(Diagnostic(Position(shown), "E001", "bestand ontbreekt; maak het aan"))
@@ -47,7 +52,7 @@ def _load_project(root: Path) -> Project:
         files[shown] = loaded
         value, found = validate_file(loaded, model)
         problems.extend(found)
-        if value is not None and hasattr(value, "id") and path.stem != value.id:
+        if value is not None and named_by_id and hasattr(value, "id") and path.stem != value.id:
             problems.append(
                 Diagnostic(
                     loaded.position(("id",)),
@@ -64,6 +69,18 @@ def _load_project(root: Path) -> Project:
     leidraden = {v.id: v for p in _data_files(root, LEIDRAAD_DIR) if (v := load(p, Leidraad))}
     regions = {v.id: v for p in _data_files(root, REGIONS_DIR) if (v := load(p, Region))}
     monitors = {v.regio: v for p in _data_files(root, MONITOR_DIR) if (v := load(p, MonitorOverview))}
+    # Earlier versions of a region's plan sit in a folder named after the region, next to its file.
+    earlier = {
+        folder.name: found
+        for folder in _region_folders(root)
+        if (
+            found := {
+                relative(p, root): v
+                for p in _data_files(root, f"{REGIONS_DIR}/{folder.name}")
+                if (v := load(p, EarlierRegion, named_by_id=False))
+            }
+        )
+    }
     if not leidraden and not problems:
         problems.append(Diagnostic(Position(LEIDRAAD_DIR), "E001", "geen leidraadversie gevonden; voeg een bestand toe"))
 
@@ -83,7 +100,7 @@ def _load_project(root: Path) -> Project:
             problems.extend(d for d in crosscheck.check(partial) if d.severity == "error")
             problems.extend(crosscheck.raw_intervention_ids(catalogue, [files[path] for path in sorted(failed) if path in files]))
         raise DataError(problems)
-    project = Project(root, sources, catalogue, leidraden, regions, files, glossary or Glossary(afkortingen=[]), monitors)
+    project = Project(root, sources, catalogue, leidraden, regions, files, glossary or Glossary(afkortingen=[]), monitors, earlier)
     problems.extend(crosscheck.check(project))
     errors = [d for d in problems if d.severity == "error"]
     if errors:

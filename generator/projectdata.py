@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import LoadedFile
-from .models import Catalogue, Glossary, Leidraad, MonitorOverview, Region, Sources
+from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, Region, Sources
 
 SOURCES_FILE = "data/bronnen.yml"
 GLOSSARY_FILE = "data/afkortingen.yml"
@@ -36,6 +36,15 @@ class Project:
     # The abbreviations the site explains and search knows; a project may have none.
     glossary: Glossary = field(default_factory=lambda: Glossary(afkortingen=[]))
     monitors: dict[str, MonitorOverview] = field(default_factory=dict)
+    # Earlier versions of regions' plans: region id -> file path (data/regios/<region>/*.yml) -> data.
+    earlier_versions: dict[str, dict[str, EarlierRegion]] = field(default_factory=dict)
+
+    def earlier_version(self, region: Region, version) -> EarlierRegion | None:
+        """The data of one entry of a region's `versiegeschiedenis`, if an earlier-version file holds it."""
+        for earlier in self.earlier_versions.get(region.id, {}).values():
+            if (earlier.plan.versie, earlier.plan.datum) == (version.versie, version.datum):
+                return earlier
+        return None
 
     def file_of(self, folder: str, item_id: str) -> LoadedFile:
         """The loaded file of a leidraad version or region, by id."""

@@ -11,7 +11,7 @@ import functools
 import json
 from pathlib import Path
 
-from .models import Catalogue, Glossary, Leidraad, MonitorOverview, PracticePlan, Region, Sources
+from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, PracticePlan, Region, Sources
 
 SCHEMA_DIR = "schema"
 SCHEMAS = {
@@ -21,6 +21,8 @@ SCHEMAS = {
     "leidraad.schema.json": Leidraad,
     "monitor.schema.json": MonitorOverview,
     "regio.schema.json": Region,
+    # An earlier version of a region's plan, in data/regios/<region>/.
+    "regio-versie.schema.json": EarlierRegion,
     # The file the plan builder saves and `regioplan check-plan` reads.
     "praktijkplan.schema.json": PracticePlan,
 }

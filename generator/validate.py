@@ -69,7 +69,7 @@ def suggestion(word: str, candidates: Iterable[str]) -> str:
     Near means similar overall (a typo) or sharing a start of four or more letters (a
     shortened or half-remembered id such as 'positief' for 'positieve-gezondheid').
     """
-    names = sorted(set(candidates))
+    names = sorted(set(candidates) - {word})  # a name that exists elsewhere is no suggestion for itself
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     if not close:
         shared = [(len(os.path.commonprefix([word, name])), name) for name in names]

@@ -164,6 +164,26 @@ def test_version_history_where_the_data_has_more_than_one_version(real_site):
     assert not (real_site / "regios/eemland/versies").exists()
 
 
+def test_zuid_holland_noord_compares_only_what_version_2_7_says_about_2023(real_site):
+    """The 2023 plan is known only from version 2.7: what it states is compared, the rest is named as not comparable."""
+    page = html(real_site, "regios/zuid-holland-noord/versies")
+    section = next(h for h in page.select("article h3") if heading(h) == "Wat is er veranderd ten opzichte van de versie van 29 maart 2023")
+    changes = [" ".join(li.get_text(" ").split()) for li in section.find_next("ul").find_all("li")]
+    assert [c.split(":")[0] for c in changes] == [
+        "Plan , periode",
+        "Interventies , Anders triëren door middel van triage training",
+        "Interventies , 3-gesprekken (patiënt, huisarts en bijvoorbeeld wijkverpleegkundige)",
+        "Interventies , Time-out verwijzingen",
+    ]
+    assert "Was: 2023 tot en met 2024. Nu: 2023 tot en met 2025." in changes[0]
+    assert ": nieuw." in changes[1] and "Was: in overweging. Nu: niet aangeboden." in changes[2]
+    text = " ".join(page.find("article").get_text(" ").split())
+    assert "kennen wij alleen wat deze versie erover zegt" in text and "Noot van de redactie:" in text
+    # Interventions the 2023 data says nothing about are named, not counted as new.
+    assert "Niet te vergelijken, omdat de gegevens van de versie van 29 maart 2023 er niets over zeggen:" in text
+    assert "Uitbreiding van personele capaciteit" in text.split("Niet te vergelijken")[1]
+
+
 WEB_SOURCE = """  - id: webpaginas-voorbeeldstreek
     titel: MTVP op de website van Huisartsen Voorbeeldstreek
     uitgever: Huisartsen Voorbeeldstreek

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -342,6 +343,40 @@ def test_the_feed_is_atom_with_an_entry_per_dated_version(real_site):
     for url in ["", "regios/eemland/", "vergelijk/matrix/"]:
         link = html(real_site, url).find("link", type="application/atom+xml")
         assert (real_site / url / link["href"]).resolve() == (real_site / "feed.xml").resolve()
+
+
+def test_a_region_with_two_versions_says_what_changed(project):
+    """tests/fixtures/versieregio: version 1.0 kept whole next to 2.0; one change of each kind between them."""
+    shutil.copy(REPO_ROOT / "tests/fixtures/versieregio.yml", project.path("data/regios/versieregio.yml"))
+    shutil.copytree(REPO_ROOT / "tests/fixtures/versieregio", project.path("data/regios/versieregio"))
+    site = build(project)
+    page = html(site, "regios/versieregio/versies")
+    section = next(
+        h for h in page.select("article h3") if heading(h) == "Wat is er veranderd ten opzichte van versie 1.0 van 1 februari 2026"
+    )
+    items = section.find_next("ul").find_all("li")
+    found = {" ".join(li.get_text(" ").split()).split(":")[0] for li in items}
+    assert found == {
+        "Interventies , Anders triëren door middel van triage training",
+        "Interventies , Flexibele consultduur via anders inroosteren, minimale eis",
+        "Interventies , MDO/casuïstiektafel met het sociaal domein, de tweede lijn en/of GGZ en/of wijkverpleging",
+        "Interventies , Samenwerking met het wijkteam / buurtteam / sociaal team / wijkmanager, ondersteuning",
+        "Interventies , Implementeren van e-Health platforms voor patiënten",
+        "Regels , Triage verplicht in jaar 1",
+        "Tijdlijn , Praktijkplan inleveren",
+        "Tarieven , Verzekeraar A, per ingeschreven patiënt per kwartaal, 2026",
+        "Intervisie , frequentie",
+    }
+    text = " ".join(section.find_next("ul").get_text(" ").split())
+    assert "Anders triëren door middel van triage training: gewijzigd. Was: aangeboden. Nu: verplicht." in text
+    assert "MDO/casuïstiektafel met het sociaal domein, de tweede lijn en/of GGZ en/of wijkverpleging: nieuw." in text
+    assert "Implementeren van e-Health platforms voor patiënten: vervallen." in text
+    assert "Was: uiterlijk 1 april 2026. Nu: uiterlijk 15 april 2026." in text and "Was: € 3,00. Nu: € 3,23." in text
+    # Each change cites the version it comes from, on the sources page.
+    for li in items:
+        assert li.find("a", href=lambda h: h and "bronnen" in h), li.get_text()
+    # Both versions are whole: nothing is left uncompared, and nothing is said about what was not compared.
+    assert "Niet te vergelijken" not in page.find("article").get_text() and "kennen wij alleen" not in page.find("article").get_text()
 
 
 def test_the_leidraad_says_what_changed_in_each_version(project):

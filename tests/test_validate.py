@@ -247,7 +247,9 @@ def test_every_data_file_names_its_schema_for_editors():
     expected = {"afkortingen.yml": "afkortingen", "bronnen.yml": "bronnen", "catalogus.yml": "catalogus"}
     for path in sorted((REPO / "data").rglob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        kind = expected.get(path.name) or {"leidraad": "leidraad", "regios": "regio", "monitor": "monitor"}[path.parent.name]
+        folders = {"leidraad": "leidraad", "regios": "regio", "monitor": "monitor"}
+        # An earlier version of a plan sits in data/regios/<region>/.
+        kind = expected.get(path.name) or folders.get(path.parent.name) or {"regios": "regio-versie"}[path.parent.parent.name]
         depth = "../" * (len(path.relative_to(REPO / "data").parts))
         assert first == f"# yaml-language-server: $schema={depth}schema/{kind}.schema.json", path
 
@@ -263,6 +265,50 @@ def test_e210_version_history_ends_at_the_current_plan(project):
     line = MINIMAL_REGION.count("\n") + 2
     assert errors(project) == [
         f"{REGION}:{line}:5: E210 de laatste versie in de versiegeschiedenis (0.9, 2025-01-01) is niet die van 'plan' (1.0, zonder datum); maak ze gelijk"
+    ]
+
+
+EARLIER = "data/regios/testregio/0.9.yml"
+HISTORY = """versiegeschiedenis:
+  - versie: "0.9"
+    datum: 2025-01-01
+    wijzigingen: [Eerste versie.]
+    bron: {document: leidraad-v3, sectie: test}
+  - versie: "1.0"
+    wijzigingen: [Tweede versie.]
+    bron: {document: leidraad-v3, sectie: test}
+"""
+
+
+def test_an_earlier_version_is_checked_like_a_region_file(project):
+    """E218 for a version the history does not list, E219 for partial data without a note, E201 inside it."""
+    project.write(REGION, MINIMAL_REGION + HISTORY)
+    earlier = """plan:
+  versie: "0.8"
+  datum: 2025-01-01
+  periode_van: 2025
+  document: leidraad-v3
+gegevens: gedeeltelijk
+interventies:
+  - {interventie: triage-traning, status: aangeboden, bron: [{document: leidraad-v3, sectie: test}]}
+"""
+    project.write(EARLIER, earlier)
+    assert errors(project) == [
+        f"{EARLIER}:2:11: E218 deze versie (0.8, 2025-01-01) staat niet als eerdere versie in de versiegeschiedenis van "
+        "data/regios/testregio.yml (eerdere versies daar: 0.9 van 2025-01-01); maak versie en datum gelijk",
+        f"{EARLIER}:6:11: E219 bij gedeeltelijke gegevens hoort een noot onder 'redactie': waar komen ze vandaan en wat is er niet van bekend",
+        f"{EARLIER}:8:19: E201 onbekende interventie 'triage-traning' (bedoelde u 'triage-training'?); "
+        "gebruik een id uit data/catalogus.yml of declareer haar onder 'eigen_interventies'",
+    ]
+    project.write(EARLIER, earlier.replace('"0.8"', '"0.9"').replace("triage-traning", "triage-training") + "redactie: Uit versie 1.0.\n")
+    assert set(load_project(project.root).earlier_versions["testregio"]) == {EARLIER}
+
+
+def test_e217_earlier_versions_belong_to_a_region(project):
+    project.write(REGION, MINIMAL_REGION)
+    project.write("data/regios/testregoi/0.9.yml", "plan: {periode_van: 2025, document: leidraad-v3}\ngegevens: volledig\n")
+    assert errors(project) == [
+        "data/regios/testregoi/0.9.yml:1:1: E217 onbekende regio 'testregoi' (bedoelde u 'testregio'?); zet eerdere versies in data/regios/<id van de regio>/"
     ]
 
 

@@ -188,6 +188,21 @@ class Lookups:
         label = self.plain_source(ref)
         return Markup(f"[{escape_inline(label)}]({link(page, SOURCES_PAGE, ref.document)})")
 
+    def change_items(self, changes: list, page: str) -> list[dict[str, Any]]:
+        """What changed between two versions (generator/changes.py), as 'Wat is er veranderd' lists it."""
+        return [
+            {
+                "onderdeel": c.part,
+                "onderwerp": c.subject,
+                "soort": c.kind,
+                "was": _sentence(c.old) if c.old else None,
+                "nu": _sentence(c.new) if c.new else None,
+                "bron": self.short_source(c.source, page),
+                "indicatief": c.indicative,
+            }
+            for c in changes
+        ]
+
     def online(self, document_id: str) -> list[dict[str, Any]]:
         """Where a source can be read online: its address and its web pages, each with the date read."""
         document = self.documents[document_id]
@@ -213,3 +228,9 @@ class Lookups:
         # Numbered chapter-4 items first in their order, then appendix-B-only items by name.
         items = [v for v in self.project.catalogue.interventies if v.kernelement == kernel.id]
         return sorted(items, key=lambda v: (v.nummer is None, v.nummer or 0, v.naam))
+
+
+def _sentence(text: str) -> str:
+    """One line, ending in a full stop: 'minimaal 1 nieuwe' -> 'minimaal 1 nieuwe.'."""
+    line = " ".join(text.split())
+    return line if line.endswith((".", "!", "?")) else line + "."

@@ -26,6 +26,7 @@ FILES = {
     "leidraad.schema.json": "data/leidraad/<id>.yml",
     "monitor.schema.json": "data/monitor/<regio>.yml (geschreven door regioplan monitor --publish)",
     "regio.schema.json": "data/regios/<id>.yml",
+    "regio-versie.schema.json": "data/regios/<id>/<versie>.yml (een eerdere versie van het regioplan)",
     "praktijkplan.schema.json": "praktijkplan-<regio>.json (opgeslagen door de planbouwer)",
 }
 SCALARS = {str: "tekst", int: "geheel getal", float: "getal", bool: "true of false", dt.date: "datum (JJJJ-MM-DD)"}

@@ -339,25 +339,8 @@ class NationalPages(Lookups):
     def _changes(self, old: Leidraad, new: Leidraad, page: str) -> dict[str, Any]:
         """'Wat is er veranderd' between two consecutive versions (generator/changes.py)."""
         names = {k.id: k.naam for k in self.kernels}
-        items = [
-            {
-                "onderdeel": c.part,
-                "onderwerp": c.subject,
-                "soort": c.kind,
-                "was": _sentence(c.old) if c.old else None,
-                "nu": _sentence(c.new) if c.new else None,
-                "bron": self.short_source(c.source, page),
-                "indicatief": c.indicative,
-            }
-            for c in leidraad_changes(old, new, names)
-        ]
+        items = self.change_items(leidraad_changes(old, new, names), page)
         return {"vorige": old.versie, "wijzigingen": items, "indicatief": any(i["indicatief"] for i in items)}
-
-
-def _sentence(text: str) -> str:
-    """One line, ending in a full stop: 'minimaal 1 nieuwe' -> 'minimaal 1 nieuwe.'."""
-    line = " ".join(text.split())
-    return line if line.endswith((".", "!", "?")) else line + "."
 
 
 def _rule_for_year(rules, year: int):

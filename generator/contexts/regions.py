@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..changes import plan_changes
 from ..conformance import restated_rules
 from ..crosscheck import source_refs
 from ..escape import css_string, script_json
@@ -97,6 +98,8 @@ class RegionPages(Lookups):
     def versions(self, region: Region) -> PageContext:
         page = region_page(region.id, "versies")
         history = self.region_versions(region, lambda ref: self.source(ref, page))
+        for version, changes in zip(history, self.version_changes(region, page), strict=True):
+            version["veranderd"] = changes
         return PageContext(page, "regios/versies.md.j2", {**self._base(region, page), "versies": history})
 
     def monitor_overview(self, region: Region) -> PageContext:
@@ -355,6 +358,29 @@ class RegionPages(Lookups):
             for v in reversed(region.versiegeschiedenis)
         ]
 
+    def version_changes(self, region: Region, page: str) -> list[dict[str, Any] | None]:
+        """Per version (newest first, as region_versions), what changed from the version before,
+        where the data holds both versions; None where it does not."""
+        history = region.versiegeschiedenis
+        data = [self.project.earlier_version(region, v) for v in history[:-1]] + [region]
+        found: list[dict[str, Any] | None] = [None]
+        for i in range(1, len(history)):
+            old, new = data[i - 1], data[i]
+            if old is None or new is None:
+                found.append(None)
+                continue
+            comparison = plan_changes(self.project.catalogue, old, new, history[i].bron)
+            found.append(
+                {
+                    "vorige": _version_name(history[i - 1]),
+                    "wijzigingen": self.change_items(comparison.changes, page),
+                    "gedeeltelijk": old.gegevens == "gedeeltelijk",
+                    "redactie": old.redactie,
+                    "niet_vergeleken": comparison.not_compared,
+                }
+            )
+        return list(reversed(found))
+
     def source_document(self, document_id: str, page: str) -> Markup:
         return self.source(SourceRef(document=document_id, sectie="het hele document"), page)
 
@@ -487,3 +513,9 @@ class RegionPages(Lookups):
             "overig": self.points(region.overig, page),
         }
         return PageContext(page, "regios/monitoring-en-financiering.md.j2", context)
+
+
+def _version_name(version) -> str:
+    """'versie 2.7 van 6 november 2024', or 'de versie van 29 maart 2023' without a number."""
+    date = f" van {dutch_date(version.datum)}" if version.datum else ""
+    return f"versie {version.versie}{date}" if version.versie else f"de versie{date}"
