@@ -23,7 +23,7 @@ from .pdf import pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages
 from .project import load_project
 from .synthetic import synthetic_region
-from .write import CONFIG_FILE, _config, configured
+from .write import CONFIG_FILE, configured, mkdocs_config
 
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
 TARGETS = {
@@ -171,7 +171,7 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     # PDFs on both cores and on one, from the same jobs.
     project = load_project(project_root)
     pages = generate_pages(project_root, project)
-    config = _config(project_root)
+    config = mkdocs_config(project_root)
     jobs = pdf_jobs(project_root, project, {p.path: p.content for p in pages}, config.markdown_extensions, config.mdx_configs)
     jobs = jobs[:pdf_sample] if pdf_sample else jobs
     report.pdfs = len(jobs)

@@ -91,6 +91,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import export_project
+
+    target = export_project(args.root, args.folder, real_pdfs=not args.zonder_pdf)
+    print(f"Project geëxporteerd naar {target}; bouw het met 'mkdocs build', 'properdocs build' of 'zensical build' in die map.")
+    return 0
+
+
 def _check_plan(args: argparse.Namespace) -> int:
     """Check a practice plan saved by the plan builder, with the same rules the page uses."""
     from .planrules import OUTCOME_ORDER, check_plan, points, read_plan, rules_for_region
@@ -258,6 +266,13 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="bouw de site in site/")
     build.add_argument("--site-dir", type=Path, default=None, help="doelmap (standaard: site/ in de projectmap)")
     build.set_defaults(run=_build)
+
+    export = commands.add_parser(
+        "export", help="schrijf de hele site als gewoon project, te bouwen zonder deze plugin (ook met ProperDocs of Zensical)"
+    )
+    export.add_argument("folder", type=Path, help="doelmap, buiten de projectmap")
+    export.add_argument("--zonder-pdf", action="store_true", help="een voorbeeld-PDF in plaats van elk echt PDF (sneller)")
+    export.set_defaults(run=_export)
 
     serve = commands.add_parser("serve", help="bekijk de site lokaal; herlaadt bij wijzigingen")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort (standaard 127.0.0.1:8000)")

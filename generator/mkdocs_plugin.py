@@ -13,7 +13,6 @@ and the timings of a build live on the instance, never in module globals or the 
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import time
 from html import escape
@@ -31,15 +30,13 @@ from generator.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.errors import DataError
 from generator.glossary import abbreviation_definitions, expand_search_index
 from generator.models import Glossary
-from generator.pdf import pdf_jobs, pdf_paths, render_pdfs
-from generator.pipeline import generate_pages
+from generator.planrules import plural
 from generator.project import Project, load_project
+from generator.sitefiles import site_files
 
 log = logging.getLogger("mkdocs.plugins.regioplan")
 
-GUIDE_DIR = "docs"
 REGIONS_INDEX = "regios/index.md"
-GUIDE_URL_PREFIX = "handleiding"
 # Data text is escaped for these extensions (generator/escape.py): without them a `<script>` or
 # a `|` in a data file would be read as markup.
 REQUIRED_EXTENSIONS = ("pymdownx.escapeall", "md_in_html", "tables", "attr_list")
@@ -60,6 +57,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         self.timings: dict[str, float] = {}
         # The abbreviations of the last loaded project (data/afkortingen.yml).
         self.glossary = Glossary(afkortingen=[])
+        # The files this build added, so that on_post_build can check each reached the site.
+        self.generated: list[File] = []
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -79,23 +78,20 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         try:
             with self._timed("load"):
                 project, self.preloaded = self.preloaded or load_project(root), None
-            with self._timed("generate"):
-                pages = generate_pages(root, project)
+            real_pdfs = not self.serving and self.config.pdf == "echt"
+            generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
             # PluginError makes MkDocs stop with this message and no traceback.
             raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
         self.glossary = project.glossary
-        _list_regions_in_nav(config, project)
-        generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
-        with self._timed("pdf"):
-            generated += self._pdfs(root, project, {page.path: page.content for page in pages}, config)
-        guide = root / GUIDE_DIR
-        for source in sorted(guide.rglob("*.md")) if guide.is_dir() else []:
-            generated.append((f"{GUIDE_URL_PREFIX}/{source.relative_to(guide).as_posix()}", source.read_text(encoding="utf-8")))
+        list_regions_in_nav(config.nav, project)
+        self.generated = []
         for path, content in generated:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{path} bestaat al in content/ en wordt ook gegenereerd; hernoem de pagina in content/")
-            files.append(File.generated(config, path, content=content))
+            file = File.generated(config, path, content=content)
+            files.append(file)
+            self.generated.append(file)
         log.info("regioplan: %d pages generated", len(generated))
         return files
 
@@ -113,16 +109,16 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         return output.replace("</head>", f"{link}\n</head>", 1)
 
     def on_post_build(self, *, config) -> None:
+        # A page we generated that is not in the site (excluded by a setting, or dropped by an
+        # engine that ignores this plugin's files) would only show up as a dead link: fail instead.
+        missing = [f.src_uri for f in self.generated if not Path(f.abs_dest_path).is_file()]
+        if missing:
+            pages = plural(len(missing), "gegenereerde pagina staat", "gegenereerde pagina's staan")
+            raise PluginError(f"{pages} niet in de site ({', '.join(missing[:5])}); haal ze uit exclude_docs of draft_docs in mkdocs.yml")
         # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file() and self.glossary.afkortingen:
             index.write_text(expand_search_index(index.read_text(encoding="utf-8"), self.glossary), encoding="utf-8")
-
-    def _pdfs(self, root: Path, project: Project, pages: dict[str, str], config) -> list[tuple[str, bytes]]:
-        if self.serving or self.config.pdf == "voorbeeld":
-            return [(path, _placeholder()) for path in pdf_paths(project)]
-        jobs = pdf_jobs(root, project, pages, config.markdown_extensions, config.mdx_configs)
-        return sorted(render_pdfs(jobs).items())
 
     @contextlib.contextmanager
     def _timed(self, stage: str):
@@ -133,7 +129,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _list_regions_in_nav(config, project: Project) -> None:
+def list_regions_in_nav(nav: list | None, project: Project) -> None:
     """Under "Regio's" in the navigation, a page per region: readers find their region in the menu.
 
     The configured entry `"Regio's": regios/index.md` becomes a section with that page as its
@@ -142,14 +138,8 @@ def _list_regions_in_nav(config, project: Project) -> None:
     """
     # Titles in the nav reach the page as HTML (Material does not escape them): escape data text.
     regions = [{escape(r.naam): region_page(r.id)} for r in sorted(project.regions.values(), key=lambda r: r.naam)]
-    for entry in config.nav or []:
+    for entry in nav or []:
         if isinstance(entry, dict):
             for title, target in entry.items():
                 if target == REGIONS_INDEX:
                     entry[title] = [REGIONS_INDEX, *regions]
-
-
-@functools.cache
-def _placeholder() -> bytes:
-    # A ready-made one-page PDF that says the real one comes from `regioplan build`.
-    return (Path(__file__).parent / "placeholder.pdf").read_bytes()

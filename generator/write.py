@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 CONFIG_FILE = "mkdocs.yml"
 
 
-def _config(root: Path, **overrides):
+def mkdocs_config(root: Path, **overrides):
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
         raise DataError([Diagnostic(Position(CONFIG_FILE), "E001", "mkdocs.yml ontbreekt in de projectmap")])
@@ -34,7 +34,7 @@ def _config(root: Path, **overrides):
 def configured(root: Path, pdfs: bool = True, **overrides):
     """MkDocs' configuration with our plugin told whether to render PDFs, and handed the
     project when it is already validated."""
-    config = _config(root, **overrides)
+    config = mkdocs_config(root, **overrides)
     plugin = config.plugins["regioplan"]
     plugin.config.pdf = "echt" if pdfs else "voorbeeld"
     return config, plugin
@@ -59,14 +59,14 @@ def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> P
             build(config)
         except MkDocsException as exc:
             raise DataError([Diagnostic(Position(CONFIG_FILE), "E303", f"MkDocs kon de site niet bouwen: {exc}")]) from None
-        _swap(staging, target)
+        swap_into_place(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return target
 
 
-def _swap(new: Path, target: Path) -> None:
+def swap_into_place(new: Path, target: Path) -> None:
     """Replace `target` by `new` with two renames on the same file system."""
     os.chmod(new, 0o755)  # mkdtemp makes the folder private; a site is meant to be read
     if target.exists():

@@ -1,0 +1,88 @@
+"""`regioplan export DIR`: the whole site as a plain project, for any MkDocs-compatible engine.
+
+MkDocs 1.x has had its last release and Material is in maintenance; engines that follow them
+(Zensical) ignore MkDocs plugins, so the pages our plugin adds in memory would be missing there.
+The export writes everything the plugin adds as ordinary files next to the hand-written pages,
+and a `mkdocs.yml` without the plugin: MkDocs, ProperDocs and Zensical build it as it is.
+
+What only the plugin can do is left out, and the guide says so: the search index does not get
+the spelled-out abbreviations, and pages do not link the news feed in their head (the feed
+itself is exported). Everything else, the abbreviation explanations included, is in the files.
+
+The export is written beside DIR and swapped in only when complete, like `regioplan build`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .contexts.base import GLOSSARY_PAGE
+from .errors import DataError, Diagnostic, Position
+from .glossary import abbreviation_definitions
+from .mkdocs_plugin import list_regions_in_nav
+from .project import load_project
+from .sitefiles import site_files
+from .write import CONFIG_FILE, mkdocs_config, swap_into_place
+
+EXPORT_DOCS = "docs"
+HEADER = (
+    "# Made by `regioplan export` from the project's mkdocs.yml: every generated page is a file under docs/,\n"
+    "# so MkDocs, ProperDocs or Zensical build this folder without the regioplan plugin.\n"
+)
+
+
+def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
+    """Write the plain project to `target`; raises DataError on bad data, leaving `target` as it was."""
+    root = Path(root)
+    config = mkdocs_config(root)
+    target = (target if target.is_absolute() else Path.cwd() / target).resolve()
+    if target == root.resolve() or target in root.resolve().parents or Path(config.docs_dir).resolve() in (target, *target.parents):
+        problem = f"exporteer naar een eigen map, niet naar de projectmap of {Path(config.docs_dir).name}/ (of een map erboven)"
+        raise DataError([Diagnostic(Position(str(target)), "E305", problem)])
+    project = load_project(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
+    try:
+        docs = staging / EXPORT_DOCS
+        shutil.copytree(config.docs_dir, docs)
+        for path, content in site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs):
+            destination = docs / path
+            if destination.exists():
+                problem = f"{path} staat al in {Path(config.docs_dir).name}/ en wordt ook gegenereerd; hernoem de pagina in {Path(config.docs_dir).name}/"
+                raise DataError([Diagnostic(Position(CONFIG_FILE), "E304", problem)])
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                destination.write_bytes(content)
+            else:
+                destination.write_text(content, encoding="utf-8")
+        _explain_abbreviations(docs, abbreviation_definitions(project.glossary) if project.glossary.afkortingen else "")
+        (staging / CONFIG_FILE).write_text(HEADER + _plain_config(root, project), encoding="utf-8")
+        swap_into_place(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _explain_abbreviations(docs: Path, definitions: str) -> None:
+    """What the plugin adds to each page as it renders: the abbreviation definitions, now in the file."""
+    if not definitions:
+        return
+    for page in sorted(docs.rglob("*.md")):
+        if page.relative_to(docs).as_posix() != GLOSSARY_PAGE:
+            page.write_text(page.read_text(encoding="utf-8") + "\n\n" + definitions, encoding="utf-8")
+
+
+def _plain_config(root: Path, project) -> str:
+    """The project's mkdocs.yml with the pages in docs/, the regions in the nav and no plugin of ours."""
+    settings = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    settings["docs_dir"] = EXPORT_DOCS
+    settings["site_dir"] = "site"
+    settings.pop("watch", None)  # folders of the source project, not of the export
+    settings["plugins"] = [p for p in settings.get("plugins", []) if p != "regioplan" and not (isinstance(p, dict) and "regioplan" in p)]
+    list_regions_in_nav(settings.get("nav"), project)
+    return yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=120)

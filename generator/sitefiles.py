@@ -1,0 +1,53 @@
+"""Every file the generator adds to a site: the generated pages, the PDFs and the author guide.
+
+One home for both ways of publishing: the MkDocs plugin hands these files to MkDocs in memory
+(`regioplan build`), and `regioplan export` writes them into a plain project that any
+MkDocs-compatible engine builds without the plugin.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from .pdf import pdf_jobs, pdf_paths, render_pdfs
+from .pipeline import generate_pages
+from .projectdata import Project
+
+GUIDE_DIR = "docs"
+GUIDE_URL_PREFIX = "handleiding"
+
+Timer = Callable[[str], contextlib.AbstractContextManager]
+
+
+def site_files(
+    root: Path, project: Project, markdown_extensions: list, mdx_configs: dict, real_pdfs: bool, timed: Timer | None = None
+) -> list[tuple[str, str | bytes]]:
+    """(path in the site's docs folder, content) of every generated file; `timed(stage)` measures a stage."""
+    timed = timed or (lambda stage: contextlib.nullcontext())
+    with timed("generate"):
+        pages = generate_pages(root, project)
+    files: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
+    with timed("pdf"):
+        if real_pdfs:
+            jobs = pdf_jobs(root, project, {page.path: page.content for page in pages}, markdown_extensions, mdx_configs)
+            files += sorted(render_pdfs(jobs).items())
+        else:
+            files += [(path, placeholder_pdf()) for path in pdf_paths(project)]
+    files += guide_files(root)
+    return files
+
+
+def guide_files(root: Path) -> list[tuple[str, str]]:
+    """The author guide (docs/) under handleiding/ of the site."""
+    guide = root / GUIDE_DIR
+    sources = sorted(guide.rglob("*.md")) if guide.is_dir() else []
+    return [(f"{GUIDE_URL_PREFIX}/{s.relative_to(guide).as_posix()}", s.read_text(encoding="utf-8")) for s in sources]
+
+
+@functools.cache
+def placeholder_pdf() -> bytes:
+    # A ready-made one-page PDF that says the real one comes from `regioplan build`.
+    return (Path(__file__).parent / "placeholder.pdf").read_bytes()
