@@ -15,7 +15,6 @@ The export is written beside DIR and swapped in only when complete, like `regiop
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -26,7 +25,7 @@ from .glossary import abbreviation_definitions
 from .mkdocs_plugin import list_regions_in_nav
 from .project import load_project
 from .sitefiles import site_files
-from .write import CONFIG_FILE, mkdocs_config, swap_into_place
+from .write import CONFIG_FILE, mkdocs_config, staged
 
 EXPORT_DOCS = "docs"
 HEADER = (
@@ -44,9 +43,7 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
         problem = f"exporteer naar een eigen map, niet naar de projectmap of {Path(config.docs_dir).name}/ (of een map erboven)"
         raise DataError([Diagnostic(Position(str(target)), "E305", problem)])
     project = load_project(root)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
-    try:
+    with staged(target) as staging:
         docs = staging / EXPORT_DOCS
         shutil.copytree(config.docs_dir, docs)
         for path, content in site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs):
@@ -61,10 +58,6 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
                 destination.write_text(content, encoding="utf-8")
         _explain_abbreviations(docs, abbreviation_definitions(project.glossary) if project.glossary.afkortingen else "")
         (staging / CONFIG_FILE).write_text(HEADER + _plain_config(root, project), encoding="utf-8")
-        swap_into_place(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
     return target
 
 

@@ -6,10 +6,12 @@ build succeeded, so a failed build never touches the site that is already publis
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -50,20 +52,27 @@ def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> P
     project = load_project(root)  # fail fast, with every data error, before MkDocs starts
     target = Path(site_dir) if site_dir else root / "site"
     target = target if target.is_absolute() else root / target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
-    try:
+    with staged(target) as staging:
         try:
             config, plugin = configured(root, pdfs, site_dir=str(staging), strict=True)
             plugin.preloaded = project
             build(config)
         except MkDocsException as exc:
             raise DataError([Diagnostic(Position(CONFIG_FILE), "E303", f"MkDocs kon de site niet bouwen: {exc}")]) from None
+    return target
+
+
+@contextlib.contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A fresh folder beside `target` to write into; it replaces `target` only if the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        yield staging
         swap_into_place(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return target
 
 
 def swap_into_place(new: Path, target: Path) -> None:
