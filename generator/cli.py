@@ -54,10 +54,14 @@ def _print_warnings(found: list, strict: bool) -> None:
     for diagnostic in found:
         print(diagnostic, file=sys.stderr)
     if found:
-        kind = "fouten (--strict)" if strict else "waarschuwingen"
+        from .planrules import plural
+
+        counted = (
+            plural(len(found), "fout (--strict)", "fouten (--strict)") if strict else plural(len(found), "waarschuwing", "waarschuwingen")
+        )
         authoring = sum(d.code != "W401" for d in found)
         print(
-            f"{len(found)} {kind}: {authoring} over de gegevens, {len(found) - authoring} over regels van de leidraad of de regio "
+            f"{counted}: {authoring} over de gegevens, {len(found) - authoring} over regels van de leidraad of de regio "
             "waaraan een plan niet voldoet.",
             file=sys.stderr,
         )

@@ -7,7 +7,8 @@ and a `mkdocs.yml` without the plugin: MkDocs, ProperDocs and Zensical build it 
 
 What only the plugin can do is left out, and the guide says so: the search index does not get
 the spelled-out abbreviations, and pages do not link the news feed in their head (the feed
-itself is exported). Everything else, the abbreviation explanations included, is in the files.
+itself is exported). Everything else is in the files; the abbreviations that every page
+explains are in the exported mkdocs.yml, as the `glossary` of Markdown's `abbr` extension.
 
 The export is written beside DIR and swapped in only when complete, like `regioplan build`.
 """
@@ -19,9 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from .contexts.base import GLOSSARY_PAGE
 from .errors import DataError, Diagnostic, Position
-from .glossary import abbreviation_definitions
+from .glossary import abbreviation_glossary
 from .mkdocs_plugin import list_regions_in_nav
 from .project import load_project
 from .sitefiles import site_files
@@ -56,18 +56,8 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
                 destination.write_bytes(content)
             else:
                 destination.write_text(content, encoding="utf-8")
-        _explain_abbreviations(docs, abbreviation_definitions(project.glossary) if project.glossary.afkortingen else "")
         (staging / CONFIG_FILE).write_text(HEADER + _plain_config(root, project), encoding="utf-8")
     return target
-
-
-def _explain_abbreviations(docs: Path, definitions: str) -> None:
-    """What the plugin adds to each page as it renders: the abbreviation definitions, now in the file."""
-    if not definitions:
-        return
-    for page in sorted(docs.rglob("*.md")):
-        if page.relative_to(docs).as_posix() != GLOSSARY_PAGE:
-            page.write_text(page.read_text(encoding="utf-8") + "\n\n" + definitions, encoding="utf-8")
 
 
 def _plain_config(root: Path, project) -> str:
@@ -78,4 +68,9 @@ def _plain_config(root: Path, project) -> str:
     settings.pop("watch", None)  # folders of the source project, not of the export
     settings["plugins"] = [p for p in settings.get("plugins", []) if p != "regioplan" and not (isinstance(p, dict) and "regioplan" in p)]
     list_regions_in_nav(settings.get("nav"), project)
+    # What the plugin sets as it builds: the abbreviations for Markdown's `abbr` extension.
+    settings["markdown_extensions"] = [
+        {"abbr": {"glossary": abbreviation_glossary(project.glossary)}} if entry == "abbr" else entry
+        for entry in settings.get("markdown_extensions", [])
+    ]
     return yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=120)

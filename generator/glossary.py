@@ -1,7 +1,7 @@
 """The abbreviations of Dutch general practice (data/afkortingen.yml) where readers meet them.
 
 Two uses, both at build time: every page explains an abbreviation where it occurs (Markdown's
-`abbr` extension, fed the definitions below), and the search index knows both forms, so that
+`abbr` extension, given the glossary below), and the search index knows both forms, so that
 typing "POH" finds a section that writes "praktijkondersteuner huisartsenzorg" and the other way
 round. The glossary page itself (contexts/national.py) is what search puts first for the
 abbreviation: its section title is the abbreviation alone.
@@ -18,13 +18,15 @@ from .models import Glossary
 GLOSSARY_URL = GLOSSARY_PAGE.removesuffix(".md") + "/"
 
 
-def abbreviation_definitions(glossary: Glossary) -> str:
-    """Markdown abbreviation definitions ('*[POH]: praktijkondersteuner huisartsenzorg')."""
-    lines = []
-    for a in glossary.afkortingen:
-        meaning = " ".join(a.betekenis.split())  # one line; the extension escapes it as an attribute
-        lines += [f"*[{form}]: {meaning}" for form in (a.afkorting, *a.ook)]
-    return "\n".join(lines) + "\n"
+def abbreviation_glossary(glossary: Glossary) -> dict[str, str]:
+    """Every written form of every abbreviation with its meaning: the `glossary` option of
+    Markdown's `abbr` extension, which then explains them on every page.
+
+    Given as the extension's option rather than as definitions appended to each page: the
+    extension parses appended definitions one per pass over the block, which made a 350-page
+    site take four times as long to render.
+    """
+    return {form: " ".join(a.betekenis.split()) for a in glossary.afkortingen for form in (a.afkorting, *a.ook)}
 
 
 class _Mentions:

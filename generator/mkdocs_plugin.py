@@ -25,10 +25,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from generator.contexts.base import GLOSSARY_PAGE, region_page
+from generator.contexts.base import region_page
 from generator.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.errors import DataError
-from generator.glossary import abbreviation_definitions, expand_search_index
+from generator.glossary import abbreviation_glossary, expand_search_index
 from generator.models import Glossary
 from generator.planrules import plural
 from generator.project import Project, load_project
@@ -78,6 +78,9 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         try:
             with self._timed("load"):
                 project, self.preloaded = self.preloaded or load_project(root), None
+            # Every abbreviation is explained where it occurs (<abbr title>), on the pages (rendered
+            # after on_files) and in the PDFs.
+            config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviation_glossary(project.glossary)
             real_pdfs = not self.serving and self.config.pdf == "echt"
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
@@ -85,6 +88,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
         self.glossary = project.glossary
         list_regions_in_nav(config.nav, project)
+
         self.generated = []
         for path, content in generated:
             if files.get_file_from_path(path) is not None:
@@ -94,13 +98,6 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             self.generated.append(file)
         log.info("regioplan: %d pages generated", len(generated))
         return files
-
-    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        # Every abbreviation is explained where it occurs (the `abbr` extension makes <abbr title>);
-        # the glossary page itself explains them in full.
-        if page.file.src_uri == GLOSSARY_PAGE or not self.glossary.afkortingen:
-            return markdown
-        return markdown + "\n\n" + abbreviation_definitions(self.glossary)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # Every page points feed readers at the feed of new plan versions (contexts/feed.py).

@@ -11,6 +11,8 @@ Rendering runs in a pool of processes, one per core, and reports progress as it 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import logging
 import os
@@ -26,6 +28,7 @@ import markdown
 from .contexts.base import dutch_date, practice_plan_pdf, region_page, region_plan_pdf
 from .contexts.regions import SUBPAGES, RegionPages
 from .pipeline import build_date
+from .planrules import plural
 from .project import Project
 from .render import TEMPLATE_DIR, environment
 
@@ -205,24 +208,94 @@ def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
     return out.getvalue()
 
 
-def render_pdfs(jobs: list[PdfJob], workers: int | None = None) -> dict[str, bytes]:
-    """Render all jobs on `workers` processes (default: one per core), logging progress."""
+# Where a project keeps rendered PDFs between builds (as Material keeps its social cards).
+CACHE_DIR = ".cache/regioplan/pdf"
+# Entries no build has used for this long are removed, so the folder does not grow without end.
+CACHE_DAYS = 30
+
+
+class PdfCache:
+    """Rendered PDFs kept by the hash of everything that makes them.
+
+    A job's HTML is complete (styles inline, no files it loads), so the HTML, the form settings
+    and the versions of the libraries that render and post-process it decide the bytes: a
+    region whose pages did not change gets its PDFs from here, and any change makes a new key.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    @staticmethod
+    def key(job: PdfJob) -> str:
+        import pypdf
+        import weasyprint
+
+        digest = hashlib.sha256()
+        for part in (weasyprint.__version__, pypdf.__version__, job.path, str(job.forms), repr(job.tooltips), job.html):
+            digest.update(part.encode("utf-8") + b"\0")
+        return digest.hexdigest()
+
+    def get(self, job: PdfJob) -> bytes | None:
+        entry = self.folder / f"{self.key(job)}.pdf"
+        try:
+            data = entry.read_bytes()
+        except OSError:
+            return None
+        entry.touch()  # in use: keep it
+        return data
+
+    def put(self, job: PdfJob, data: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            part = self.folder / f".{self.key(job)}.{os.getpid()}.part"
+            part.write_bytes(data)
+            os.replace(part, self.folder / f"{self.key(job)}.pdf")  # whole or not at all, also for parallel builds
+        except OSError as error:
+            log.warning("PDF-cache niet bijgewerkt (%s); de volgende bouw maakt dit PDF opnieuw", error)
+
+    def prune(self) -> None:
+        cutoff = time.time() - CACHE_DAYS * 86400
+        for entry in self.folder.glob("*.pdf") if self.folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+
+
+def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache | None = None) -> dict[str, bytes]:
+    """Render all jobs on `workers` processes (default: one per core), logging progress; with a
+    cache, only the jobs whose input changed since a build that used it."""
     if not jobs:
         return {}
-    workers = workers or os.cpu_count() or 1
-    started = time.perf_counter()
     results: dict[str, bytes] = {}
-    if workers == 1:
-        for number, job in enumerate(jobs, start=1):
-            path, data = _render(job)
-            results[path] = data
-            log.info("PDF %d/%d: %s", number, len(jobs), path)
+    if cache is not None:
+        for job in jobs:
+            if (data := cache.get(job)) is not None:
+                results[job.path] = data
+        todo = [job for job in jobs if job.path not in results]
+        if results:
+            log.info("%d van %s ongewijzigd, uit %s", len(results), plural(len(jobs), "PDF", "PDF's"), cache.folder)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_render, job) for job in jobs]
-            for number, future in enumerate(as_completed(futures), start=1):
-                path, data = future.result()
-                results[path] = data
-                log.info("PDF %d/%d: %s", number, len(jobs), path)
-    log.info("%d PDF's in %.1f s op %d processen", len(jobs), time.perf_counter() - started, workers)
+        todo = jobs
+    workers = min(workers or os.cpu_count() or 1, max(len(todo), 1))
+    started = time.perf_counter()
+    by_path = {job.path: job for job in todo}
+    if workers == 1:
+        rendered = (_render(job) for job in todo)
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        rendered = (future.result() for future in as_completed([pool.submit(_render, job) for job in todo]))
+    try:
+        for number, (path, data) in enumerate(rendered, start=1):
+            results[path] = data
+            if cache is not None:
+                cache.put(by_path[path], data)
+            log.info("PDF %d/%d: %s", number, len(todo), path)
+    finally:
+        if workers != 1:
+            pool.shutdown()
+    if todo:
+        made, processes = plural(len(todo), "PDF", "PDF's"), plural(workers, "proces", "processen")
+        log.info("%s gemaakt in %.1f s op %s", made, time.perf_counter() - started, processes)
+    if cache is not None:
+        cache.prune()
     return results

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from .pdf import pdf_jobs, pdf_paths, render_pdfs
+from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages
 from .projectdata import Project
 
@@ -25,7 +25,10 @@ Timer = Callable[[str], contextlib.AbstractContextManager]
 def site_files(
     root: Path, project: Project, markdown_extensions: list, mdx_configs: dict, real_pdfs: bool, timed: Timer | None = None
 ) -> list[tuple[str, str | bytes]]:
-    """(path in the site's docs folder, content) of every generated file; `timed(stage)` measures a stage."""
+    """(path in the site's docs folder, content) of every generated file; `timed(stage)` measures a stage.
+
+    Real PDFs come from the project's PDF cache where their input did not change (generator/pdf.py).
+    """
     timed = timed or (lambda stage: contextlib.nullcontext())
     with timed("generate"):
         pages = generate_pages(root, project)
@@ -33,7 +36,7 @@ def site_files(
     with timed("pdf"):
         if real_pdfs:
             jobs = pdf_jobs(root, project, {page.path: page.content for page in pages}, markdown_extensions, mdx_configs)
-            files += sorted(render_pdfs(jobs).items())
+            files += sorted(render_pdfs(jobs, cache=PdfCache(root / CACHE_DIR)).items())
         else:
             files += [(path, placeholder_pdf()) for path in pdf_paths(project)]
     files += guide_files(root)

@@ -263,6 +263,34 @@ def test_no_environment_turns_real_pdfs_into_placeholders(project):
     assert "Planregio" in " ".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
+def test_a_rebuild_renders_only_the_pdfs_whose_region_changed(project):
+    """PDFs come from the project's cache (.cache/regioplan/pdf) unless their input changed."""
+    from pypdf import PdfReader
+
+    for name in ("planregio.yml", "deelregio.yml"):
+        shutil.copy(REPO_ROOT / "tests/fixtures" / name, project.path(f"data/regios/{name}"))
+    first = run_cli(project.root, "build")
+    assert first.returncode == 0, first.stderr
+    assert "4 PDF's gemaakt" in first.stderr and "ongewijzigd" not in first.stderr
+    site = project.path("site/regios")
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.pdf")}
+
+    project.replace(
+        "data/regios/planregio.yml", "Een regio om de plancontrole mee te testen.", "Een regio waarvan de samenvatting veranderde."
+    )
+    second = run_cli(project.root, "build")
+    assert second.returncode == 0, second.stderr
+    # The summary is in the regioplan, not in the praktijkplan form: one PDF to make again.
+    assert "3 van 4 PDF's ongewijzigd" in second.stderr and "1 PDF gemaakt" in second.stderr
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.pdf")}
+    assert {path for path in before if before[path] != after[path]} == {"planregio/regioplan-planregio.pdf"}
+    text = " ".join(page.extract_text() for page in PdfReader(site / "planregio/regioplan-planregio.pdf").pages)
+    assert "samenvatting veranderde" in " ".join(text.split())
+
+    third = run_cli(project.root, "build")
+    assert "4 van 4 PDF's ongewijzigd" in third.stderr and "gemaakt" not in third.stderr
+
+
 def test_a_configuration_without_the_escaping_extensions_is_refused(project):
     project.replace("mkdocs.yml", "  - pymdownx.escapeall\n", "")
     result = run_cli(project.root, "build")

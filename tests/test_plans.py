@@ -7,6 +7,7 @@ the same messages.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -553,3 +554,33 @@ def test_the_plan_builder_speaks_dutch_and_prints_the_plan_not_the_form(browser,
     assert "Plan opslaan als bestand" not in text and "Onderbouwing van een verdieping" not in text  # no controls
     assert not pdf.get_fields()
     page.close()
+
+
+def test_a_form_with_a_signature_date_has_one_field_per_name(project):
+    """Practice details and a signature part both ask for "Datum": two fields, both filled with the plan's date."""
+    import datetime as dt
+
+    from generator.contexts.regions import RegionPages
+    from generator.pdf import _render, fill, practice_plan_job, print_css
+    from generator.render import environment
+
+    region = (FIXTURES / "planregio.yml").read_text(encoding="utf-8")
+    parts = """praktijkplan:
+  vorm: Formulier
+  onderdelen:
+    - {id: praktijk, titel: Praktijkgegevens, soort: praktijkgegevens}
+    - {id: keuze, titel: Gekozen interventies, soort: interventies-per-jaar}
+    - {id: handtekening, titel: Ondertekening, soort: ondertekening}
+  bron: [{document: leidraad-v3, sectie: test}]
+"""
+    project.write("data/regios/planregio.yml", region + parts)
+    loaded = load_project(project.root)
+    form = RegionPages(loaded, dt.date(2026, 11, 22)).form(loaded.regions["planregio"])
+    names = [f["naam"] for f in form["velden"]]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    assert {"datum", "handtekening_datum"} <= set(names)
+
+    _, data = _render(practice_plan_job(environment(project.root), print_css(project.root), loaded.regions["planregio"], form))
+    filled = PdfReader(io.BytesIO(fill(data, {"datum": "22-11-2026", "handtekening_datum": "22-11-2026"})))
+    fields = filled.get_fields()
+    assert fields["datum"]["/V"] == "22-11-2026" and fields["handtekening_datum"]["/V"] == "22-11-2026"

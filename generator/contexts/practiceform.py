@@ -82,6 +82,7 @@ class PracticeForm:
             else [PlanPart(id="interventies", titel="Gekozen interventies per jaar", soort="interventies-per-jaar")]
         )
         columns = self.columns()
+        self._identity_used: set[str] = set()
         built = [self.part(part, columns) for part in parts]
         self._add_identity(built)
         if any(r["soort"] == "verdieping-onderbouwen" for r in self.rules["regels"]):
@@ -160,7 +161,11 @@ class PracticeForm:
             for label in part.velden or DEFAULT_FIELDS[part.soort]:
                 name = identity.get(label.lower())
                 if name:
-                    built["velden"].append(_field(name, label, fills=("identiteit", name)))
+                    # The date under the signature is the practice's date again, in a field of its own:
+                    # one name per field, or the form's labels and the PDF's fields would collide.
+                    unique = name if name not in self._identity_used else f"{part.id}_{name}"
+                    self._identity_used.add(name)
+                    built["velden"].append(_field(unique, label, fills=("identiteit", name)))
                 elif part.soort == "keuze":
                     # The region's own promise to take part in the intervisie is the intervisie field.
                     fills = ("intervisie",) if part.id == INTERVISIE_PART else ()
