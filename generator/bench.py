@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from mkdocs.commands.build import build
 
+from .glossary import with_glossary
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages
 from .project import load_project
@@ -185,7 +186,8 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     project = load_project(project_root)
     pages = generate_pages(project_root, project)
     config = mkdocs_config(project_root)
-    jobs = pdf_jobs(project_root, project, {p.path: p.content for p in pages}, config.markdown_extensions, config.mdx_configs)
+    configs = with_glossary(config.mdx_configs, project.glossary)  # as the plugin hands them to MkDocs
+    jobs = pdf_jobs(project_root, project, {p.path: p.content for p in pages}, config.markdown_extensions, configs)
     jobs = jobs[:pdf_sample] if pdf_sample else jobs
     report.pdfs = len(jobs)
     started = time.perf_counter()

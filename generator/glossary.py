@@ -29,6 +29,11 @@ def abbreviation_glossary(glossary: Glossary) -> dict[str, str]:
     return {form: " ".join(a.betekenis.split()) for a in glossary.afkortingen for form in (a.afkorting, *a.ook)}
 
 
+def with_glossary(extension_configs: dict, glossary: Glossary) -> dict:
+    """Markdown extension settings with the abbreviations given to `abbr`, for pages and PDFs alike."""
+    return {**extension_configs, "abbr": {**extension_configs.get("abbr", {}), "glossary": abbreviation_glossary(glossary)}}
+
+
 class _Mentions:
     """Which form of each abbreviation a text has, with every pattern compiled once per build.
 

@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url
 from generator.contexts.base import region_page
 from generator.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.errors import DataError
-from generator.glossary import abbreviation_glossary, expand_search_index
+from generator.glossary import expand_search_index, with_glossary
 from generator.models import Glossary
 from generator.planrules import plural
 from generator.project import Project, load_project
@@ -80,7 +80,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
                 project, self.preloaded = self.preloaded or load_project(root), None
             # Every abbreviation is explained where it occurs (<abbr title>), on the pages (rendered
             # after on_files) and in the PDFs.
-            config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviation_glossary(project.glossary)
+            config.mdx_configs.update(with_glossary(config.mdx_configs, project.glossary))
             real_pdfs = not self.serving and self.config.pdf == "echt"
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
