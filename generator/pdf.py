@@ -12,6 +12,7 @@ Rendering runs in a pool of processes, one per core, and reports progress as it 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import logging
@@ -217,8 +218,8 @@ CACHE_DAYS = 30
 class PdfCache:
     """Rendered PDFs kept by the hash of everything that makes them.
 
-    A job's HTML is complete (styles inline, no files it loads), so the HTML, the form settings
-    and the versions of the libraries that render and post-process it decide the bytes: a
+    A job's HTML is complete (styles inline, no files it loads), so the HTML, the form settings,
+    this module's code and the versions of the libraries that render and post-process it decide the bytes: a
     region whose pages did not change gets its PDFs from here, and any change makes a new key.
     """
 
@@ -231,7 +232,7 @@ class PdfCache:
         import weasyprint
 
         digest = hashlib.sha256()
-        for part in (weasyprint.__version__, pypdf.__version__, job.path, str(job.forms), repr(job.tooltips), job.html):
+        for part in (_renderer(), weasyprint.__version__, pypdf.__version__, job.path, str(job.forms), repr(job.tooltips), job.html):
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 
@@ -259,6 +260,12 @@ class PdfCache:
             with contextlib.suppress(OSError):
                 if entry.stat().st_mtime < cutoff:
                     entry.unlink()
+
+
+@functools.cache
+def _renderer() -> str:
+    """This module's code: how a job becomes a PDF (fields, tooltips) is part of every key."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache | None = None) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parents[1]
 # What a project needs besides its data: configuration, hand-written pages, templates, guide.
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
+SHARED_CACHE = REPO / ".cache"
 
 
 class Project:
@@ -58,6 +59,11 @@ def copy_project(target: Path, with_regions: bool = False) -> Project:
             shutil.copy2(source, target / part)
     shutil.copytree(REPO / "data", target / "data", ignore=None if with_regions else shutil.ignore_patterns("regios"))
     (target / "data" / "regios").mkdir(exist_ok=True)
+    # One PDF cache for every test project: a PDF whose input another test already rendered is
+    # not rendered again (the key is a hash of that input, generator/pdf.py). Tests of the cache
+    # itself, or of rendering twice, remove this link.
+    SHARED_CACHE.mkdir(parents=True, exist_ok=True)
+    (target / ".cache").symlink_to(SHARED_CACHE, target_is_directory=True)
     return Project(target)
 
 
