@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .contexts.base import euro, requirement_label
+from .dutch import euro, requirement_label
 from .models import Catalogue, EarlierRegion, GeneralRule, Leidraad, Region, RegionRule, SourceRef, YearRule
 from .offer import STATUS_LABELS, SUPPORT_LABELS, Offer, offers_of
 

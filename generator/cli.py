@@ -54,7 +54,7 @@ def _print_warnings(found: list, strict: bool) -> None:
     for diagnostic in found:
         print(diagnostic, file=sys.stderr)
     if found:
-        from .planrules import plural
+        from .dutch import plural
 
         counted = (
             plural(len(found), "fout (--strict)", "fouten (--strict)") if strict else plural(len(found), "waarschuwing", "waarschuwingen")
@@ -145,9 +145,9 @@ def _monitor(args: argparse.Namespace) -> int:
     """Count what the practices of a region chose, from a folder of saved plan files."""
     import datetime as dt
 
+    from .dutch import plural
     from .errors import Diagnostic, Position
     from .monitor import context, monitor, plan_files, to_csv
-    from .planrules import plural
     from .project import load_project
     from .render import environment
 

@@ -125,6 +125,11 @@ def load_yaml(path: Path, shown: str) -> tuple[LoadedFile | None, list[Diagnosti
 _ODD_LINE_BREAKS = {"\x85": "U+0085", "\u2028": "U+2028", "\u2029": "U+2029"}
 
 
+def _yaml_lines(text: str) -> list[str]:
+    """The lines as YAML counts them: a lone carriage return (old Mac files) also ends a line."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
 def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Parse YAML text; returns the loaded file (or None) and every problem found."""
     odd = [
@@ -133,7 +138,7 @@ def parse_yaml(text: str, shown: str) -> tuple[LoadedFile | None, list[Diagnosti
             "E011",
             f"ongebruikelijk regeleinde ({name}); vervang het door een gewone regelovergang of een spatie",
         )
-        for number, line in enumerate(text.split("\n"), start=1)
+        for number, line in enumerate(_yaml_lines(text), start=1)
         for char, name in _ODD_LINE_BREAKS.items()
         if char in line
     ]
@@ -209,7 +214,7 @@ def _explain(problem: str, lines: list[str], index: int, exc: yaml.MarkedYAMLErr
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "onleesbare YAML"
-    lines = text.split("\n")
+    lines = _yaml_lines(text)
     if "end of stream" in problem and exc.context_mark is not None:
         # An unclosed quote or bracket is only noticed at the end of the file; the place
         # where it was opened is what the author needs to see.

@@ -27,10 +27,10 @@ from mkdocs.utils import get_relative_url
 
 from generator.contexts.base import region_page
 from generator.contexts.feed import FEED_PATH, FEED_TITLE
+from generator.dutch import plural
 from generator.errors import DataError
 from generator.glossary import expand_search_index, with_glossary
 from generator.models import Glossary
-from generator.planrules import plural
 from generator.project import Project, load_project
 from generator.sitefiles import site_files
 

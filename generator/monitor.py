@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .contexts.base import dutch_date
+from .dutch import dutch_date
 from .errors import DataError
 from .models import MonitorOverview
 from .planrules import check_plan, describe_rule, read_plan, rules_for_region

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import markdown
 
-from .contexts.base import dutch_date, practice_plan_pdf, region_page, region_plan_pdf
+from .contexts.base import practice_plan_pdf, region_page, region_plan_pdf
 from .contexts.regions import SUBPAGES, RegionPages
+from .dutch import dutch_date, plural
 from .pipeline import build_date
-from .planrules import plural
 from .project import Project
 from .render import TEMPLATE_DIR, environment
 

@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .conformance import restated_rules, sentence
+from .dutch import plural
 from .errors import DataError, Diagnostic, Position
 from .models import PracticePlan, Region
 from .offer import kernel_count, offers_of
@@ -169,11 +170,6 @@ def _calendar(project: Project, region: Region) -> dict[str, Any]:
         else None,
         "lichtingen": [{"naam": item.naam, "start": item.start} for item in form.lichtingen] if form else [],
     }
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """'1 optie', '3 opties': Dutch singular or plural, never 'optie(s)' (planbouwer.js has the same)."""
-    return f"{count} {one if count == 1 else many}"
 
 
 def options(count: int) -> str:

@@ -144,7 +144,7 @@ def test_organisation_compared(real_site):
     assert [
         "Oost-Gelderland",
         "Menzis",
-        "€ 2,88",
+        "€\u00a02,88",  # sign and amount kept on one line
         "per ingeschreven patiënt (ION) per kwartaal",
         "2023",
         "alleen 2023 (verlopen)",

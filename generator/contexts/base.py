@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..conformance import Verdict, check_region, short_document_name
+from ..dutch import dutch_date
 from ..escape import escape_inline
 from ..models import Intervention, Kernelement, Region, SourceRef
 from ..offer import Offer, offers_of
@@ -21,7 +22,6 @@ from ..period import PlanPeriod, newest_leidraad, plan_period
 from ..planrules import rules_for_region
 from ..project import Project
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 NATURE_LABELS = {
     "werkwijze": "werkwijze in de praktijk",
     "training": "training of scholing (telt één jaar per zorgverlener)",
@@ -29,20 +29,6 @@ NATURE_LABELS = {
     "samenwerking": "samenwerkingsafspraak",
     "personeel": "inzet van personeel",
 }
-REQUIREMENT_LABELS = {
-    "nieuw": "minimaal {n} nieuwe",
-    "actief": "minimaal {n} uitgevoerd",
-    "nieuw-of-verdieping": "minimaal {n} nieuwe of onderbouwde verdieping",
-    "continueren": "voortzetten en verder ontwikkelen",
-    "optioneel": "geen minimum",
-}
-
-
-def requirement_label(rule) -> str:
-    """What a groeimodel year rule asks, in words: 'minimaal 1 nieuwe'."""
-    return REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal)
-
-
 OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 # What a region's indicator measures; a regional one is no target for the single practice.
 INDICATOR_LEVELS = {"praktijk": "per praktijk", "regio": "de regio", "landelijk": "landelijk", "niet-vermeld": "niet vermeld"}
@@ -79,21 +65,6 @@ def web_link(label: str, address: str) -> Markup:
     """A Markdown link to a web address; the label is escaped, the address was validated (no
     spaces or brackets, see WebAddress) so it cannot end the link early."""
     return Markup(f"[{escape_inline(label)}]({address})")
-
-
-def dutch_date(value: dt.date | None) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
-
-
-def dutch_number(value: float) -> str:
-    """4.6 -> '4,6', 2095 -> '2.095', 3.25 -> '3,25' (Dutch decimal comma, dot for thousands)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def euro(amount: float) -> str:
-    """3.23 -> '€ 3,23'; money always shows cents."""
-    return "€ " + f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def intervention_page(intervention_id: str) -> str:

@@ -15,9 +15,9 @@ import uuid
 
 import icalendar
 
+from ..dutch import dutch_date, plural
 from ..models import Milestone, Region
-from ..planrules import plural
-from .base import Lookups, PageContext, dutch_date, moment_words
+from .base import Lookups, PageContext, moment_words
 
 NAMESPACE = uuid.UUID("0b8c5d0e-7f3a-5c2e-8d41-9a6e2b7c4f10")
 

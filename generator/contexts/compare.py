@@ -11,11 +11,11 @@ from typing import Any
 
 from ..charts import stacked_bars
 from ..conformance import OUTCOMES, Verdict
+from ..dutch import dutch_date, euro, plural
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
-from ..planrules import plural
-from .base import INDICATOR_LEVELS, Lookups, PageContext, dutch_date, euro, intervention_page, link, moment_words, region_page
+from .base import INDICATOR_LEVELS, Lookups, PageContext, intervention_page, link, moment_words, region_page
 from .verdicts import verdict_sections
 
 SIMILAR_COUNT = 3

@@ -14,7 +14,8 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
-from .base import Lookups, PageContext, dutch_date
+from ..dutch import dutch_date
+from .base import Lookups, PageContext
 
 FEED_PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..changes import leidraad_changes
+from ..dutch import dutch_date, dutch_number, requirement_label
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
 from .base import (
@@ -14,12 +15,9 @@ from .base import (
     Lookups,
     PageContext,
     abbreviation_anchor,
-    dutch_date,
-    dutch_number,
     intervention_page,
     link,
     region_page,
-    requirement_label,
 )
 
 # The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.

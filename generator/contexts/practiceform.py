@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dutch import dutch_date
 from ..models import PlanPart, Region
 from ..planrules import describe_rule
 from ..practiceyear import Start, quarter_label
-from .base import Lookups, dutch_date
+from .base import Lookups
 
 # Identity of the practice: (field name, which is also the plan file's key; label).
 IDENTITY = [

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..changes import plan_changes
 from ..conformance import restated_rules
 from ..crosscheck import source_refs
+from ..dutch import dutch_date, euro
 from ..escape import css_string, script_json
 from ..models import Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER
@@ -25,8 +26,6 @@ from .base import (
     INDICATOR_LEVELS,
     Lookups,
     PageContext,
-    dutch_date,
-    euro,
     intervention_page,
     link,
     practice_plan_pdf,

@@ -1,0 +1,42 @@
+"""Dutch words for numbers, amounts, dates and rules, in one place for pages, PDFs, feeds and messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+# What a groeimodel year rule asks, per kind of requirement.
+REQUIREMENT_LABELS = {
+    "nieuw": "minimaal {n} nieuwe",
+    "actief": "minimaal {n} uitgevoerd",
+    "nieuw-of-verdieping": "minimaal {n} nieuwe of onderbouwde verdieping",
+    "continueren": "voortzetten en verder ontwikkelen",
+    "optioneel": "geen minimum",
+}
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """'1 optie', '3 opties': Dutch singular or plural, never 'optie(s)' (planbouwer.js has the same)."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def dutch_date(value: dt.date | None) -> str:
+    """2024-11-06 -> '6 november 2024'."""
+    return format_date(value, "d MMMM y", locale="nl") if value else ""
+
+
+def dutch_number(value: float) -> str:
+    """4.6 -> '4,6', 2095 -> '2.095', 3.25 -> '3,25' (Dutch decimal comma, dot for thousands)."""
+    return format_decimal(value, "#,##0.##", locale="nl")
+
+
+def euro(amount: float) -> str:
+    """3.23 -> '€ 3,23' with a non-breaking space, so sign and amount stay on one line; always with cents."""
+    return format_currency(amount, "EUR", locale="nl")
+
+
+def requirement_label(rule) -> str:
+    """What a groeimodel year rule asks, in words: 'minimaal 1 nieuwe'."""
+    return REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal)
