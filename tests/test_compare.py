@@ -318,3 +318,22 @@ def test_regions_and_comparisons_count_the_same_offer(real_site):
         statuses += [tr.td.get_text(" ", strip=True) for tr in table.select("tbody tr")]  # the status, after the row header
     assert "in overweging" in statuses
     assert int(listed["Zuid-Holland Noord"]) == sum(s.startswith(("verplicht", "aangeboden")) for s in statuses)
+
+
+def test_the_regions_list_and_the_comparison_count_every_region_alike(real_site):
+    """The number of interventions a region offers is the same on /regios/ and on /vergelijk/."""
+
+    def column(url: str, heading: str) -> dict[str, str]:
+        for table in html(real_site, url).select("article table"):
+            headings = [th.get_text(strip=True) for th in table.select("thead th")]
+            if heading in headings:
+                at = headings.index(heading)
+                return {
+                    cells[0]: cells[at]
+                    for cells in ([c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])] for tr in table.select("tbody tr"))
+                }
+        raise AssertionError(f"no column {heading} on {url}")
+
+    listed, compared = column("regios", "Interventies"), column("vergelijk", "Totaal")
+    assert set(listed) == {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"}
+    assert listed == compared

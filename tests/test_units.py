@@ -1,0 +1,99 @@
+"""Units without MkDocs or a browser: links, escaping, Dutch words, offers and plan changes.
+
+They run in milliseconds and name the piece that broke; the build and browser tests show the
+same things as a reader meets them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+
+import markdown
+import pytest
+from conftest import REPO
+
+from generator.changes import plan_changes
+from generator.contexts.base import link
+from generator.dutch import dutch_date, dutch_number, euro, plural
+from generator.escape import escape_inline
+from generator.models import EarlierRegion
+from generator.offer import offers_of
+from generator.project import load_project
+
+PAGES = [
+    "index.md",
+    "bronnen.md",
+    "regios/index.md",
+    "regios/eemland/index.md",
+    "regios/eemland/versies.md",
+    "interventies/triage-training.md",
+]
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(REPO)
+
+
+@pytest.mark.parametrize("source", PAGES)
+@pytest.mark.parametrize("target", PAGES + ["regios/eemland/regioplan-eemland.pdf", "feed.xml"])
+def test_a_link_is_the_relative_path_between_two_pages(source, target):
+    assert str(link(source, target)) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+    assert str(link(source, target, "kop")).endswith("#kop")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>window.x=1</script>",
+        "{{ 7*7 }} {% if 1 %}",
+        "**vet** _schuin_ `code`",
+        "[klik](javascript:x)",
+        "| pijp | # kop",
+        "*[HTML]: afkorting",
+    ],
+)
+def test_escaped_text_comes_out_of_markdown_as_the_same_text(text):
+    extensions = ["pymdownx.escapeall", "md_in_html", "tables", "attr_list", "abbr"]
+    html = markdown.Markdown(extensions=extensions).convert(escape_inline(text))
+    visible = re.sub(r"</?p>", "", html)
+    assert visible == text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_dutch_words():
+    assert dutch_date(dt.date(2024, 11, 6)) == "6 november 2024" and dutch_date(None) == ""
+    assert [dutch_number(v) for v in (4.6, 2095, 3.25, 3)] == ["4,6", "2.095", "3,25", "3"]
+    assert euro(3.23) == "€\u00a03,23" and euro(1234.5) == "€\u00a01.234,50"
+    assert plural(1, "PDF", "PDF's") == "1 PDF" and plural(0, "PDF", "PDF's") == "0 PDF's"
+
+
+def test_offered_means_verplicht_or_aangeboden(project):
+    for region in project.regions.values():
+        offers = offers_of(project.catalogue, region)
+        assert len(offers) == len(region.interventies)
+        assert {o.key for o in offers if o.offered} == {
+            f"{c.interventie}/{c.variant or c.vorm}" if (c.variant or c.vorm) else c.interventie
+            for c in region.interventies
+            if c.status in ("verplicht", "aangeboden")
+        }
+
+
+def test_a_whole_copy_of_a_plan_has_no_changes_against_itself(project):
+    for region in project.regions.values():
+        copy = EarlierRegion.model_validate({**region.model_dump(), "gegevens": "volledig"})
+        assert plan_changes(project.catalogue, copy, region, region.interventies[0].bron[0]).changes == []
+
+
+def test_a_partial_version_compares_only_what_it_states(project):
+    region = project.regions["zuid-holland-noord"]
+    earlier = next(iter(project.earlier_versions["zuid-holland-noord"].values()))
+    comparison = plan_changes(project.catalogue, earlier, region, region.versiegeschiedenis[-1].bron)
+    kinds = {(c.subject, c.kind) for c in comparison.changes}
+    assert ("Anders triëren door middel van triage training", "nieuw") in kinds
+    # Interventions the 2023 data does not mention are neither new nor removed, but not compared.
+    assert not any(c.kind == "vervallen" for c in comparison.changes)
+    assert "Uitbreiding van personele capaciteit" in comparison.not_compared
+    # Without the support and wording of 2023, only the status can change.
+    assert not any("ondersteuning" in c.subject or "minimale eis" in c.subject for c in comparison.changes)
