@@ -21,9 +21,13 @@ _TRANSLATION = str.maketrans(_ESCAPED)
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
+# Line breaks and runs of ordinary spaces; a non-breaking space (between € and an amount) stays.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def escape_inline(value: object) -> str:
     """Data text as one line of inert Markdown (newlines become spaces)."""
-    text = " ".join(str(value).split())
+    text = _SPACES.sub(" ", str(value)).strip(" ")
     return text.translate(_TRANSLATION)
 
 

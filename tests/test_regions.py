@@ -73,7 +73,7 @@ def test_zuid_holland_noord(real_site):
     )
     assert page.find("h2", id="eigen-regels-van-de-regio") is None
     tariffs = table_rows(real_site, f"{base}/monitoring-en-financiering", "Zorgverzekeraar")
-    assert tariffs[0][:5] == ["Zorg en Zekerheid", "€\u00a03,23", "per ingeschreven patiënt (ION) per kwartaal", "2025", "13050"]
+    assert tariffs[0][:5] == ["Zorg en Zekerheid", "€ 3,23", "per ingeschreven patiënt (ION) per kwartaal", "2025", "13050"]
     participation = text(real_site, f"{base}/deelname")
     assert "twee keer per jaar" in participation.lower()
     assert "AGB" in participation
@@ -123,8 +123,8 @@ def test_oost_gelderland(real_site):
     for sub in ["Apeldoorn", "Zutphen", "Oost-Achterhoek"]:
         assert sub in overview
     tariffs = {r[0]: r for r in table_rows(real_site, f"{base}/monitoring-en-financiering", "Zorgverzekeraar")}
-    assert tariffs["Menzis"][1:4:2] == ["€\u00a02,88", "2023"]
-    assert tariffs["Zilveren Kruis"][1:4:2] == ["€\u00a02,96", "2023"]
+    assert tariffs["Menzis"][1:4:2] == ["€ 2,88", "2023"]
+    assert tariffs["Zilveren Kruis"][1:4:2] == ["€ 2,96", "2023"]
     timeline = " ".join(r[0] + " " + r[1] for r in table_rows(real_site, f"{base}/monitoring-en-financiering", "Wanneer"))
     assert "1 juli 2023" in timeline or "2023-07-01" in timeline
     assert "drie maanden" in text(real_site, f"{base}/deelname") or "3 maanden" in text(real_site, f"{base}/deelname")
