@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .dutch import euro, requirement_label
 from .models import Catalogue, EarlierRegion, GeneralRule, Leidraad, Region, RegionRule, SourceRef, YearRule
-from .offer import STATUS_LABELS, SUPPORT_LABELS, Offer, offers_of
+from .offer import STATUS_LABELS, SUPPORT_LABELS, Offer, choice_key, offers_of
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ def plan_changes(catalogue: Catalogue, old: Region, new: Region, plan_source: So
         changes.append(Change("Plan", "versie van de leidraad", "gewijzigd", old.plan.leidraad, new.plan.leidraad, plan_source, False))
 
     before, after = _offers(catalogue, old, new), _offers(catalogue, new, old)
-    absent = {f"{a.interventie}/{a.variant}" if a.variant else a.interventie: a for a in getattr(old, "niet_in_deze_versie", [])}
+    absent = {choice_key(a.interventie, a.variant): a for a in getattr(old, "niet_in_deze_versie", [])}
     for key, offer in after.items():
         was = before.get(key)
         if was is not None:

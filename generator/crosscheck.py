@@ -415,16 +415,16 @@ def _check_region(project: Project, loaded: LoadedFile, region: Region, also_kno
 def _check_earlier_versions(project: Project) -> Iterator[Diagnostic]:
     """An earlier version sits in the folder of a region and is one of its listed versions, not the current one."""
     for folder, versions in project.earlier_versions.items():
+        region = project.regions.get(folder)
+        listed = [(v.versie, v.datum) for v in region.versiegeschiedenis[:-1]] if region else []
         for path, earlier in versions.items():
             loaded = project.files[path]
-            region = project.regions.get(folder)
             if region is None:
                 yield _unknown(
                     loaded, (), "E217", "regio", folder, project.regions, f"zet eerdere versies in {REGIONS_DIR}/<id van de regio>/"
                 )
                 continue
             yield from _check_region(project, loaded, earlier, also_known=(v.id for v in region.eigen_interventies))
-            listed = [(v.versie, v.datum) for v in region.versiegeschiedenis[:-1]]
             if (earlier.plan.versie, earlier.plan.datum) not in listed:
                 shown = ", ".join(f"{v or 'zonder nummer'} van {d or 'zonder datum'}" for v, d in listed) or "geen"
                 yield Diagnostic(

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError, Diagnostic, Position
-from .glossary import abbreviation_glossary
+from .glossary import with_glossary
 from .mkdocs_plugin import list_regions_in_nav
 from .project import load_project
 from .sitefiles import site_files
@@ -43,10 +43,12 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
         problem = f"exporteer naar een eigen map, niet naar de projectmap of {Path(config.docs_dir).name}/ (of een map erboven)"
         raise DataError([Diagnostic(Position(str(target)), "E305", problem)])
     project = load_project(root)
+    # The abbreviations as the plugin gives them: the PDFs then equal (and share a cache with) the build's.
+    extension_configs = with_glossary(config.mdx_configs, project.glossary)
     with staged(target) as staging:
         docs = staging / EXPORT_DOCS
         shutil.copytree(config.docs_dir, docs)
-        for path, content in site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs):
+        for path, content in site_files(root, project, config.markdown_extensions, extension_configs, real_pdfs):
             destination = docs / path
             if destination.exists():
                 problem = f"{path} staat al in {Path(config.docs_dir).name}/ en wordt ook gegenereerd; hernoem de pagina in {Path(config.docs_dir).name}/"
@@ -56,11 +58,11 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
                 destination.write_bytes(content)
             else:
                 destination.write_text(content, encoding="utf-8")
-        (staging / CONFIG_FILE).write_text(HEADER + _plain_config(root, project), encoding="utf-8")
+        (staging / CONFIG_FILE).write_text(HEADER + _plain_config(root, project, extension_configs["abbr"]), encoding="utf-8")
     return target
 
 
-def _plain_config(root: Path, project) -> str:
+def _plain_config(root: Path, project, abbr: dict) -> str:
     """The project's mkdocs.yml with the pages in docs/, the regions in the nav and no plugin of ours."""
     settings = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
     settings["docs_dir"] = EXPORT_DOCS
@@ -70,7 +72,7 @@ def _plain_config(root: Path, project) -> str:
     list_regions_in_nav(settings.get("nav"), project)
     # What the plugin sets as it builds: the abbreviations for Markdown's `abbr` extension.
     settings["markdown_extensions"] = [
-        {"abbr": {"glossary": abbreviation_glossary(project.glossary)}} if entry == "abbr" else entry
+        {"abbr": abbr} if entry == "abbr" or (isinstance(entry, dict) and "abbr" in entry) else entry
         for entry in settings.get("markdown_extensions", [])
     ]
     return yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=120)

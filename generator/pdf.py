@@ -236,8 +236,8 @@ class PdfCache:
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 
-    def get(self, job: PdfJob) -> bytes | None:
-        entry = self.folder / f"{self.key(job)}.pdf"
+    def get(self, key: str) -> bytes | None:
+        entry = self.folder / f"{key}.pdf"
         try:
             data = entry.read_bytes()
         except OSError:
@@ -245,12 +245,12 @@ class PdfCache:
         entry.touch()  # in use: keep it
         return data
 
-    def put(self, job: PdfJob, data: bytes) -> None:
+    def put(self, key: str, data: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            part = self.folder / f".{self.key(job)}.{os.getpid()}.part"
+            part = self.folder / f".{key}.{os.getpid()}.part"
             part.write_bytes(data)
-            os.replace(part, self.folder / f"{self.key(job)}.pdf")  # whole or not at all, also for parallel builds
+            os.replace(part, self.folder / f"{key}.pdf")  # whole or not at all, also for parallel builds
         except OSError as error:
             log.warning("PDF-cache niet bijgewerkt (%s); de volgende bouw maakt dit PDF opnieuw", error)
 
@@ -274,32 +274,28 @@ def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache 
     if not jobs:
         return {}
     results: dict[str, bytes] = {}
+    # Each job's key once: it hashes the whole document.
+    keys = {job.path: cache.key(job) for job in jobs} if cache is not None else {}
     if cache is not None:
         for job in jobs:
-            if (data := cache.get(job)) is not None:
+            if (data := cache.get(keys[job.path])) is not None:
                 results[job.path] = data
-        todo = [job for job in jobs if job.path not in results]
         if results:
             log.info("%d van %s ongewijzigd, uit %s", len(results), plural(len(jobs), "PDF", "PDF's"), cache.folder)
-    else:
-        todo = jobs
+    todo = [job for job in jobs if job.path not in results]
     workers = min(workers or os.cpu_count() or 1, max(len(todo), 1))
     started = time.perf_counter()
-    by_path = {job.path: job for job in todo}
-    if workers == 1:
-        rendered = (_render(job) for job in todo)
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers)
-        rendered = (future.result() for future in as_completed([pool.submit(_render, job) for job in todo]))
-    try:
+    with contextlib.ExitStack() as stack:
+        if workers == 1:
+            rendered = map(_render, todo)
+        else:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            rendered = (future.result() for future in as_completed([pool.submit(_render, job) for job in todo]))
         for number, (path, data) in enumerate(rendered, start=1):
             results[path] = data
             if cache is not None:
-                cache.put(by_path[path], data)
+                cache.put(keys[path], data)
             log.info("PDF %d/%d: %s", number, len(todo), path)
-    finally:
-        if workers != 1:
-            pool.shutdown()
     if todo:
         made, processes = plural(len(todo), "PDF", "PDF's"), plural(workers, "proces", "processen")
         log.info("%s gemaakt in %.1f s op %s", made, time.perf_counter() - started, processes)

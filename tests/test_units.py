@@ -19,7 +19,7 @@ from generator.contexts.base import link
 from generator.dutch import dutch_date, dutch_number, euro, plural
 from generator.escape import escape_inline
 from generator.models import EarlierRegion
-from generator.offer import offers_of
+from generator.offer import choice_key, offers_of
 from generator.project import load_project
 
 PAGES = [
@@ -74,9 +74,7 @@ def test_offered_means_verplicht_or_aangeboden(project):
         offers = offers_of(project.catalogue, region)
         assert len(offers) == len(region.interventies)
         assert {o.key for o in offers if o.offered} == {
-            f"{c.interventie}/{c.variant or c.vorm}" if (c.variant or c.vorm) else c.interventie
-            for c in region.interventies
-            if c.status in ("verplicht", "aangeboden")
+            choice_key(c.interventie, c.variant or c.vorm) for c in region.interventies if c.status in ("verplicht", "aangeboden")
         }
 
 

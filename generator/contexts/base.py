@@ -202,6 +202,6 @@ class Lookups:
 
 
 def _sentence(text: str) -> str:
-    """One line, ending in a full stop: 'minimaal 1 nieuwe' -> 'minimaal 1 nieuwe.'."""
-    line = " ".join(text.split())
+    """Ending in a full stop: 'minimaal 1 nieuwe' -> 'minimaal 1 nieuwe.' (escaping makes it one line)."""
+    line = text.strip()
     return line if line.endswith((".", "!", "?")) else line + "."
