@@ -21,15 +21,15 @@ from mkdocs.commands.build import build
 
 from .glossary import with_glossary
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
-from .pipeline import generate_pages
+from .pipeline import generate_pages, lookups_for
 from .project import load_project
 from .synthetic import synthetic_region
 from .write import CONFIG_FILE, configured, mkdocs_config
 
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
 TARGETS = {
-    "ratio": 1.3,  # our build without PDFs over the floor
-    "own_share": 0.10,  # our own stages as a share of the build
+    "ratio": 1.15,  # our build without PDFs over the floor
+    "own_share": 0.05,  # our own stages as a share of the build
     "region_page_kb": 100,
     "pdf_speedup": 1.7,  # two cores over one
     "rebuild_ratio": 1.3,  # a rebuild with PDFs and nothing changed, over the build without PDFs
@@ -172,10 +172,11 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     build(config)
     total = time.perf_counter() - started
     timings = plugin.timings
-    own = timings["load"] + timings["generate"] + timings["pdf"]
+    own = timings["load"] + timings["generate"] + timings["pdf"] + timings["search"]
     report.stages = {
         "load and validate": validate + timings["load"],
-        "generate pages": timings["generate"] + timings["pdf"],
+        # Our code inside MkDocs's run too: the abbreviations added to the search index.
+        "generate pages": timings["generate"] + timings["pdf"] + timings["search"],
         "MkDocs render": total - own,
     }
     report.pages, report.size = _size(scratch / "site")
@@ -184,10 +185,11 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
 
     # PDFs on both cores and on one, from the same jobs.
     project = load_project(project_root)
-    pages = generate_pages(project_root, project)
+    lookups = lookups_for(project)
+    pages = generate_pages(project_root, lookups)
     config = mkdocs_config(project_root)
     configs = with_glossary(config.mdx_configs, project.glossary)  # as the plugin hands them to MkDocs
-    jobs = pdf_jobs(project_root, project, {p.path: p.content for p in pages}, config.markdown_extensions, configs)
+    jobs = pdf_jobs(project_root, lookups, {p.path: p.content for p in pages}, config.markdown_extensions, configs)
     jobs = jobs[:pdf_sample] if pdf_sample else jobs
     report.pdfs = len(jobs)
     started = time.perf_counter()

@@ -34,32 +34,73 @@ def with_glossary(extension_configs: dict, glossary: Glossary) -> dict:
     return {**extension_configs, "abbr": {**extension_configs.get("abbr", {}), "glossary": abbreviation_glossary(glossary)}}
 
 
-class _Mentions:
-    """Which form of each abbreviation a text has, with every pattern compiled once per build.
+_WORD = re.compile(r"\w+")
 
-    A plain substring test comes first: most sections mention few abbreviations, and only a
-    section that contains the letters needs the (slower) whole-word test.
+
+def _first_word(text: str) -> str:
+    """The run of word characters a form starts with ('' when it starts with another character)."""
+    found = _WORD.match(text)
+    return found[0] if found else ""
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _has_whole(text: str, part: str, joiners: str = "") -> bool:
+    """Whether `part` occurs in `text` with no word character (nor one of `joiners`) right before
+    it and no word character right after it: "huisarts" is not in "huisartsenorganisatie"."""
+    start = text.find(part)
+    while start != -1:
+        before = text[start - 1] if start else " "
+        end = start + len(part)
+        after = text[end] if end < len(text) else " "
+        if not (_is_word_character(before) or before in joiners) and not _is_word_character(after):
+            return True
+        start = text.find(part, start + 1)
+    return False
+
+
+class _Mentions:
+    """Which form of each abbreviation a text has.
+
+    A section's words are looked up first: only an abbreviation whose form (or meaning) starts
+    with one of the section's words can be mentioned in it, so a section is tested for a few
+    abbreviations instead of every one.
     """
 
     def __init__(self, glossary: Glossary) -> None:
-        self.entries = [
-            (
-                a,
-                # Case matters: "DA" is an abbreviation, "da" is not; "POH'er" and "POH-GGZ" mention POH.
-                [(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?!\w)")) for form in (a.afkorting, *a.ook)],
-                # As whole words: "huisarts" is not mentioned by "huisartsenorganisatie".
-                (a.betekenis.casefold(), re.compile(rf"(?<!\w){re.escape(a.betekenis)}(?!\w)", re.IGNORECASE)),
-            )
-            for a in glossary.afkortingen
-        ]
+        self.glossary = glossary
+        # The first word of each form (case kept) and of each meaning (case folded), to the entries.
+        self.by_form_word: dict[str, set[int]] = {}
+        self.by_meaning_word: dict[str, set[int]] = {}
+        self.always: set[int] = set()  # a form or meaning that does not start with a word character
+        for number, a in enumerate(glossary.afkortingen):
+            for form in (a.afkorting, *a.ook):
+                self._index(self.by_form_word, _first_word(form), number)
+            self._index(self.by_meaning_word, _first_word(a.betekenis).casefold(), number)
+
+    def _index(self, index: dict[str, set[int]], word: str, number: int) -> None:
+        if word:
+            index.setdefault(word, set()).add(number)
+        else:
+            self.always.add(number)
 
     def missing_forms(self, text: str) -> list[str]:
         """'(POH: praktijkondersteuner huisartsenzorg)' for each abbreviation the text has in one form only."""
+        words = set(_WORD.findall(text))
         folded = text.casefold()
+        candidates = set(self.always)
+        for word in words & self.by_form_word.keys():
+            candidates |= self.by_form_word[word]
+        for word in {w.casefold() for w in words} & self.by_meaning_word.keys():
+            candidates |= self.by_meaning_word[word]
         added = []
-        for a, forms, (meaning, meaning_pattern) in self.entries:
-            short = any(form in text and pattern.search(text) for form, pattern in forms)
-            long = meaning in folded and meaning_pattern.search(text) is not None
+        for number in sorted(candidates):
+            a = self.glossary.afkortingen[number]
+            # Case matters: "DA" is an abbreviation, "da" is not; "POH'er" and "POH-GGZ" mention POH.
+            short = any(_has_whole(text, form, joiners="-") for form in (a.afkorting, *a.ook))
+            long = _has_whole(folded, " ".join(a.betekenis.split()).casefold())
             if short != long:
                 added.append(f"({a.afkorting}: {a.betekenis})")
         return added

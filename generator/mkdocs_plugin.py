@@ -114,8 +114,9 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             raise PluginError(f"{pages} niet in de site ({', '.join(missing[:5])}); haal ze uit exclude_docs of draft_docs in mkdocs.yml")
         # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file() and self.glossary.afkortingen:
-            index.write_text(expand_search_index(index.read_text(encoding="utf-8"), self.glossary), encoding="utf-8")
+        with self._timed("search"):
+            if index.is_file() and self.glossary.afkortingen:
+                index.write_text(expand_search_index(index.read_text(encoding="utf-8"), self.glossary), encoding="utf-8")
 
     @contextlib.contextmanager
     def _timed(self, stage: str):

@@ -26,10 +26,9 @@ from pathlib import Path
 
 import markdown
 
-from .contexts.base import practice_plan_pdf, region_page, region_plan_pdf
+from .contexts.base import Lookups, practice_plan_pdf, region_page, region_plan_pdf
 from .contexts.regions import SUBPAGES, RegionPages
 from .dutch import dutch_date, plural
-from .pipeline import build_date
 from .project import Project
 from .render import TEMPLATE_DIR, environment
 
@@ -89,15 +88,14 @@ class PdfJob:
     tooltips: tuple[tuple[str, str], ...] = ()  # (field name, Dutch description) for every field
 
 
-def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: list, extension_configs: dict) -> list[PdfJob]:
+def pdf_jobs(root: Path, lookups: Lookups, pages: dict[str, str], extensions: list, extension_configs: dict) -> list[PdfJob]:
     """The PDFs of every region; `pages` maps generated paths to their Markdown."""
     env = environment(root)
     css = print_css(root)
-    made = build_date()
-    builder = RegionPages(project, made)
+    builder = RegionPages(lookups)
     configs = {**extension_configs, "toc": {**extension_configs.get("toc", {}), "permalink": False}}
     jobs = []
-    for region in builder.regions:
+    for region in lookups.regions:
         jobs.append(practice_plan_job(env, css, region, builder.form(region)))
         sections = []
         notes = SourceNotes()
@@ -114,9 +112,9 @@ def pdf_jobs(root: Path, project: Project, pages: dict[str, str], extensions: li
             sections=sections,
             sources=builder.region_sources(region),
             notes=notes.notes,
-            versions=builder.region_versions(region, builder.plain_source),
+            versions=builder.region_versions(region, lookups.plain_source),
             datum=dutch_date(region.plan.datum),
-            gemaakt=dutch_date(made),
+            gemaakt=dutch_date(lookups.today),
             version=region.plan.versie or "",
         )
         jobs.append(PdfJob(region_plan_pdf(region.id), document, forms=False))
@@ -131,7 +129,6 @@ def practice_plan_job(env, css: str, region, form: dict) -> PdfJob:
 
 def filled_practice_plan(root: Path, project: Project, region_id: str, plan: dict, today) -> tuple[bytes, list[str]]:
     """The region's praktijkplan PDF with a saved plan filled in, and notes on what did not fit."""
-    from .contexts.base import Lookups
     from .contexts.practiceform import PracticeForm, form_values
 
     lookups = Lookups(project, today)

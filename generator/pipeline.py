@@ -1,4 +1,4 @@
-"""The generator as one pure function: project folder in, `(path, markdown)` pages out.
+"""The generator as one pure function: a loaded project's lookups in, `(path, markdown)` pages out.
 
 MkDocs calls it from a hook; any other engine (or a test, or `regioplan bench`) can call it
 the same way and write the pages wherever it likes. Nothing here writes files.
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_build_datetime
 
-from .contexts import build_contexts
-from .project import Project, load_project
+from .contexts import Lookups, build_contexts
+from .project import Project
 from .render import render_pages
 
 
@@ -28,11 +28,11 @@ def build_date() -> dt.date:
     return get_build_datetime().date()
 
 
-def generate_pages(root: Path, project: Project | None = None, today: dt.date | None = None) -> list[Page]:
-    """Load, validate, build contexts and render; raises DataError on bad input.
+def lookups_for(project: Project, today: dt.date | None = None) -> Lookups:
+    """The build's shared lookups; `today` is the day plans are read as of (the build date by default)."""
+    return Lookups(project, today or build_date())
 
-    `today` is the day plans are read as of (ended or running); the build date by default.
-    """
-    project = project if project is not None else load_project(root)
-    contexts = build_contexts(project, today or build_date())
-    return [Page(path, text) for path, text in render_pages(root, contexts)]
+
+def generate_pages(root: Path, lookups: Lookups) -> list[Page]:
+    """Build contexts and render them with the project's templates; raises DataError on a template problem."""
+    return [Page(path, text) for path, text in render_pages(root, build_contexts(lookups))]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
-from .pipeline import generate_pages
+from .pipeline import generate_pages, lookups_for
 from .projectdata import Project
 
 GUIDE_DIR = "docs"
@@ -31,11 +31,12 @@ def site_files(
     """
     timed = timed or (lambda stage: contextlib.nullcontext())
     with timed("generate"):
-        pages = generate_pages(root, project)
+        lookups = lookups_for(project)  # one set for the pages and the PDFs
+        pages = generate_pages(root, lookups)
     files: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
     with timed("pdf"):
         if real_pdfs:
-            jobs = pdf_jobs(root, project, {page.path: page.content for page in pages}, markdown_extensions, mdx_configs)
+            jobs = pdf_jobs(root, lookups, {page.path: page.content for page in pages}, markdown_extensions, mdx_configs)
             files += sorted(render_pdfs(jobs, cache=PdfCache(root / CACHE_DIR)).items())
         else:
             files += [(path, placeholder_pdf()) for path in pdf_paths(project)]

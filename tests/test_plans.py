@@ -560,6 +560,7 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
     """Practice details and a signature part both ask for "Datum": two fields, both filled with the plan's date."""
     import datetime as dt
 
+    from generator.contexts import Lookups
     from generator.contexts.regions import RegionPages
     from generator.pdf import _render, fill, practice_plan_job, print_css
     from generator.render import environment
@@ -575,7 +576,7 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
 """
     project.write("data/regios/planregio.yml", region + parts)
     loaded = load_project(project.root)
-    form = RegionPages(loaded, dt.date(2026, 11, 22)).form(loaded.regions["planregio"])
+    form = RegionPages(Lookups(loaded, dt.date(2026, 11, 22))).form(loaded.regions["planregio"])
     names = [f["naam"] for f in form["velden"]]
     assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
     assert {"datum", "handtekening_datum"} <= set(names)

@@ -7,10 +7,7 @@ inspect a context without rendering.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ..project import Project
-from .base import PageContext
+from .base import Lookups, PageContext
 from .calendar import CalendarPages
 from .compare import ComparePages
 from .feed import FeedPages
@@ -19,10 +16,10 @@ from .national import NationalPages
 from .opendata import OpenDataPages
 from .regions import RegionPages
 
-__all__ = ["PageContext", "build_contexts"]
+__all__ = ["Lookups", "PageContext", "build_contexts"]
 
 
-def build_contexts(project: Project, today: dt.date) -> list[PageContext]:
+def build_contexts(lookups: Lookups) -> list[PageContext]:
     """Every generated page of the site, as contexts (pure: reads the project and the day only)."""
     builders = [NationalPages, RegionPages, ComparePages, GuidePages, OpenDataPages, FeedPages, CalendarPages]
-    return [page for builder in builders for page in builder(project, today).all()]
+    return [page for builder in builders for page in builder(lookups).all()]

@@ -7,6 +7,7 @@ Links between generated pages are relative `.md` paths so that MkDocs validates 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ NATURE_LABELS = {
 OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 # What a region's indicator measures; a regional one is no target for the single practice.
 INDICATOR_LEVELS = {"praktijk": "per praktijk", "regio": "de regio", "landelijk": "landelijk", "niet-vermeld": "niet vermeld"}
+SIMILAR_COUNT = 3  # the most similar regions a region's page and the comparison name
 SOURCES_PAGE = "bronnen.md"
 GLOSSARY_PAGE = "afkortingen.md"
 
@@ -94,8 +96,29 @@ def region_plan_pdf(region_id: str) -> str:
     return f"regios/{region_id}/regioplan-{region_id}.pdf"
 
 
+@dataclass(frozen=True)
+class Likeness:
+    """How much two offers overlap: interventions both offer, out of those either offers (Jaccard)."""
+
+    other: Region
+    shared: int
+    either: int
+
+    @property
+    def ratio(self) -> float:
+        return self.shared / self.either if self.either else 0.0
+
+    @property
+    def text(self) -> str:
+        return f"{self.shared} van {self.either}"
+
+
 class Lookups:
-    """The lookups every page builder shares, computed once per project."""
+    """What every page builder (and the PDFs) look up, made once per build and shared by all.
+
+    What more than one page needs (offers, verdicts, plan rules, similar regions) is computed
+    at most once here, whichever builder asks first.
+    """
 
     def __init__(self, project: Project, today: dt.date):
         self.project = project
@@ -120,6 +143,21 @@ class Lookups:
     def offers_of(self, region: Region) -> list[Offer]:
         """A region's choices in the order of its file (computed once per build)."""
         return self._offers[region.id]
+
+    def offered_ids(self, region: Region) -> set[str]:
+        """The national interventions a region offers (its own ones counted as their nearest)."""
+        return {o.national.id for o in self.offers_of(region) if o.offered and o.national}
+
+    @functools.cached_property
+    def similar(self) -> dict[str, list[Likeness]]:
+        """Per region the regions whose offer overlaps most with its own, most similar first."""
+        sets = {r.id: self.offered_ids(r) for r in self.regions}
+        result = {}
+        for region in self.regions:
+            mine = sets[region.id]
+            others = [Likeness(o, len(mine & sets[o.id]), len(mine | sets[o.id])) for o in self.regions if o.id != region.id]
+            result[region.id] = sorted(others, key=lambda x: (-x.ratio, x.other.naam))[:SIMILAR_COUNT]
+        return result
 
     def period(self, region: Region) -> PlanPeriod:
         return plan_period(self.project, region, self.today)
@@ -199,6 +237,16 @@ class Lookups:
         # Numbered chapter-4 items first in their order, then appendix-B-only items by name.
         items = [v for v in self.project.catalogue.interventies if v.kernelement == kernel.id]
         return sorted(items, key=lambda v: (v.nummer is None, v.nummer or 0, v.naam))
+
+
+class PageBuilder:
+    """Makes the pages of one part of the site from the build's shared lookups."""
+
+    def __init__(self, lookups: Lookups):
+        self.lookups = lookups
+
+    def all(self) -> list[PageContext]:
+        raise NotImplementedError
 
 
 def _sentence(text: str) -> str:

@@ -17,7 +17,7 @@ import icalendar
 
 from ..dutch import dutch_date, plural
 from ..models import Milestone, Region
-from .base import Lookups, PageContext, moment_words
+from .base import PageBuilder, PageContext, moment_words
 
 NAMESPACE = uuid.UUID("0b8c5d0e-7f3a-5c2e-8d41-9a6e2b7c4f10")
 
@@ -26,9 +26,9 @@ def calendar_path(region_id: str) -> str:
     return f"regios/{region_id}/agenda-{region_id}.ics"
 
 
-class CalendarPages(Lookups):
+class CalendarPages(PageBuilder):
     def all(self) -> list[PageContext]:
-        return [PageContext(calendar_path(r.id), None, content=self.calendar(r)) for r in self.regions if dated(r)]
+        return [PageContext(calendar_path(r.id), None, content=self.calendar(r)) for r in self.lookups.regions if dated(r)]
 
     def calendar(self, region: Region) -> str:
         cal = icalendar.Calendar()
@@ -44,7 +44,7 @@ class CalendarPages(Lookups):
             item.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
             what = " ".join(moment.wat.split())  # one line: calendar programs show the summary as a title
             item.add("summary", f"{moment_words(moment)}: {what}" if moment.deadline else what)
-            source = self.plain_source(moment.bron)
+            source = self.lookups.plain_source(moment.bron)
             item.add("description", f"Regioplan {region.naam}, zoals het plan het zegt: {moment_words(moment)}. Bron: {source}.")
             if moment.deadline:
                 # Floating midnight: "vóór 20 maart" is due when 20 March begins, wherever the reader is.

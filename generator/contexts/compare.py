@@ -6,7 +6,6 @@ here names a region.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..charts import stacked_bars
@@ -15,16 +14,10 @@ from ..dutch import dutch_date, euro, plural
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
-from .base import INDICATOR_LEVELS, Lookups, PageContext, intervention_page, link, moment_words, region_page
+from .base import INDICATOR_LEVELS, PageBuilder, PageContext, intervention_page, link, moment_words, region_page
 from .verdicts import verdict_sections
 
-SIMILAR_COUNT = 3
 MATRIX_PAGE = "vergelijk/matrix.md"
-
-
-def offered_ids(lookups: Lookups, region: Region) -> set[str]:
-    """The national interventions a region offers (its own ones counted as their nearest)."""
-    return {o.national.id for o in lookups.offers_of(region) if o.offered and o.national}
 
 
 def tariff_validity(year: int | None, this_year: int) -> str:
@@ -44,67 +37,40 @@ SIMILARITY_EXPLAINED = (
 )
 
 
-@dataclass(frozen=True)
-class Likeness:
-    """How much two offers overlap: interventions both offer, out of those either offers (Jaccard)."""
-
-    other: Region
-    shared: int
-    either: int
-
-    @property
-    def ratio(self) -> float:
-        return self.shared / self.either if self.either else 0.0
-
-    @property
-    def text(self) -> str:
-        return f"{self.shared} van {self.either}"
-
-
-def most_similar(lookups: Lookups) -> dict[str, list[Likeness]]:
-    sets = {r.id: offered_ids(lookups, r) for r in lookups.regions}
-    result = {}
-    for region in lookups.regions:
-        mine = sets[region.id]
-        others = [Likeness(o, len(mine & sets[o.id]), len(mine | sets[o.id])) for o in lookups.regions if o.id != region.id]
-        result[region.id] = sorted(others, key=lambda x: (-x.ratio, x.other.naam))[:SIMILAR_COUNT]
-    return result
-
-
-class ComparePages(Lookups):
+class ComparePages(PageBuilder):
     def all(self) -> list[PageContext]:
-        verdicts = [v for region in self.regions for v in self.verdicts(region)]
+        verdicts = [v for region in self.lookups.regions for v in self.lookups.verdicts(region)]
         return [self.index(), self.matrix(), self.conformance(verdicts), self.organisation(), self.picker(verdicts)]
 
     def _counts(self, region: Region) -> list[int]:
         """Offered interventions per kernelement, named in the plan (the same count as the region pages)."""
-        offers = [o for o in self.offers_of(region) if o.offered]
-        return [sum(1 for o in offers if o.kernelement == k.id) for k in self.kernels]
+        offers = [o for o in self.lookups.offers_of(region) if o.offered]
+        return [sum(1 for o in offers if o.kernelement == k.id) for k in self.lookups.kernels]
 
     # ------------------------------------------------------------------ pages
 
     def index(self) -> PageContext:
         page = "vergelijk/index.md"
-        counts = [(r.naam, self._counts(r)) for r in self.regions]
+        counts = [(r.naam, self._counts(r)) for r in self.lookups.regions]
         chart = stacked_bars(
             "aanbod-per-kernelement",
             "Aangeboden interventies per kernelement per regio",
             "Per regio het aantal interventies dat praktijken kunnen kiezen (verplicht of aangeboden), opgebouwd per kernelement.",
-            [k.naam for k in self.kernels],
+            [k.naam for k in self.lookups.kernels],
             counts,
         )
-        similar = most_similar(self)
+        similar = self.lookups.similar
         rows = [
             {
                 "naam": r.naam,
                 "href": link(page, region_page(r.id)),
                 "lijkt_op": ", ".join(f"{x.other.naam} ({x.text})" for x in similar[r.id]) or "–",
             }
-            for r in self.regions
+            for r in self.lookups.regions
         ]
         context = {
             "chart": chart,
-            "kernelementen": [k.naam for k in self.kernels],
+            "kernelementen": [k.naam for k in self.lookups.kernels],
             "aantallen": [{"naam": name, "aantallen": values, "totaal": sum(values)} for name, values in counts],
             "vergelijkbaar": rows,
             "gelijkenis": SIMILARITY_EXPLAINED,
@@ -120,14 +86,14 @@ class ComparePages(Lookups):
 
     def matrix(self) -> PageContext:
         page = MATRIX_PAGE
-        regions = self.regions
+        regions = self.lookups.regions
         groups = []
-        for kernel in self.kernels:
+        for kernel in self.lookups.kernels:
             rows = []
-            for intervention in self.interventions_of(kernel):
+            for intervention in self.lookups.interventions_of(kernel):
                 cells = []
                 for region in regions:
-                    offers = [o for o in self.offers.get(intervention.id, []) if o.region.id == region.id and o.own is None]
+                    offers = [o for o in self.lookups.offers.get(intervention.id, []) if o.region.id == region.id and o.own is None]
                     cells.append(self._cell(page, region, offers))
                 rows.append(
                     {"naam": intervention.naam, "href": link(page, intervention_page(intervention.id)), "eigen": None, "cellen": cells}
@@ -136,14 +102,15 @@ class ComparePages(Lookups):
             # intervention would make the matrix grow with regions times regions.
             own_cells = []
             for region in regions:
-                offers = [o for o in self.offers_of(region) if o.own is not None and o.kernelement == kernel.id]
+                offers = [o for o in self.lookups.offers_of(region) if o.own is not None and o.kernelement == kernel.id]
                 own_cells.append(self._cell(page, region, offers))
             if any(cell["marks"] for cell in own_cells):
                 rows.append({"naam": "Eigen interventies van de regio", "href": None, "eigen": True, "cellen": own_cells})
             groups.append({"id": kernel.id, "naam": kernel.naam, "rijen": rows})
         context = {
             "regios": [
-                {"naam": r.naam, "href": link(page, region_page(r.id, "interventies")), "periode": self.period(r).label} for r in regions
+                {"naam": r.naam, "href": link(page, region_page(r.id, "interventies")), "periode": self.lookups.period(r).label}
+                for r in regions
             ],
             "groepen": groups,
             "legenda": [{"symbool": STATUS_SYMBOLS[s], "tekst": label} for s, label in STATUS_LABELS.items()],
@@ -170,9 +137,9 @@ class ComparePages(Lookups):
     def conformance(self, verdicts: list[Verdict]) -> PageContext:
         page = "vergelijk/toetsing.md"
         regions = []
-        for region in self.regions:
+        for region in self.lookups.regions:
             own = [v for v in verdicts if v.region == region.id]
-            period = self.period(region)
+            period = self.lookups.period(region)
             regions.append(
                 {
                     "naam": region.naam,
@@ -183,21 +150,21 @@ class ComparePages(Lookups):
                     "afgelopen": period.ended,
                     "telling": {outcome: sum(v.outcome == outcome for v in own) for outcome in OUTCOMES},
                     "indicatief": sum(v.indicatief for v in own),
-                    **verdict_sections(self, region, page),
+                    **verdict_sections(self.lookups, region, page),
                 }
             )
         context = {
             "regios": regions,
             "versies": link(page, "leidraad/versies.md"),
-            "leidraad": self.leidraad.versie,
-            "stand": dutch_date(self.today),
+            "leidraad": self.lookups.leidraad.versie,
+            "stand": dutch_date(self.lookups.today),
         }
         return PageContext(page, "vergelijk/toetsing.md.j2", context)
 
     def organisation(self) -> PageContext:
         page = "vergelijk/organisatie.md"
         tariffs, intervisie, plans, milestones, indicators = [], [], [], [], []
-        for region in self.regions:
+        for region in self.lookups.regions:
             ref = {"regio": region.naam, "href": link(page, region_page(region.id))}
             for t in region.financiering.tarieven if region.financiering else []:
                 tariffs.append(
@@ -207,7 +174,7 @@ class ComparePages(Lookups):
                         "bedrag": euro(t.bedrag),
                         "eenheid": t.eenheid,
                         "jaar": t.jaar or "–",
-                        "geldig": tariff_validity(t.jaar, self.today.year),
+                        "geldig": tariff_validity(t.jaar, self.lookups.today.year),
                         "code": t.prestatiecode or "–",
                     }
                 )
@@ -261,10 +228,10 @@ class ComparePages(Lookups):
         page = "vergelijk/kiezer.md"
         regions = []
         rows: dict[str, dict[str, str]] = {}  # every intervention row, in catalogue order, then own ones
-        for kernel in self.kernels:
-            for intervention in self.interventions_of(kernel):
+        for kernel in self.lookups.kernels:
+            for intervention in self.lookups.interventions_of(kernel):
                 rows[intervention.id] = {"key": intervention.id, "naam": intervention.naam, "kernelement": kernel.id}
-        for region in self.regions:
+        for region in self.lookups.regions:
             plan = region.plan
             own = [v for v in verdicts if v.region == region.id]
             not_met = [v.rule for v in own if v.outcome == "voldoet niet"]
@@ -273,8 +240,8 @@ class ComparePages(Lookups):
             facts = [
                 ("RHO", region.rho.naam),
                 ("Zorgverzekeraars", ", ".join(z.naam for z in region.zorgverzekeraars)),
-                ("Periode", self.period(region).label),
-                ("Volgt leidraad", f"versie {self.project.leidraden[plan.leidraad].versie}"),
+                ("Periode", self.lookups.period(region).label),
+                ("Volgt leidraad", f"versie {self.lookups.project.leidraden[plan.leidraad].versie}"),
                 (
                     "Tarieven",
                     "; ".join(f"{t.verzekeraar} {euro(t.bedrag)} ({t.jaar or 'jaar niet vermeld'})" for t in financing.tarieven)
@@ -288,13 +255,13 @@ class ComparePages(Lookups):
                 ("Intervisie", region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else "niet vermeld"),
                 *(
                     (f"Aanbod: {k.naam}", plural(n, "interventie", "interventies"))
-                    for k, n in zip(self.kernels, self._counts(region), strict=True)
+                    for k, n in zip(self.lookups.kernels, self._counts(region), strict=True)
                 ),
                 ("Toetsing: voldoet niet aan", "; ".join(not_met) if not_met else "geen van de getoetste regels"),
                 ("Toetsing: niet te beoordelen", f"{plural(unstated, 'regel', 'regels')} (het plan zegt het niet)" if unstated else "geen"),
             ]
             offers: dict[str, list[str]] = {}
-            for offer in self.offers_of(region):
+            for offer in self.lookups.offers_of(region):
                 key = offer.national.id if offer.national and not offer.own else f"{region.id}/{offer.key}"
                 if offer.own:
                     rows.setdefault(
@@ -309,19 +276,19 @@ class ComparePages(Lookups):
                     "href": link(page, region_page(region.id)),
                     "feiten": [{"naam": name, "waarde": value} for name, value in facts],
                     "interventies": {key: "; ".join(labels) for key, labels in offers.items()},
-                    "aanbod": sorted(offered_ids(self, region)),
+                    "aanbod": sorted(self.lookups.offered_ids(region)),
                 }
             )
-        kernels = [{"id": k.id, "naam": k.naam} for k in self.kernels]
+        kernels = [{"id": k.id, "naam": k.naam} for k in self.lookups.kernels]
         # Own interventions join their kernelement's rows after the national ones.
-        ordered = [r for k in self.kernels for r in rows.values() if r["kernelement"] == k.id]
+        ordered = [r for k in self.lookups.kernels for r in rows.values() if r["kernelement"] == k.id]
         # Links stay out of the JSON: the script takes them from the listing's headings, which MkDocs
         # has turned into the site's URLs.
         scripted = [{key: r[key] for key in ("id", "naam", "feiten", "interventies", "aanbod")} for r in regions]
         data = {"regios": scripted, "kernelementen": kernels, "rijen": ordered}
         choices = [
-            {"naam": k.naam, "id": k.id, "interventies": [{"id": i.id, "naam": i.naam} for i in self.interventions_of(k)]}
-            for k in self.kernels
+            {"naam": k.naam, "id": k.id, "interventies": [{"id": i.id, "naam": i.naam} for i in self.lookups.interventions_of(k)]}
+            for k in self.lookups.kernels
         ]
         context = {"regios": regions, "data": script_json(data), "keuzes": choices, "gelijkenis": SIMILARITY_EXPLAINED}
         return PageContext(page, "vergelijk/kiezer.md.j2", context)

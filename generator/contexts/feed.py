@@ -15,7 +15,7 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from ..dutch import dutch_date
-from .base import Lookups, PageContext
+from .base import PageBuilder, PageContext
 
 FEED_PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -39,13 +39,13 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-class FeedPages(Lookups):
+class FeedPages(PageBuilder):
     def all(self) -> list[PageContext]:
         return [PageContext(FEED_PATH, None, content=self.feed())]
 
     def entries(self) -> list[dict[str, str | dt.date]]:
         found = []
-        for leidraad in self.project.leidraden.values():
+        for leidraad in self.lookups.project.leidraden.values():
             if leidraad.datum:
                 found.append(
                     {
@@ -56,7 +56,7 @@ class FeedPages(Lookups):
                         "tekst": f"{leidraad.titel}, versie {leidraad.versie} van {dutch_date(leidraad.datum)}.",
                     }
                 )
-        for region in self.regions:
+        for region in self.lookups.regions:
             history = region.versiegeschiedenis
             versions_page = f"regios/{region.id}/versies/" if len(history) > 1 else f"regios/{region.id}/"
             for number, version in enumerate(history):

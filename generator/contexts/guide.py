@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..schema import SCHEMAS
-from .base import Lookups, PageContext, link
+from .base import PageBuilder, PageContext, link
 
 PAGE = "handleiding/velden.md"
 FILES = {
@@ -98,12 +98,12 @@ def _instances(project) -> dict[type, list[BaseModel]]:
     return found
 
 
-class GuidePages(Lookups):
+class GuidePages(PageBuilder):
     def all(self) -> list[PageContext]:
         return [self.field_reference()]
 
     def field_reference(self) -> PageContext:
-        instances_by_model = _instances(self.project)
+        instances_by_model = _instances(self.lookups.project)
         files = []
         for schema_name, model in SCHEMAS.items():
             sections, seen, queue = [], set(), [model]

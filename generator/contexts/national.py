@@ -12,7 +12,7 @@ from .base import (
     GLOSSARY_PAGE,
     NATURE_LABELS,
     SOURCES_PAGE,
-    Lookups,
+    PageBuilder,
     PageContext,
     abbreviation_anchor,
     intervention_page,
@@ -24,7 +24,7 @@ from .base import (
 SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
 
 
-class NationalPages(Lookups):
+class NationalPages(PageBuilder):
     """The leidraad section, the catalogue and the sources page."""
 
     def all(self) -> list[PageContext]:
@@ -32,7 +32,7 @@ class NationalPages(Lookups):
             self.sources_page(),
             self.glossary_page(),
             self.catalogue_index(),
-            *(self.intervention(v) for v in self.project.catalogue.interventies),
+            *(self.intervention(v) for v in self.lookups.project.catalogue.interventies),
             *self.leidraad_pages(),
         ]
         return pages
@@ -46,9 +46,9 @@ class NationalPages(Lookups):
                 "versie": d.versie,
                 "datum": dutch_date(d.datum),
                 "toelichting": d.toelichting,
-                "online": self.online(d.id),
+                "online": self.lookups.online(d.id),
             }
-            for d in self.project.sources.documenten
+            for d in self.lookups.project.sources.documenten
         ]
         return PageContext(SOURCES_PAGE, "bronnen.md.j2", {"documents": documents})
 
@@ -62,17 +62,17 @@ class NationalPages(Lookups):
                 "betekenis": a.betekenis,
                 "uitleg": a.uitleg,
                 "ook": ", ".join(a.ook),
-                "bron": self.source(a.bron, page) if a.bron else None,
+                "bron": self.lookups.source(a.bron, page) if a.bron else None,
                 "redactie": a.redactie,
             }
-            for a in sorted(self.project.glossary.afkortingen, key=lambda a: a.afkorting.casefold())
+            for a in sorted(self.lookups.project.glossary.afkortingen, key=lambda a: a.afkorting.casefold())
         ]
         return PageContext(page, "afkortingen.md.j2", {"afkortingen": entries})
 
     def catalogue_index(self) -> PageContext:
         page = "interventies/index.md"
         groups = []
-        for kernel in self.kernels:
+        for kernel in self.lookups.kernels:
             groups.append(
                 {
                     "id": kernel.id,
@@ -87,16 +87,16 @@ class NationalPages(Lookups):
                             "href": link(page, intervention_page(v.id)),
                             "varianten": [x.naam for x in v.varianten],
                         }
-                        for v in self.interventions_of(kernel)
+                        for v in self.lookups.interventions_of(kernel)
                     ],
                 }
             )
-        total = len(self.project.catalogue.interventies)
-        return PageContext(page, "catalogus.md.j2", {"groups": groups, "total": total, "leidraad": self.leidraad.titel})
+        total = len(self.lookups.project.catalogue.interventies)
+        return PageContext(page, "catalogus.md.j2", {"groups": groups, "total": total, "leidraad": self.lookups.leidraad.titel})
 
     def intervention(self, intervention: Intervention) -> PageContext:
         page = intervention_page(intervention.id)
-        kernel = self.kernel_by_id[intervention.kernelement]
+        kernel = self.lookups.kernel_by_id[intervention.kernelement]
         if intervention.nummer is not None:
             place = f"nummer {intervention.nummer} in de lijst van hoofdstuk 4 (kernelement {kernel.naam})"
         else:
@@ -105,16 +105,16 @@ class NationalPages(Lookups):
             "naam": intervention.naam,
             "samenvatting": intervention.samenvatting,
             "beschrijving": intervention.beschrijving,
-            "kernelement": self.kernel_ref(kernel, page),
+            "kernelement": self.lookups.kernel_ref(kernel, page),
             "plaats": place,
             "aard": NATURE_LABELS[intervention.aard],
             "voorbeelden": intervention.voorbeelden,
             "let_op": intervention.let_op,
             "varianten": [
-                {"id": v.id, "naam": v.naam, "beschrijving": v.beschrijving, "bron": self.source(v.bron, page)}
+                {"id": v.id, "naam": v.naam, "beschrijving": v.beschrijving, "bron": self.lookups.source(v.bron, page)}
                 for v in intervention.varianten
             ],
-            "bronnen": self.sources(intervention.bron, page),
+            "bronnen": self.lookups.sources(intervention.bron, page),
             "catalogus": link(page, "interventies/index.md"),
             "regios": self.region_rows(intervention, page),
             "regios_index": link(page, "regios/index.md"),
@@ -124,7 +124,9 @@ class NationalPages(Lookups):
     def region_rows(self, intervention: Intervention, page: str) -> list[dict[str, Any]]:
         """How each region offers this intervention (or its own intervention nearest to it)."""
         rows = []
-        for offer in sorted(self.offers.get(intervention.id, []), key=lambda o: (o.region.naam, STATUS_ORDER.index(o.choice.status))):
+        for offer in sorted(
+            self.lookups.offers.get(intervention.id, []), key=lambda o: (o.region.naam, STATUS_ORDER.index(o.choice.status))
+        ):
             choice = offer.choice
             if offer.own:
                 form = f"{offer.own.naam} (eigen interventie van de regio)"
@@ -148,7 +150,7 @@ class NationalPages(Lookups):
         return rows
 
     def leidraad_pages(self) -> list[PageContext]:
-        leidraad = self.leidraad
+        leidraad = self.lookups.leidraad
         pages = [
             self.leidraad_index(leidraad),
             self.kernelementen_page(leidraad),
@@ -183,10 +185,10 @@ class NationalPages(Lookups):
         context = {
             "meta": self._meta(leidraad),
             "samenvatting": leidraad.samenvatting,
-            "definitie": self.points([leidraad.definitie], page)[0] if leidraad.definitie else None,
-            "uitgangspunten": self.points(leidraad.uitgangspunten, page),
+            "definitie": self.lookups.points([leidraad.definitie], page)[0] if leidraad.definitie else None,
+            "uitgangspunten": self.lookups.points(leidraad.uitgangspunten, page),
             "subpages": [{"titel": t, "href": link(page, p), "omschrijving": d} for t, p, d in subpages],
-            "bron": self.source(SourceRef(document=leidraad.document, sectie="Inleiding"), page) if leidraad.document else None,
+            "bron": self.lookups.source(SourceRef(document=leidraad.document, sectie="Inleiding"), page) if leidraad.document else None,
         }
         return PageContext(page, "leidraad/index.md.j2", context)
 
@@ -199,11 +201,11 @@ class NationalPages(Lookups):
                 "naam": k.naam,
                 "facultatief": k.facultatief,
                 "beschrijving": k.beschrijving,
-                "aantal": len(self.interventions_of(k)),
+                "aantal": len(self.lookups.interventions_of(k)),
                 "href": link(page, "interventies/index.md", k.id),
-                "bron": self.source(k.bron, page),
+                "bron": self.lookups.source(k.bron, page),
             }
-            for k in self.kernels
+            for k in self.lookups.kernels
         ]
         return PageContext(
             page, "leidraad/kernelementen.md.j2", {"toelichting": leidraad.kernelementen_toelichting, "kernelementen": kernels}
@@ -217,7 +219,7 @@ class NationalPages(Lookups):
         growth = {g.kernelement: g for g in model.kernelementen}
         last_year = max(y.jaar for g in model.kernelementen for y in g.jaren)
         years = list(range(1, last_year + 1))
-        columns = [k for k in self.kernels if k.id in growth]
+        columns = [k for k in self.lookups.kernels if k.id in growth]
         rows = []
         for year in years:
             label = f"Jaar {year}" + (" en verder" if year == last_year else "")
@@ -240,25 +242,34 @@ class NationalPages(Lookups):
                     }
                     for y in growth[k.id].jaren
                 ],
-                "bron": self.source(growth[k.id].bron, page),
+                "bron": self.lookups.source(growth[k.id].bron, page),
             }
             for k in columns
         ]
-        rules = [{"id": r.id, "titel": r.titel, "toelichting": r.toelichting, "bron": self.source(r.bron, page)} for r in model.regels]
+        rules = [
+            {"id": r.id, "titel": r.titel, "toelichting": r.toelichting, "bron": self.lookups.source(r.bron, page)} for r in model.regels
+        ]
         context = {
-            "model": {"samenvatting": model.samenvatting, "bron": self.source(model.bron, page)},
+            "model": {"samenvatting": model.samenvatting, "bron": self.lookups.source(model.bron, page)},
             "kolommen": [k.naam for k in columns],
             "rijen": rows,
             "details": details,
             "regels": rules,
-            "selectieregels": self.points(leidraad.selectieregels, page),
+            "selectieregels": self.lookups.points(leidraad.selectieregels, page),
         }
         return PageContext(page, "leidraad/groeimodel.md.j2", context)
 
     def horde_page(self, leidraad: Leidraad) -> PageContext:
         page = "leidraad/minimale-horde.md"
         conditions = [
-            {"nummer": c.nummer, "id": c.id, "titel": c.titel, "tekst": c.tekst, "taken": c.rho_taken, "bron": self.source(c.bron, page)}
+            {
+                "nummer": c.nummer,
+                "id": c.id,
+                "titel": c.titel,
+                "tekst": c.tekst,
+                "taken": c.rho_taken,
+                "bron": self.lookups.source(c.bron, page),
+            }
             for c in sorted(leidraad.minimale_horde, key=lambda c: c.nummer)
         ]
         return PageContext(page, "leidraad/minimale-horde.md.j2", {"voorwaarden": conditions})
@@ -282,19 +293,21 @@ class NationalPages(Lookups):
                 )
         context = {
             "doelen": [
-                {"nummer": g.nummer, "id": g.id, "titel": g.titel, "tekst": g.tekst, "bron": self.source(g.bron, page)}
+                {"nummer": g.nummer, "id": g.id, "titel": g.titel, "tekst": g.tekst, "bron": self.lookups.source(g.bron, page)}
                 for g in sorted(leidraad.doelstellingen, key=lambda g: g.nummer)
             ],
             "monitoring": None
             if monitoring is None
             else {
                 "inleiding": monitoring.inleiding,
-                "vormen": self.points(monitoring.vormen, page),
+                "vormen": self.lookups.points(monitoring.vormen, page),
                 "verantwoording": monitoring.verantwoording,
-                "bron": self.source(monitoring.bron, page),
+                "bron": self.lookups.source(monitoring.bron, page),
             },
             "indicatoren": indicators,
-            "actualisatie": [{"wanneer": m.wanneer, "wat": m.wat, "bron": self.source(m.bron, page)} for m in leidraad.actualisatie],
+            "actualisatie": [
+                {"wanneer": m.wanneer, "wat": m.wat, "bron": self.lookups.source(m.bron, page)} for m in leidraad.actualisatie
+            ],
         }
         return PageContext(page, "leidraad/doelen-en-monitoring.md.j2", context)
 
@@ -306,16 +319,16 @@ class NationalPages(Lookups):
             if financing is None
             else {
                 "samenvatting": financing.samenvatting,
-                "punten": self.points(financing.punten, page),
+                "punten": self.lookups.points(financing.punten, page),
                 "stappen": [{"nummer": s.nummer, "tekst": s.tekst} for s in sorted(financing.contracteerproces, key=lambda s: s.nummer)],
-                "bron": self.source(financing.bron, page),
+                "bron": self.lookups.source(financing.bron, page),
             }
         }
         return PageContext(page, "leidraad/bekostiging.md.j2", context)
 
     def versions_page(self) -> PageContext:
         page = "leidraad/versies.md"
-        versions = sorted(self.project.leidraden.values(), key=lambda v: (min(v.geldig_voor, default=0), v.versie))
+        versions = sorted(self.lookups.project.leidraden.values(), key=lambda v: (min(v.geldig_voor, default=0), v.versie))
         rows = [
             {
                 "id": v.id,
@@ -325,9 +338,9 @@ class NationalPages(Lookups):
                 "jaren": ", ".join(str(y) for y in v.geldig_voor),
                 "samenvatting": v.samenvatting,
                 "groeimodel": v.groeimodel is not None,
-                "actueel": v.id == self.leidraad.id,
-                "bronnen": self.sources(v.bron, page),
-                "regios": sorted(r.naam for r in self.project.regions.values() if r.plan.leidraad == v.id),
+                "actueel": v.id == self.lookups.leidraad.id,
+                "bronnen": self.lookups.sources(v.bron, page),
+                "regios": sorted(r.naam for r in self.lookups.project.regions.values() if r.plan.leidraad == v.id),
                 "veranderd": self._changes(versions[i - 1], v, page) if i else None,
             }
             for i, v in enumerate(versions)
@@ -336,8 +349,8 @@ class NationalPages(Lookups):
 
     def _changes(self, old: Leidraad, new: Leidraad, page: str) -> dict[str, Any]:
         """'Wat is er veranderd' between two consecutive versions (generator/changes.py)."""
-        names = {k.id: k.naam for k in self.kernels}
-        items = self.change_items(leidraad_changes(old, new, names), page)
+        names = {k.id: k.naam for k in self.lookups.kernels}
+        items = self.lookups.change_items(leidraad_changes(old, new, names), page)
         return {"vorige": old.versie, "wijzigingen": items, "indicatief": any(i["indicatief"] for i in items)}
 
 

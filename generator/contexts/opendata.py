@@ -13,7 +13,7 @@ import json
 from ..offer import STATUS_LABELS
 from ..projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
 from ..schema import schemas
-from .base import Lookups, PageContext, link
+from .base import PageBuilder, PageContext, link
 
 FOLDER = "open-data"
 REGION_COLUMNS = [
@@ -44,13 +44,13 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return buffer.getvalue()
 
 
-class OpenDataPages(Lookups):
+class OpenDataPages(PageBuilder):
     def all(self) -> list[PageContext]:
-        project = self.project
+        project = self.lookups.project
         # The validated files' own values: what the authors wrote, already plain data.
         raw = {loaded.path: loaded.data for loaded in project.files.values()}
         catalogue = raw[CATALOGUE_FILE]
-        regions = [raw[project.file_of(REGIONS_DIR, r.id).path] for r in self.regions]
+        regions = [raw[project.file_of(REGIONS_DIR, r.id).path] for r in self.lookups.regions]
         leidraden = [raw[project.file_of(LEIDRAAD_DIR, v).path] for v in sorted(project.leidraden)]
         interventions_csv = _csv(
             ["id", "naam", "kernelement", "nummer", "aard", "samenvatting", "varianten"],
@@ -60,8 +60,8 @@ class OpenDataPages(Lookups):
             ],
         )
         choice_rows = []
-        for region in self.regions:
-            for offer in self.offers_of(region):
+        for region in self.lookups.regions:
+            for offer in self.lookups.offers_of(region):
                 c = offer.choice
                 choice_rows.append(
                     [
@@ -79,15 +79,18 @@ class OpenDataPages(Lookups):
                 )
         tariff_rows = [
             [r.id, t.verzekeraar, f"{t.bedrag:.2f}", t.eenheid, t.jaar or "", t.prestatiecode or ""]
-            for r in self.regions
+            for r in self.lookups.regions
             for t in (r.financiering.tarieven if r.financiering else [])
         ]
         # Every verdict with its evidence, as on the toetsing pages.
         verdict_rows = []
-        for r in self.regions:
-            period = self.period(r)
-            road = self.verdicts(r, newest=True) if period.older_leidraad else []
-            for kind, leidraad, verdicts in (("plan", r.plan.leidraad, self.verdicts(r)), ("naar-nieuwste", period.newest.id, road)):
+        for r in self.lookups.regions:
+            period = self.lookups.period(r)
+            road = self.lookups.verdicts(r, newest=True) if period.older_leidraad else []
+            for kind, leidraad, verdicts in (
+                ("plan", r.plan.leidraad, self.lookups.verdicts(r)),
+                ("naar-nieuwste", period.newest.id, road),
+            ):
                 verdict_rows += [
                     [
                         r.id,
@@ -148,7 +151,7 @@ class OpenDataPages(Lookups):
             "schemas": [{"naam": name, "href": link(page, f"schema/{name}")} for name in schemas()],
             "velden": link(page, "handleiding/velden.md"),
             "statussen": list(STATUS_LABELS),
-            "regios": len(self.regions),
+            "regios": len(self.lookups.regions),
             "interventies": len(project.catalogue.interventies),
             "bronnen": link(page, "bronnen.md"),
         }

@@ -24,7 +24,7 @@ from ..planrules import describe_rule
 from .base import (
     GLOSSARY_PAGE,
     INDICATOR_LEVELS,
-    Lookups,
+    PageBuilder,
     PageContext,
     intervention_page,
     link,
@@ -34,7 +34,7 @@ from .base import (
     web_link,
 )
 from .calendar import calendar_label, calendar_path, dated
-from .compare import SIMILARITY_EXPLAINED, most_similar
+from .compare import SIMILARITY_EXPLAINED
 from .practiceform import PracticeForm
 from .verdicts import verdict_sections
 
@@ -72,14 +72,10 @@ INTERVISIE_FIELDS = [
 ]
 
 
-class RegionPages(Lookups):
-    def __init__(self, project, today):
-        super().__init__(project, today)
-        self.similar = most_similar(self)
-
+class RegionPages(PageBuilder):
     def all(self) -> list[PageContext]:
         pages = [self.home(), self.regions_index()]
-        for region in self.regions:
+        for region in self.lookups.regions:
             pages += [
                 self.overview(region),
                 self.interventions(region),
@@ -90,13 +86,13 @@ class RegionPages(Lookups):
             ]
             if len(region.versiegeschiedenis) > 1:
                 pages.append(self.versions(region))
-            if region.id in self.project.monitors:
+            if region.id in self.lookups.project.monitors:
                 pages.append(self.monitor_overview(region))
         return pages
 
     def versions(self, region: Region) -> PageContext:
         page = region_page(region.id, "versies")
-        history = self.region_versions(region, lambda ref: self.source(ref, page))
+        history = self.region_versions(region, lambda ref: self.lookups.source(ref, page))
         for version, changes in zip(history, self.version_changes(region, page), strict=True):
             version["veranderd"] = changes
         return PageContext(page, "regios/versies.md.j2", {**self._base(region, page), "versies": history})
@@ -104,14 +100,14 @@ class RegionPages(Lookups):
     def monitor_overview(self, region: Region) -> PageContext:
         """The regiomonitor as the RHO published it: only rounded counts, with the date of the data."""
         page = region_page(region.id, "regiomonitor")
-        overview = self.project.monitors[region.id]
+        overview = self.lookups.project.monitors[region.id]
         context = {**self._base(region, page), "monitor": overview, "stand": dutch_date(overview.stand)}
         return PageContext(page, "regios/regiomonitor.md.j2", context)
 
     # ------------------------------------------------------------ helpers
 
     def _goal_titles(self) -> dict[str, str]:
-        return {g.id: g.titel for leidraad in self.project.leidraden.values() for g in leidraad.doelstellingen}
+        return {g.id: g.titel for leidraad in self.lookups.project.leidraden.values() for g in leidraad.doelstellingen}
 
     def _when(self, choice: RegionIntervention) -> str:
         parts = []
@@ -126,7 +122,7 @@ class RegionPages(Lookups):
         return (
             SUBPAGES
             + ([("versies", "Versies")] if len(region.versiegeschiedenis) > 1 else [])
-            + ([("regiomonitor", "Regiomonitor")] if region.id in self.project.monitors else [])
+            + ([("regiomonitor", "Regiomonitor")] if region.id in self.lookups.project.monitors else [])
         )
 
     def _subnav(self, region: Region, page: str) -> list[dict[str, Any]]:
@@ -150,7 +146,7 @@ class RegionPages(Lookups):
 
     def form(self, region: Region) -> dict[str, Any]:
         """The praktijkplan form as the region lays it out; shared by the web page, the PDF and fill-plan."""
-        return PracticeForm(self, region).build()
+        return PracticeForm(self.lookups, region).build()
 
     def practice_plan(self, region: Region) -> PageContext:
         page = region_page(region.id, "praktijkplan")
@@ -172,7 +168,7 @@ class RegionPages(Lookups):
 
     def plan_builder(self, region: Region) -> PageContext:
         page = region_page(region.id, "planbouwer")
-        rules = self.plan_rules(region)
+        rules = self.lookups.plan_rules(region)
         payload = script_json(rules)
         context = {
             **self._base(region, page),
@@ -204,10 +200,10 @@ class RegionPages(Lookups):
             {
                 "naam": r.naam,
                 "href": link(page, region_page(r.id), "voor-uw-praktijk"),
-                "periode": self.period(r).label,
+                "periode": self.lookups.period(r).label,
                 "rho": r.rho.naam,
             }
-            for r in self.regions
+            for r in self.lookups.regions
         ]
         context = {"regios": regions, "links": {name: link(page, target) for name, target in pages.items()}}
         return PageContext(page, "home.md.j2", context)
@@ -215,19 +211,19 @@ class RegionPages(Lookups):
     def regions_index(self) -> PageContext:
         page = "regios/index.md"
         rows = []
-        for region in self.regions:
+        for region in self.lookups.regions:
             plan = region.plan
-            offered = [o for o in self.offers_of(region) if o.offered]
+            offered = [o for o in self.lookups.offers_of(region) if o.offered]
             rows.append(
                 {
                     "naam": region.naam,
                     "href": link(page, region_page(region.id)),
                     "rho": region.rho.naam,
                     "verzekeraars": ", ".join(z.naam for z in region.zorgverzekeraars),
-                    "periode": self.period(region).label,
+                    "periode": self.lookups.period(region).label,
                     "versie": " ".join(x for x in [plan.versie or "", dutch_date(plan.datum)] if x) or "niet vermeld",
-                    "leidraad": self.project.leidraden[plan.leidraad].titel.split(",")[0]
-                    + f" (versie {self.project.leidraden[plan.leidraad].versie})",
+                    "leidraad": self.lookups.project.leidraden[plan.leidraad].titel.split(",")[0]
+                    + f" (versie {self.lookups.project.leidraden[plan.leidraad].versie})",
                     "aantal": len(offered),
                 }
             )
@@ -236,12 +232,12 @@ class RegionPages(Lookups):
     def overview(self, region: Region) -> PageContext:
         page = region_page(region.id)
         plan = region.plan
-        leidraad = self.project.leidraden[plan.leidraad]
+        leidraad = self.lookups.project.leidraden[plan.leidraad]
         details_page = region_page(region.id, "interventies")
         groups = []
-        for kernel in self.kernels:
+        for kernel in self.lookups.kernels:
             offers = sorted(
-                (o for o in self.offers_of(region) if o.kernelement == kernel.id),
+                (o for o in self.lookups.offers_of(region) if o.kernelement == kernel.id),
                 key=lambda o: (STATUS_ORDER.index(o.choice.status), o.name),
             )
             if offers:
@@ -261,24 +257,24 @@ class RegionPages(Lookups):
                         ],
                     }
                 )
-        restated = {r.rule.id for r in restated_rules(self.project, region)}
-        names = {o.choice.interventie: o.name for o in self.offers_of(region)}
-        names |= {v.id: v.naam for v in self.project.catalogue.interventies if v.id not in names}
+        restated = {r.rule.id for r in restated_rules(self.lookups.project, region)}
+        names = {o.choice.interventie: o.name for o in self.lookups.offers_of(region)}
+        names |= {v.id: v.naam for v in self.lookups.project.catalogue.interventies if v.id not in names}
         rules = [
             {
                 "titel": r.titel,
                 "toelichting": r.toelichting,
                 "jaar": f"jaar {r.jaar}" + (" en verder" if r.en_verder else ""),
                 "noemt": [names[i] for i in r.interventies]
-                + [self.kernel_by_id[k].naam for k in r.kernelementen]
+                + [self.lookups.kernel_by_id[k].naam for k in r.kernelementen]
                 + (["deelname aan de intervisie"] if r.intervisie else []),
-                "bron": self.source(r.bron, page),
+                "bron": self.lookups.source(r.bron, page),
             }
             for r in region.regels
             if r.id not in restated
         ]
         intervisie = region.intervisie
-        plan_rules = self.plan_rules(region)
+        plan_rules = self.lookups.plan_rules(region)
         practice_plan = region.praktijkplan
         context = {
             **self._base(region, page),
@@ -305,28 +301,28 @@ class RegionPages(Lookups):
                 "versie": plan.versie or "niet vermeld",
                 "datum": dutch_date(plan.datum) or "niet vermeld",
                 "status": plan.status,
-                "periode": self.period(region).text,
-                "stand": dutch_date(self.today),
-                "afgelopen": self.period(region).ended,
+                "periode": self.lookups.period(region).text,
+                "stand": dutch_date(self.lookups.today),
+                "afgelopen": self.lookups.period(region).ended,
                 "leidraad": f"{leidraad.titel} (versie {leidraad.versie})",
                 "leidraad_href": link(page, "leidraad/versies.md", leidraad.id),
                 "leidraad_redactie": plan.leidraad_redactie,
                 "bron": self.source_document(plan.document, page),
-                "online": self.online(plan.document),
+                "online": self.lookups.online(plan.document),
             },
             "contact": region.contact,
             "versies_href": link(page, region_page(region.id, "versies")) if len(region.versiegeschiedenis) > 1 else None,
             "samenvatting": region.samenvatting,
-            "visie": self.points(region.visie, page),
+            "visie": self.lookups.points(region.visie, page),
             "groepen": groups,
             "intervisie_als_interventie": intervisie.getoond_als_interventie if intervisie else None,
             "intervisie_href": link(page, region_page(region.id, "deelname"), "intervisie"),
             "regels": rules,
-            "toetsing": verdict_sections(self, region, page),
+            "toetsing": verdict_sections(self.lookups, region, page),
             "toetsing_alle": link(page, "vergelijk/toetsing.md"),
             "vergelijkbaar": [
                 {"naam": x.other.naam, "href": link(page, region_page(x.other.id)), "gedeeld": x.shared, "samen": x.either}
-                for x in self.similar[region.id]
+                for x in self.lookups.similar[region.id]
             ],
             "gelijkenis": SIMILARITY_EXPLAINED,
         }
@@ -337,7 +333,7 @@ class RegionPages(Lookups):
         used = [region.plan.document, *(ref.document for _, ref in source_refs(region))]
         found = []
         for document_id in dict.fromkeys(used):
-            d = self.documents[document_id]
+            d = self.lookups.documents[document_id]
             pages = ([{"titel": d.adres, "adres": d.adres, "geraadpleegd": dutch_date(d.geraadpleegd)}] if d.adres else []) + [
                 {"titel": p.titel, "adres": p.adres, "geraadpleegd": dutch_date(p.geraadpleegd)} for p in d.paginas
             ]
@@ -361,18 +357,18 @@ class RegionPages(Lookups):
         """Per version (newest first, as region_versions), what changed from the version before,
         where the data holds both versions; None where it does not."""
         history = region.versiegeschiedenis
-        data = [self.project.earlier_version(region, v) for v in history[:-1]] + [region]
+        data = [self.lookups.project.earlier_version(region, v) for v in history[:-1]] + [region]
         found: list[dict[str, Any] | None] = [None]
         for i in range(1, len(history)):
             old, new = data[i - 1], data[i]
             if old is None or new is None:
                 found.append(None)
                 continue
-            comparison = plan_changes(self.project.catalogue, old, new, history[i].bron)
+            comparison = plan_changes(self.lookups.project.catalogue, old, new, history[i].bron)
             found.append(
                 {
                     "vorige": _version_name(history[i - 1]),
-                    "wijzigingen": self.change_items(comparison.changes, page),
+                    "wijzigingen": self.lookups.change_items(comparison.changes, page),
                     "gedeeltelijk": old.gegevens == "gedeeltelijk",
                     "redactie": old.redactie,
                     "niet_vergeleken": comparison.not_compared,
@@ -381,14 +377,14 @@ class RegionPages(Lookups):
         return list(reversed(found))
 
     def source_document(self, document_id: str, page: str) -> Markup:
-        return self.source(SourceRef(document=document_id, sectie="het hele document"), page)
+        return self.lookups.source(SourceRef(document=document_id, sectie="het hele document"), page)
 
     def interventions(self, region: Region) -> PageContext:
         page = region_page(region.id, "interventies")
         goals = self._goal_titles()
         groups = []
-        for kernel in self.kernels:
-            offers = [o for o in self.offers_of(region) if o.kernelement == kernel.id]
+        for kernel in self.lookups.kernels:
+            offers = [o for o in self.lookups.offers_of(region) if o.kernelement == kernel.id]
             if not offers:
                 continue
             items = []
@@ -411,14 +407,14 @@ class RegionPages(Lookups):
                         "status": offer.label,
                         "wanneer": self._when(choice),
                         "eigen": offer.own.beschrijving if offer.own else None,
-                        "landelijk": {"naam": self.national[national_id].naam, "href": link(page, intervention_page(national_id))}
+                        "landelijk": {"naam": self.lookups.national[national_id].naam, "href": link(page, intervention_page(national_id))}
                         if national_id
                         else None,
                         # What the leidraad adds for every region (such as the meedenkadvies' own S1
                         # payment title since 2026), shown apart from the region's own text.
-                        "landelijk_let_op": self.national[national_id].let_op if national_id and not offer.own else [],
+                        "landelijk_let_op": self.lookups.national[national_id].let_op if national_id and not offer.own else [],
                         "velden": fields,
-                        "bronnen": self.sources_line(choice.bron + ([offer.own.bron] if offer.own else []), page),
+                        "bronnen": self.lookups.sources_line(choice.bron + ([offer.own.bron] if offer.own else []), page),
                     }
                 )
             groups.append({"naam": kernel.naam, "id": kernel.id, "interventies": items})
@@ -438,8 +434,8 @@ class RegionPages(Lookups):
         goals = self._goal_titles()
         context = {
             **self._base(region, page),
-            "ondersteuning": self.points(region.ondersteuning, page),
-            "verplichtingen": self.points(region.verplichtingen, page),
+            "ondersteuning": self.lookups.points(region.ondersteuning, page),
+            "verplichtingen": self.lookups.points(region.verplichtingen, page),
             "intervisie": None
             if intervisie is None
             else {
@@ -448,7 +444,7 @@ class RegionPages(Lookups):
                 ],
                 "doelstellingen": [goals[g] for g in intervisie.doelstellingen],
                 "als_interventie": intervisie.getoond_als_interventie,
-                "bronnen": self.sources_line(intervisie.bron, page),
+                "bronnen": self.lookups.sources_line(intervisie.bron, page),
                 "horde": link(page, "leidraad/minimale-horde.md", "lerende-omgeving"),
             },
             "praktijkplan": None
@@ -461,7 +457,7 @@ class RegionPages(Lookups):
                     {"titel": p.titel, "toelichting": p.toelichting, "verplicht": p.verplicht} for p in practice_plan.onderdelen
                 ],
                 "instructies": practice_plan.instructies,
-                "bronnen": self.sources_line(practice_plan.bron, page),
+                "bronnen": self.lookups.sources_line(practice_plan.bron, page),
             },
         }
         return PageContext(page, "regios/deelname.md.j2", context)
@@ -482,12 +478,12 @@ class RegionPages(Lookups):
                         "doel": i.doel or "–",
                         "norm": i.norm or "–",
                         "niveau": INDICATOR_LEVELS[i.niveau],
-                        "bron": self.source(i.bron, page),
+                        "bron": self.lookups.source(i.bron, page),
                     }
                     for i in monitoring.indicatoren
                 ],
-                "punten": self.points(monitoring.punten, page),
-                "bronnen": self.sources_line(monitoring.bron, page),
+                "punten": self.lookups.points(monitoring.punten, page),
+                "bronnen": self.lookups.sources_line(monitoring.bron, page),
             },
             "financiering": None
             if financing is None
@@ -501,15 +497,15 @@ class RegionPages(Lookups):
                         "jaar": t.jaar or "–",
                         "code": t.prestatiecode or "–",
                         "toelichting": t.toelichting or "",
-                        "bron": self.source(t.bron, page),
+                        "bron": self.lookups.source(t.bron, page),
                     }
                     for t in financing.tarieven
                 ],
-                "punten": self.points(financing.punten, page),
-                "bronnen": self.sources_line(financing.bron, page),
+                "punten": self.lookups.points(financing.punten, page),
+                "bronnen": self.lookups.sources_line(financing.bron, page),
             },
-            "tijdlijn": [{"wanneer": m.wanneer, "wat": m.wat, "bron": self.source(m.bron, page)} for m in region.tijdlijn],
-            "overig": self.points(region.overig, page),
+            "tijdlijn": [{"wanneer": m.wanneer, "wat": m.wat, "bron": self.lookups.source(m.bron, page)} for m in region.tijdlijn],
+            "overig": self.lookups.points(region.overig, page),
         }
         return PageContext(page, "regios/monitoring-en-financiering.md.j2", context)
 
