@@ -8,7 +8,6 @@ own code builds from validated slugs (links, anchors) are marked `Markup` and pa
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,9 +33,13 @@ def _is_html_template(name: str | None) -> bool:
     return bool(name) and name.endswith(".html.j2")
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+# Beside the PDF cache (generator/pdf.py), in the project: a build keeps nothing in the user's home.
+BYTECODE_CACHE_DIR = ".cache/regioplan/jinja"
+
+
+def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds (keyed by the template's checksum, never stale)."""
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "regioplan" / "jinja"
+    folder = root / BYTECODE_CACHE_DIR
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -46,7 +49,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 def environment(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache(root),
         loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
         finalize=_finalize,
         # .html.j2 templates (forms, PDF documents) get HTML escaping; .md.j2 templates get
