@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -33,6 +34,7 @@ NATURE_LABELS = {
 OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 # What a region's indicator measures; a regional one is no target for the single practice.
 INDICATOR_LEVELS = {"praktijk": "per praktijk", "regio": "de regio", "landelijk": "landelijk", "niet-vermeld": "niet vermeld"}
+T = TypeVar("T")
 SIMILAR_COUNT = 3  # the most similar regions a region's page and the comparison name
 SOURCES_PAGE = "bronnen.md"
 GLOSSARY_PAGE = "afkortingen.md"
@@ -131,8 +133,7 @@ class Lookups:
         self.regions = sorted(project.regions.values(), key=lambda r: r.naam)
         # Every region's choices, by the national intervention they are (or are nearest to).
         self._offers = {region.id: offers_of(project.catalogue, region) for region in self.regions}
-        self._verdicts: dict[tuple[str, bool], list[Verdict]] = {}
-        self._plan_rules: dict[str, dict[str, Any]] = {}
+        self._made: dict[tuple, Any] = {}  # see `once`
         # Every region's choices, by the national intervention they are (or are nearest to).
         self.offers: dict[str, list[Offer]] = {}
         for region in self.regions:
@@ -162,19 +163,23 @@ class Lookups:
     def period(self, region: Region) -> PlanPeriod:
         return plan_period(self.project, region, self.today)
 
+    def once(self, key: tuple, make: Callable[[], T]) -> T:
+        """What `make()` returns, made the first time `key` (what, for which region) is asked for in this build."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
     def plan_rules(self, region: Region) -> dict[str, Any]:
         """The plan check's rules for a region (form, plan builder and PDF all read them), computed once."""
-        if region.id not in self._plan_rules:
-            self._plan_rules[region.id] = rules_for_region(self.project, region)
-        return self._plan_rules[region.id]
+        return self.once(("plan rules", region.id), lambda: rules_for_region(self.project, region))
 
     def verdicts(self, region: Region, newest: bool = False) -> list[Verdict]:
         """The region's verdicts by the leidraad its plan follows (or by the newest), computed once."""
-        key = (region.id, newest)
-        if key not in self._verdicts:
-            leidraad = newest_leidraad(self.project) if newest else None
-            self._verdicts[key] = check_region(self.project, region, leidraad)
-        return self._verdicts[key]
+
+        def judge() -> list[Verdict]:
+            return check_region(self.project, region, newest_leidraad(self.project) if newest else None)
+
+        return self.once(("verdicts", region.id, newest), judge)
 
     def points(self, points, page: str) -> list[dict[str, Any]]:
         return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]

@@ -145,8 +145,9 @@ class RegionPages(PageBuilder):
         }
 
     def form(self, region: Region) -> dict[str, Any]:
-        """The praktijkplan form as the region lays it out; shared by the web page, the PDF and fill-plan."""
-        return PracticeForm(self.lookups, region).build()
+        """The praktijkplan form as the region lays it out; shared by the web page, the PDF and fill-plan
+        (built once per build: the page and the PDF read the same form)."""
+        return self.lookups.once(("practice form", region.id), lambda: PracticeForm(self.lookups, region).build())
 
     def practice_plan(self, region: Region) -> PageContext:
         page = region_page(region.id, "praktijkplan")
