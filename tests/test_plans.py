@@ -7,6 +7,7 @@ the same messages.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import shutil
@@ -48,11 +49,19 @@ def served(plan_site):
     server.close()
 
 
-def regioplan(plan_project, *args: str, timeout: int = 120) -> subprocess.CompletedProcess:
-    """Run the `regioplan` command on the test project, as an author would."""
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(plan_project.root), *args], capture_output=True, text=True, timeout=timeout
-    )
+def regioplan(plan_project, *args: str, timeout: int = 120, in_process: bool = False) -> subprocess.CompletedProcess:
+    """Run the `regioplan` command on the test project, as an author would: as its own process, or
+    (`in_process`) the same command line, generator.cli.main, in this one, which skips an
+    interpreter start; an exception there (a traceback for the author) fails the test."""
+    argv = ["--root", str(plan_project.root), *args]
+    if not in_process:
+        return subprocess.run([sys.executable, "-m", "generator", *argv], capture_output=True, text=True, timeout=timeout)
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
 def python_verdicts(project_root: Path, case: dict) -> list[dict]:
@@ -69,7 +78,7 @@ def failing(verdicts, outcome: str = "voldoet niet") -> list[list]:
 def test_check_plan_command(plan_project, tmp_path, case):
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(case["plan"]), encoding="utf-8")
-    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", case["region"])
+    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", case["region"], in_process=case is not CASES[0])
     assert result.returncode == (1 if case["failing"] else 0), result.stdout + result.stderr
     assert result.stdout.count("✗ ") == len(case["failing"])
     assert result.stdout.count("– ") == len(case["unknown"])
@@ -445,7 +454,7 @@ def test_malformed_plan_files_get_a_positioned_error(plan_project, tmp_path, nam
         plan_file.write_bytes(content)
     else:
         plan_file.write_text(content, encoding="utf-8")
-    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", region)
+    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", region, in_process=name != MALFORMED[0][0])
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -465,7 +474,7 @@ def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):
     }
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(saved), encoding="utf-8")
-    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", "planregio")
+    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", "planregio", in_process=True)
     assert "E5" not in result.stderr and "MTVP-jaar 1" in result.stdout
 
 
