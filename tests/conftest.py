@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
+import os
 import shutil
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -65,6 +69,24 @@ def copy_project(target: Path, with_regions: bool = False) -> Project:
     SHARED_CACHE.mkdir(parents=True, exist_ok=True)
     (target / ".cache").symlink_to(SHARED_CACHE, target_is_directory=True)
     return Project(target)
+
+
+def regioplan(root: Path, *args: str, env: dict[str, str] | None = None, in_process: bool = False, timeout: int = 600):
+    """Run the `regioplan` command on a project, as an author would: as its own process (`env` adds to
+    the environment); or (`in_process`) the same command line, generator.cli.main, in this process,
+    which skips an interpreter start. In process an exception (a traceback for the author) fails the
+    test, and what the command prints is captured, not what it logs."""
+    argv = ["--root", str(root), *args]
+    if not in_process:
+        command = [sys.executable, "-m", "generator", *argv]
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})})
+    assert env is None, "a command run in process shares this process's environment"
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

@@ -5,48 +5,42 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
-from conftest import REPO, copy_project, heading, html
+from conftest import REPO, copy_project, heading, html, regioplan
 
 from generator.schema import SCHEMAS, schemas
 from generator.validate import _models_in
-
-
-def run(root, *args):
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args], capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
 def scaffolded(tmp_path_factory):
     """A clean checkout with the real regions plus one made by `regioplan new-region`."""
     project = copy_project(tmp_path_factory.mktemp("new") / "p", with_regions=True)
-    result = run(project.root, "new-region", "west-brabant", "--year", "2026")
+    result = regioplan(project.root, "new-region", "west-brabant", "--year", "2026")
     assert result.returncode == 0, result.stderr
     return project
 
 
 def test_a_scaffolded_region_checks_and_builds(scaffolded):
-    result = run(scaffolded.root, "check")
+    result = regioplan(scaffolded.root, "check")
     assert result.returncode == 0, result.stderr
     assert "5 regio's" in result.stdout
-    build = run(scaffolded.root, "build")
+    build = regioplan(scaffolded.root, "build")
     assert build.returncode == 0, build.stderr
     assert heading(html(scaffolded.path("site"), "regios/west-brabant").find("h1")) == "Regioplan West Brabant"
 
 
 def test_placeholders_left_in_a_scaffolded_region_are_pointed_out(scaffolded):
     region = "data/regios/west-brabant.yml"
-    result = run(scaffolded.root, "check", "--region", "west-brabant")
+    result = regioplan(scaffolded.root, "check", "--region", "west-brabant")
     warnings = [line for line in result.stderr.splitlines() if " W402 " in line]
     assert f"{region}:{scaffolded.line_of(region, 'mtvp@example.org')}:" in "\n".join(warnings)
     assert f"{region}:{scaffolded.line_of(region, 'Naam van de zorgverzekeraar')}:" in "\n".join(warnings)
     assert any("'Hoofdstuk of paragraaf' komt uit het startbestand" in w for w in warnings)
     # --strict makes them errors; `build` repeats them after building.
-    assert run(scaffolded.root, "check", "--strict").returncode == 1
-    assert " W402 " in run(scaffolded.root, "build").stderr
+    assert regioplan(scaffolded.root, "check", "--strict").returncode == 1
+    assert " W402 " in regioplan(scaffolded.root, "build").stderr
 
 
 def test_a_period_outside_the_leidraad_a_split_list_and_an_unused_source_are_warned(project):
@@ -58,7 +52,7 @@ def test_a_period_outside_the_leidraad_a_split_list_and_an_unused_source_are_war
     region += 'versiegeschiedenis:\n  - {versie: "1.0", wijzigingen: [De webpagina\'s van de RHO, zonder versienummer.], bron: {document: leidraad-v3, sectie: test}}\n'
     project.write("data/regios/testregio.yml", region)
     project.replace("data/bronnen.yml", "documenten:\n", "documenten:\n  - {id: oud-plan, titel: Een oud plan, uitgever: RHO Test}\n")
-    stderr = run(project.root, "check").stderr
+    stderr = regioplan(project.root, "check").stderr
     assert (
         f"data/regios/testregio.yml:{project.line_of('data/regios/testregio.yml', 'leidraad: leidraad-v3')}:13: W403 het plan loopt vanaf 2023"
         in stderr
@@ -70,7 +64,7 @@ def test_a_period_outside_the_leidraad_a_split_list_and_an_unused_source_are_war
 def test_a_scaffolded_region_shows_in_every_comparison(scaffolded):
     site = scaffolded.path("site")
     if not (site / "index.html").exists():
-        assert run(scaffolded.root, "build").returncode == 0
+        assert regioplan(scaffolded.root, "build").returncode == 0
     name = "West Brabant"
     assert name in [th.get_text(strip=True) for th in html(site, "vergelijk/matrix").select(".matrix thead th")]
     assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr")]
@@ -88,7 +82,7 @@ def test_a_scaffolded_region_shows_in_every_comparison(scaffolded):
 def test_new_region_refuses_existing_and_unsafe_slugs(tmp_path, slug, code):
     project = copy_project(tmp_path / "p", with_regions=True)
     before = sorted(p.name for p in project.path("data/regios").iterdir())
-    result = run(project.root, "new-region", slug)
+    result = regioplan(project.root, "new-region", slug)
     assert result.returncode == 1 and f" {code} " in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in project.path("data/regios").iterdir()) == before
 
@@ -201,8 +195,8 @@ def web_region(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("web") / "p")
     project.write("data/regios/voorbeeldstreek.yml", (REPO / "tests/fixtures/webregio.yml").read_text(encoding="utf-8"))
     project.replace("data/bronnen.yml", "documenten:\n", "documenten:\n" + WEB_SOURCE)
-    check = run(project.root, "check")
-    build = run(project.root, "build")
+    check = regioplan(project.root, "check")
+    build = regioplan(project.root, "build")
     return project, check, build
 
 
@@ -251,7 +245,7 @@ def test_a_web_address_must_be_complete(project):
     project.write(
         "data/regios/testregio.yml", MINIMAL_REGION.replace("rho: {naam: RHO Test}", "rho: {naam: RHO Test, website: www.rho.nl}")
     )
-    result = run(project.root, "check")
+    result = regioplan(project.root, "check")
     assert result.returncode == 1
     assert (
         "data/regios/testregio.yml:3:32: E107 ongeldige waarde voor 'website': schrijf een volledig webadres met https://, "
@@ -264,7 +258,7 @@ def test_glossary_mistakes_are_named_with_their_line(project):
     project.replace("data/afkortingen.yml", 'ook: ["POH\'er"', 'ook: ["praktijkondersteuner", "POH\'er"')
     text = project.read("data/afkortingen.yml")
     project.write("data/afkortingen.yml", text + '  - afkorting: "DA"\n    betekenis: "dubbel"\n    uitleg: Twee keer.\n')
-    result = run(project.root, "check")
+    result = regioplan(project.root, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     line = project.line_of("data/afkortingen.yml", '"praktijkondersteuner"')
     assert (

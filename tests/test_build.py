@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import heading, html
+from conftest import heading, html, regioplan
 
 from generator.write import build_site
 
@@ -23,16 +20,6 @@ CAT = "data/catalogus.yml"
 
 def build(project) -> Path:
     return build_site(project.root)
-
-
-def run_cli(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -186,7 +173,7 @@ def test_a_syntax_error_fails_the_build_and_leaves_the_site_untouched(project):
     before = snapshot(project.path("site"))
     project.replace(CAT, "    nummer: 5\n", "    nummer: [5\n")
     line = project.line_of(CAT, "nummer: [5")
-    result = run_cli(project.root, "build")
+    result = regioplan(project.root, "build")
     assert result.returncode == 1
     assert f"{CAT}:{line + 1}:" in result.stderr and "E002 YAML-syntaxfout" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
@@ -197,19 +184,19 @@ def test_a_syntax_error_fails_the_build_and_leaves_the_site_untouched(project):
 def test_an_invalid_value_fails_the_build_with_every_error_listed(project):
     project.replace(CAT, "    nummer: 5\n", "    nummer: NO\n")
     project.replace(CAT, "    aard: ict\n", "    aard: software\n")
-    result = run_cli(project.root, "build")
+    result = regioplan(project.root, "build")
     assert result.returncode == 1
     codes = re.findall(r"^data/catalogus\.yml:\d+:\d+: (E\d{3}) ", result.stderr, flags=re.M)
     assert codes == ["E004"]  # a file that does not load is not validated further
     project.replace(CAT, "    nummer: NO\n", "    nummer: 5\n")
-    result = run_cli(project.root, "check")
+    result = regioplan(project.root, "check")
     assert result.returncode == 1
     assert re.findall(r"^data/catalogus\.yml:\d+:\d+: (E\d{3}) ", result.stderr, flags=re.M) == ["E104"]
     assert not project.path("site").exists()
 
 
 def test_check_passes_on_the_national_data(project):
-    result = run_cli(project.root, "check")
+    result = regioplan(project.root, "check")
     assert result.returncode == 0, result.stderr
     assert "22 interventies" in result.stdout
 
@@ -233,7 +220,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
     snapshots = []
     for seed in ("1", "2"):
         shutil.rmtree(cache, ignore_errors=True)
-        result = run_cli(project.root, "build", env={"SOURCE_DATE_EPOCH": "1767225600", "PYTHONHASHSEED": seed})
+        result = regioplan(project.root, "build", env={"SOURCE_DATE_EPOCH": "1767225600", "PYTHONHASHSEED": seed})
         assert result.returncode == 0, result.stderr
         snapshots.append(snapshot(project.path("site")))
     one, two = snapshots
@@ -243,7 +230,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
 
 def test_benchmark_smoke_run_reports_every_figure(tmp_path):
     """A tiny run of `regioplan bench`: the command works and prints each figure (timings are not judged)."""
-    result = run_cli(REPO_ROOT, "bench", "--regions", "2", "--pdf-sample", "2", "--keep", str(tmp_path / "bench"))
+    result = regioplan(REPO_ROOT, "bench", "--regions", "2", "--pdf-sample", "2", "--keep", str(tmp_path / "bench"))
     assert result.returncode == 0, result.stderr
     for label in [
         "load and validate",
@@ -261,16 +248,12 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path):
 
 def test_no_environment_turns_real_pdfs_into_placeholders(project):
     """The PDF switch is the plugin's own option, not an environment variable a shell may hold."""
-    import os
     import shutil
 
     from pypdf import PdfReader
 
     shutil.copy(REPO_ROOT / "tests/fixtures/planregio.yml", project.path("data/regios/planregio.yml"))
-    env = {**os.environ, "REGIOPLAN_PDF": "0"}
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project.root), "build"], capture_output=True, text=True, timeout=600, env=env
-    )
+    result = regioplan(project.root, "build", env={"REGIOPLAN_PDF": "0"})
     assert result.returncode == 0, result.stderr
     placeholder = (REPO_ROOT / "generator/placeholder.pdf").read_bytes()
     pdf = project.path("site/regios/planregio/regioplan-planregio.pdf")
@@ -285,7 +268,7 @@ def test_a_rebuild_renders_only_the_pdfs_whose_region_changed(project):
     project.path(".cache").unlink()  # a cache of its own, empty at the start
     for name in ("planregio.yml", "deelregio.yml"):
         shutil.copy(REPO_ROOT / "tests/fixtures" / name, project.path(f"data/regios/{name}"))
-    first = run_cli(project.root, "build")
+    first = regioplan(project.root, "build")
     assert first.returncode == 0, first.stderr
     assert "4 PDF's gemaakt" in first.stderr and "ongewijzigd" not in first.stderr
     # Rendering them printed no warning (WeasyPrint without HarfBuzz-Subset warns for every font of every PDF).
@@ -296,7 +279,7 @@ def test_a_rebuild_renders_only_the_pdfs_whose_region_changed(project):
     project.replace(
         "data/regios/planregio.yml", "Een regio om de plancontrole mee te testen.", "Een regio waarvan de samenvatting veranderde."
     )
-    second = run_cli(project.root, "build")
+    second = regioplan(project.root, "build")
     assert second.returncode == 0, second.stderr
     # The summary is in the regioplan, not in the praktijkplan form: one PDF to make again.
     assert "3 van 4 PDF's ongewijzigd" in second.stderr and "1 PDF gemaakt" in second.stderr
@@ -305,13 +288,13 @@ def test_a_rebuild_renders_only_the_pdfs_whose_region_changed(project):
     text = " ".join(page.extract_text() for page in PdfReader(site / "planregio/regioplan-planregio.pdf").pages)
     assert "samenvatting veranderde" in " ".join(text.split())
 
-    third = run_cli(project.root, "build")
+    third = regioplan(project.root, "build")
     assert "4 van 4 PDF's ongewijzigd" in third.stderr and "gemaakt" not in third.stderr
 
 
 def test_a_configuration_without_the_escaping_extensions_is_refused(project):
     project.replace("mkdocs.yml", "  - pymdownx.escapeall\n", "")
-    result = run_cli(project.root, "build")
+    result = regioplan(project.root, "build")
     assert result.returncode == 1
     assert "pymdownx.escapeall" in result.stderr and "niet veilig" in result.stderr
     assert "Traceback" not in result.stderr

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SiteServer, copy_project, html
+from conftest import REPO, SiteServer, copy_project, html, regioplan
 
 from generator.errors import DataError
 from generator.export import export_project
@@ -79,8 +79,7 @@ def test_the_export_is_written_whole_or_not_at_all(tmp_path):
     """A bad data file stops the export before anything is written; the folder keeps what it had."""
     project = copy_project(tmp_path / "project", with_regions=True).root
     target = tmp_path / "export"
-    command = [sys.executable, "-m", "generator", "--root", str(project), "export", str(target), "--zonder-pdf"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    result = regioplan(project, "export", str(target), "--zonder-pdf")
     assert result.returncode == 0 and f"Project geëxporteerd naar {target}" in result.stdout, result.stderr
     before = sorted(p.relative_to(target).as_posix() for p in target.rglob("*"))
     region = project / "data/regios/eemland.yml"

@@ -13,12 +13,10 @@ import hashlib
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SiteServer, copy_project
+from conftest import SiteServer, copy_project, regioplan
 
 from generator.write import build_site
 
@@ -52,26 +50,19 @@ def built_project(tmp_path_factory):
 AS_PROCESS = set(ERRORS[:: len(ERRORS) // 3])
 
 
-def _build_command(root: Path, name: str, capsys) -> tuple[int, str]:
+def _build_command(root: Path, name: str) -> tuple[int, str]:
     """`regioplan build` on `root`: its exit code and everything it printed."""
-    if name in AS_PROCESS:
-        command = [sys.executable, "-m", "generator", "--root", str(root), "build"]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-        return result.returncode, result.stderr + result.stdout
-    from generator.cli import main
-
-    code = main(["--root", str(root), "build"])  # an exception here (a traceback for the author) fails the test
-    captured = capsys.readouterr()
-    return code, captured.err + captured.out
+    result = regioplan(root, "build", timeout=300, in_process=name not in AS_PROCESS)
+    return result.returncode, result.stderr + result.stdout
 
 
 @pytest.mark.parametrize("name", ERRORS)
-def test_broken_input_gets_a_precise_error(built_project, name, capsys):
+def test_broken_input_gets_a_precise_error(built_project, name):
     project, before = built_project
     target = project.path("data/regios/testregio.yml")
     shutil.copy(CORPUS / name, target)
     try:
-        code, output = _build_command(project.root, name, capsys)
+        code, output = _build_command(project.root, name)
     finally:
         target.unlink()
     expected = EXPECTED[name]["expect"]

@@ -13,11 +13,10 @@ import json
 import random
 import re
 import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project
+from conftest import copy_project, regioplan
 
 from generator.monitor import SMALL, monitor, plan_files
 from generator.planrules import rules_for_region
@@ -61,9 +60,7 @@ def plans(tmp_path_factory):
 
 
 def run_monitor(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project.root), "monitor", *args], capture_output=True, text=True, timeout=600
-    )
+    return regioplan(project.root, "monitor", *args)
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +181,7 @@ def test_a_hand_edited_small_count_is_refused(published_site):
     original = project.read(path)
     project.write(path, original.replace("plannen: '197'", "plannen: '3'", 1))
     try:
-        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "check"], capture_output=True, text=True)
+        result = regioplan(project.root, "check")
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert f"{path}:" in result.stderr and "plannen" in result.stderr
     finally:

@@ -7,16 +7,14 @@ the same messages.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SiteServer, copy_project, html
+from conftest import SiteServer, copy_project, html, regioplan
 from pypdf import PdfReader
 
 from generator.conformance import check_region
@@ -49,21 +47,6 @@ def served(plan_site):
     server.close()
 
 
-def regioplan(plan_project, *args: str, timeout: int = 120, in_process: bool = False) -> subprocess.CompletedProcess:
-    """Run the `regioplan` command on the test project, as an author would: as its own process, or
-    (`in_process`) the same command line, generator.cli.main, in this one, which skips an
-    interpreter start; an exception there (a traceback for the author) fails the test."""
-    argv = ["--root", str(plan_project.root), *args]
-    if not in_process:
-        return subprocess.run([sys.executable, "-m", "generator", *argv], capture_output=True, text=True, timeout=timeout)
-    from generator.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(argv)
-    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
-
-
 def python_verdicts(project_root: Path, case: dict) -> list[dict]:
     project = load_project(project_root)
     plan = PracticePlan.model_validate(case["plan"]).model_dump()
@@ -78,7 +61,9 @@ def failing(verdicts, outcome: str = "voldoet niet") -> list[list]:
 def test_check_plan_command(plan_project, tmp_path, case):
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(case["plan"]), encoding="utf-8")
-    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", case["region"], in_process=case is not CASES[0])
+    result = regioplan(
+        plan_project.root, "check-plan", str(plan_file), "--region", case["region"], timeout=120, in_process=case is not CASES[0]
+    )
     assert result.returncode == (1 if case["failing"] else 0), result.stdout + result.stderr
     assert result.stdout.count("✗ ") == len(case["failing"])
     assert result.stdout.count("– ") == len(case["unknown"])
@@ -143,7 +128,7 @@ def test_plan_builder_by_keyboard_and_export(browser, served, plan_project, tmp_
     assert plan["praktijk"] == "Huisartsenpraktijk De Linde" and plan["regio"] == "planregio" and plan["start"] == "2023-K1"
     assert list(plan["keuzes"].values()) == [{"1": "actief"}]
     # The saved file gets the same verdicts from the command line.
-    result = regioplan(plan_project, "check-plan", str(saved), "--region", "planregio")
+    result = regioplan(plan_project.root, "check-plan", str(saved), "--region", "planregio", timeout=120)
     shown_failures = page.locator(".planbouwer-verdicts li[data-uitkomst='voldoet niet']").count()
     assert result.stdout.count("✗ ") == shown_failures
     page.close()
@@ -288,7 +273,7 @@ def test_fill_plan_writes_the_regions_pdf_with_the_saved_plan(plan_project, tmp_
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(saved), encoding="utf-8")
     out = tmp_path / "ingevuld.pdf"
-    result = regioplan(plan_project, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out), timeout=300)
+    result = regioplan(plan_project.root, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out), timeout=300)
     assert result.returncode == 0, result.stderr
     reader = PdfReader(out)
     values = {name: field.get("/V") for name, field in reader.get_fields().items()}
@@ -313,7 +298,7 @@ def test_fill_plan_refuses_a_broken_file_and_keeps_what_was_there(plan_project, 
     plan_file.write_text('{"keuzes": {"aanmeldzuil": {"1": "actief"}}}', encoding="utf-8")
     out = tmp_path / "ingevuld.pdf"
     out.write_bytes(b"earlier")
-    result = regioplan(plan_project, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out))
+    result = regioplan(plan_project.root, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out), timeout=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "E504" in result.stderr and "er is geen PDF geschreven" in result.stderr
     assert out.read_bytes() == b"earlier"
@@ -454,7 +439,7 @@ def test_malformed_plan_files_get_a_positioned_error(plan_project, tmp_path, nam
         plan_file.write_bytes(content)
     else:
         plan_file.write_text(content, encoding="utf-8")
-    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", region, in_process=name != MALFORMED[0][0])
+    result = regioplan(plan_project.root, "check-plan", str(plan_file), "--region", region, timeout=120, in_process=name != MALFORMED[0][0])
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -474,7 +459,7 @@ def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):
     }
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(saved), encoding="utf-8")
-    result = regioplan(plan_project, "check-plan", str(plan_file), "--region", "planregio", in_process=True)
+    result = regioplan(plan_project.root, "check-plan", str(plan_file), "--region", "planregio", in_process=True)
     assert "E5" not in result.stderr and "MTVP-jaar 1" in result.stdout
 
 
