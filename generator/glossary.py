@@ -70,15 +70,19 @@ class _Mentions:
     """
 
     def __init__(self, glossary: Glossary) -> None:
-        self.glossary = glossary
+        # Per abbreviation, made once: what is added to a section, its written forms, its meaning folded.
+        self.entries = [
+            (f"({a.afkorting}: {a.betekenis})", (a.afkorting, *a.ook), " ".join(a.betekenis.split()).casefold())
+            for a in glossary.afkortingen
+        ]
         # The first word of each form (case kept) and of each meaning (case folded), to the entries.
         self.by_form_word: dict[str, set[int]] = {}
         self.by_meaning_word: dict[str, set[int]] = {}
         self.always: set[int] = set()  # a form or meaning that does not start with a word character
-        for number, a in enumerate(glossary.afkortingen):
-            for form in (a.afkorting, *a.ook):
+        for number, (_, forms, meaning) in enumerate(self.entries):
+            for form in forms:
                 self._index(self.by_form_word, _first_word(form), number)
-            self._index(self.by_meaning_word, _first_word(a.betekenis).casefold(), number)
+            self._index(self.by_meaning_word, _first_word(meaning), number)
 
     def _index(self, index: dict[str, set[int]], word: str, number: int) -> None:
         if word:
@@ -97,12 +101,11 @@ class _Mentions:
             candidates |= self.by_meaning_word[word]
         added = []
         for number in sorted(candidates):
-            a = self.glossary.afkortingen[number]
+            addition, forms, meaning = self.entries[number]
             # Case matters: "DA" is an abbreviation, "da" is not; "POH'er" and "POH-GGZ" mention POH.
-            short = any(_has_whole(text, form, joiners="-") for form in (a.afkorting, *a.ook))
-            long = _has_whole(folded, " ".join(a.betekenis.split()).casefold())
-            if short != long:
-                added.append(f"({a.afkorting}: {a.betekenis})")
+            short = any(_has_whole(text, form, joiners="-") for form in forms)
+            if short != _has_whole(folded, meaning):
+                added.append(addition)
         return added
 
 

@@ -131,7 +131,7 @@ class Lookups:
         self.leidraad = newest_leidraad(project)
         self.national = {v.id: v for v in project.catalogue.interventies}
         self.regions = sorted(project.regions.values(), key=lambda r: r.naam)
-        # Every region's choices, by the national intervention they are (or are nearest to).
+        # Every region's choices, in the order of its file.
         self._offers = {region.id: offers_of(project.catalogue, region) for region in self.regions}
         self._made: dict[tuple, Any] = {}  # see `once`
         # Every region's choices, by the national intervention they are (or are nearest to).
