@@ -7,10 +7,18 @@ The schema files are committed; a test fails when they differ from the models.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import json
+import os
+import sys
 from pathlib import Path
 
+import pydantic
+import pydantic_core
+
+from . import models
 from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, PracticePlan, Region, Sources
 
 SCHEMA_DIR = "schema"
@@ -28,6 +36,10 @@ SCHEMAS = {
 }
 
 
+# Beside the PDF and template caches (generator/pdf.py, generator/render.py), in the project.
+CACHE_DIR = ".cache/regioplan/schema"
+
+
 @functools.cache
 def schemas() -> dict[str, str]:
     """File name to schema text, deterministic so the committed copies can be compared.
@@ -37,6 +49,32 @@ def schemas() -> dict[str, str]:
     return {
         name: json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n" for name, model in SCHEMAS.items()
     }
+
+
+def published_schemas(root: Path) -> dict[str, str]:
+    """`schemas()`, kept in the project's cache between builds.
+
+    pydantic takes about 0.2 s to make them, a tenth of our part of a build, and they change
+    only with the models' code or pydantic's version, which together are the key.
+    """
+    entry = Path(root) / CACHE_DIR / f"{_models_key()}.json"
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(entry.read_text(encoding="utf-8"))
+    made = schemas()
+    with contextlib.suppress(OSError):  # no writable cache: made again next time
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        part = entry.with_name(f".{entry.name}.{os.getpid()}.part")
+        part.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
+        os.replace(part, entry)  # whole or not at all, also for parallel builds
+    return made
+
+
+@functools.cache
+def _models_key() -> str:
+    digest = hashlib.sha256(f"{pydantic.VERSION} {pydantic_core.__version__}".encode())
+    for module in (models, sys.modules[__name__]):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
 
 
 def write_schemas(root: Path) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import io
@@ -117,12 +118,25 @@ def heading(element) -> str:
     return element.get_text(strip=True).removesuffix("¶")
 
 
+# The moment the shared site is built as of: today at midnight (UTC), so it describes today like
+# any build, and another build given the same SOURCE_DATE_EPOCH must give the same bytes.
+TODAY_EPOCH = str(int(dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0).timestamp()))
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The repository's own data, built once with --strict (as `regioplan build` does)."""
+    """The repository's own data, built once with --strict (as `regioplan build` does), as of TODAY_EPOCH."""
     from generator.write import build_site
 
-    return build_site(REPO, site_dir=tmp_path_factory.mktemp("real") / "site")
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = TODAY_EPOCH
+    try:
+        return build_site(REPO, site_dir=tmp_path_factory.mktemp("real") / "site")
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -7,6 +7,7 @@ same things as a reader meets them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 
@@ -116,3 +117,14 @@ def test_the_plan_builder_knows_the_same_rule_kinds_in_the_same_order_as_the_com
     project = load_project(REPO)
     kinds = {rule["soort"] for region in project.regions.values() for rule in planrules.rules_for_region(project, region)["regels"]}
     assert kinds and kinds <= set(planrules.KINDS)
+
+
+def test_the_published_schemas_are_the_models_whether_made_or_taken_from_the_cache(tmp_path):
+    from generator.schema import CACHE_DIR, published_schemas, schemas
+
+    assert published_schemas(tmp_path) == schemas()  # made, and kept
+    (entry,) = (tmp_path / CACHE_DIR).iterdir()
+    assert published_schemas(tmp_path) == schemas()  # taken from the cache
+    entry.write_text('{"regio.schema.json": "afgebroken', encoding="utf-8")  # a damaged entry is made again
+    assert published_schemas(tmp_path) == schemas()
+    assert json.loads(entry.read_text(encoding="utf-8")) == schemas()

@@ -12,7 +12,7 @@ import json
 
 from ..offer import STATUS_LABELS
 from ..projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
-from ..schema import schemas
+from ..schema import published_schemas
 from .base import PageBuilder, PageContext, link
 
 FOLDER = "open-data"
@@ -140,7 +140,8 @@ class OpenDataPages(PageBuilder):
             ),
         }
         pages = [PageContext(f"{FOLDER}/{name}", None, content=text) for name, text in files.items()]
-        pages += [PageContext(f"schema/{name}", None, content=text) for name, text in schemas().items()]
+        schemas = published_schemas(project.root)
+        pages += [PageContext(f"schema/{name}", None, content=text) for name, text in schemas.items()]
         page = f"{FOLDER}/index.md"
         downloads = [
             {"naam": name, "href": link(page, f"{FOLDER}/{name}"), "grootte": f"{len(text.encode()) // 1024 + 1} kB"}
@@ -148,7 +149,7 @@ class OpenDataPages(PageBuilder):
         ]
         context = {
             "downloads": downloads,
-            "schemas": [{"naam": name, "href": link(page, f"schema/{name}")} for name in schemas()],
+            "schemas": [{"naam": name, "href": link(page, f"schema/{name}")} for name in schemas],
             "velden": link(page, "handleiding/velden.md"),
             "statussen": list(STATUS_LABELS),
             "regios": len(self.lookups.regions),
