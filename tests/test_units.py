@@ -16,10 +16,11 @@ import pytest
 from conftest import REPO
 
 from generator.changes import plan_changes
+from generator.conformance import check_region
 from generator.contexts.base import link
 from generator.dutch import dutch_date, dutch_number, euro, plural
 from generator.escape import escape_inline
-from generator.models import EarlierRegion
+from generator.models import EarlierRegion, HordeFacts, KernelOffer, StatedFact
 from generator.offer import choice_key, offers_of
 from generator.project import load_project
 
@@ -128,3 +129,53 @@ def test_the_published_schemas_are_the_models_whether_made_or_taken_from_the_cac
     entry.write_text('{"regio.schema.json": "afgebroken', encoding="utf-8")  # a damaged entry is made again
     assert published_schemas(tmp_path) == schemas()
     assert json.loads(entry.read_text(encoding="utf-8")) == schemas()
+
+
+# Conformance, judged on the data alone: what a plan leaves out never fails it.
+
+
+def _with_horde(region, waarde: str):
+    """The region with every fact of the minimale horde set to `waarde`, without explanations of its own."""
+    facts = {name: StatedFact(waarde=waarde) for name in HordeFacts.model_fields}
+    return region.model_copy(update={"horde": HordeFacts(**facts)})
+
+
+@pytest.mark.parametrize("region_id", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"])
+def test_a_horde_fact_the_plan_does_not_state_is_never_judged(project, region_id):
+    """Every condition of the minimale horde follows what the plan says: unstated gives "niet te beoordelen"
+    with a reason that says what is missing, and only a stated "nee" fails."""
+    region = project.regions[region_id]
+    outcomes = {}
+    for waarde in ("ja", "nee", "niet-vermeld"):
+        horde = [v for v in check_region(project, _with_horde(region, waarde)) if v.section == "horde"]
+        assert horde, region_id
+        outcomes[waarde] = {v.outcome for v in horde if "uit dit regioplan zelf" not in v.reason}
+        if waarde == "niet-vermeld":
+            assert all(v.outcome == "niet te beoordelen" for v in horde)
+            assert all(re.search(r"zegt niet|noemt geen|niet vermeld", v.reason) for v in horde), [v.reason for v in horde]
+    assert outcomes == {"ja": {"voldoet"}, "nee": {"voldoet niet"}, "niet-vermeld": {"niet te beoordelen"}}
+
+
+def test_an_offer_counted_only_in_words_without_a_number_is_not_failed(project):
+    """A kernelement where the plan names no intervention but says there are options, without a number,
+    cannot be judged; without that sentence, in a complete source, the same offer fails."""
+    region = project.regions["eemland"]
+    leidraad = project.leidraden["leidraad-v3"]
+    growth = next(g for g in leidraad.groeimodel.kernelementen if g.aanbod_minimaal)
+    others = [o.choice for o in offers_of(project.catalogue, region) if o.kernelement != growth.kernelement]
+    plan = region.plan.model_copy(update={"bron_volledig": True})
+    bare = region.model_copy(update={"interventies": others, "aanbod_per_kernelement": [], "plan": plan})
+    worded = bare.model_copy(
+        update={
+            "aanbod_per_kernelement": [
+                KernelOffer(kernelement=growth.kernelement, tekst="Meer opties, in overleg met de RHO.", bron=growth.bron)
+            ]
+        }
+    )
+    rule = f"de regio biedt minimaal {growth.aanbod_minimaal} interventies aan"
+
+    def verdict(region):
+        return next(v for v in check_region(project, region, leidraad) if v.section == "groeimodel" and rule in v.rule)
+
+    assert verdict(bare).outcome == "voldoet niet" and "bij naam aangeboden: 0" in verdict(bare).reason
+    assert verdict(worded).outcome == "niet te beoordelen" and "opties zonder aantal" in verdict(worded).reason
