@@ -1,4 +1,4 @@
-"""Units without MkDocs or a browser: links, escaping, Dutch words, offers and plan changes.
+"""Units without MkDocs or a browser: links, escaping, Dutch words, offers, plan changes and conformance.
 
 They run in milliseconds and name the piece that broke; the build and browser tests show the
 same things as a reader meets them.
