@@ -4,7 +4,8 @@ It generates N synthetic regions from the real catalogue, builds the full site a
 stage (load and validate, generate pages, MkDocs render, PDFs) the seconds, pages, pages/s and
 output size. Then it builds the very same generated pages, written out as plain Markdown, with
 MkDocs Material alone (the same navigation, with the regions listed in it as our build lists
-them; search plugin; the same Markdown extensions; nothing else): the floor for this content. `ratio` is our build without PDFs over the floor's time.
+them; search plugin; the same Markdown extensions; nothing else): the floor for this content.
+`ratio` is our build without PDFs over the floor's time.
 """
 
 from __future__ import annotations

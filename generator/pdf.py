@@ -30,6 +30,7 @@ from .contexts.base import Lookups, practice_plan_pdf, region_page, region_plan_
 from .contexts.regions import SUBPAGES, RegionPages
 from .dutch import dutch_date, plural
 from .project import Project
+from .projectdata import CACHE_ROOT
 from .render import TEMPLATE_DIR, environment
 
 log = logging.getLogger("regioplan.pdf")
@@ -206,8 +207,7 @@ def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
     return out.getvalue()
 
 
-# Where a project keeps rendered PDFs between builds (as Material keeps its social cards).
-CACHE_DIR = ".cache/regioplan/pdf"
+CACHE_DIR = f"{CACHE_ROOT}/pdf"
 # Entries no build has used for this long are removed, so the folder does not grow without end.
 CACHE_DAYS = 30
 

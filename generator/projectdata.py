@@ -20,6 +20,9 @@ LEIDRAAD_DIR = "data/leidraad"
 REGIONS_DIR = "data/regios"
 # Overviews published by `regioplan monitor --publish`, one per region.
 MONITOR_DIR = "data/monitor"
+# What builds keep between runs (PDFs, compiled templates, schemas), in the project and never in
+# the user's home (as Material keeps its social cards). It may always be deleted.
+CACHE_ROOT = ".cache/regioplan"
 
 
 @dataclass

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .errors import DataError, Diagnostic, Position
 from .escape import anchor, escape_block, escape_html, escape_inline
+from .projectdata import CACHE_ROOT
 
 TEMPLATE_DIR = "site_templates"
 
@@ -33,8 +34,7 @@ def _is_html_template(name: str | None) -> bool:
     return bool(name) and name.endswith(".html.j2")
 
 
-# Beside the PDF cache (generator/pdf.py), in the project: a build keeps nothing in the user's home.
-BYTECODE_CACHE_DIR = ".cache/regioplan/jinja"
+BYTECODE_CACHE_DIR = f"{CACHE_ROOT}/jinja"
 
 
 def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:

@@ -20,6 +20,7 @@ import pydantic_core
 
 from . import models
 from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, PracticePlan, Region, Sources
+from .projectdata import CACHE_ROOT
 
 SCHEMA_DIR = "schema"
 SCHEMAS = {
@@ -36,8 +37,7 @@ SCHEMAS = {
 }
 
 
-# Beside the PDF and template caches (generator/pdf.py, generator/render.py), in the project.
-CACHE_DIR = ".cache/regioplan/schema"
+CACHE_DIR = f"{CACHE_ROOT}/schema"
 
 
 @functools.cache
@@ -66,6 +66,9 @@ def published_schemas(root: Path) -> dict[str, str]:
         part = entry.with_name(f".{entry.name}.{os.getpid()}.part")
         part.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
         os.replace(part, entry)  # whole or not at all, also for parallel builds
+        for earlier in entry.parent.glob("*.json"):  # made by earlier code: never read again
+            if earlier != entry:
+                earlier.unlink()
     return made
 
 

@@ -123,7 +123,10 @@ def test_the_plan_builder_knows_the_same_rule_kinds_in_the_same_order_as_the_com
 def test_the_published_schemas_are_the_models_whether_made_or_taken_from_the_cache(tmp_path):
     from generator.schema import CACHE_DIR, published_schemas, schemas
 
-    assert published_schemas(tmp_path) == schemas()  # made, and kept
+    earlier = tmp_path / CACHE_DIR / "schema-van-eerdere-code.json"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text("{}", encoding="utf-8")
+    assert published_schemas(tmp_path) == schemas()  # made, and kept in place of what earlier code made
     (entry,) = (tmp_path / CACHE_DIR).iterdir()
     assert published_schemas(tmp_path) == schemas()  # taken from the cache
     entry.write_text('{"regio.schema.json": "afgebroken', encoding="utf-8")  # a damaged entry is made again
