@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import functools
 import http.server
 import io
@@ -119,24 +120,49 @@ def heading(element) -> str:
 
 
 # The moment the shared site is built as of: today at midnight (UTC), so it describes today like
-# any build, and another build given the same SOURCE_DATE_EPOCH must give the same bytes.
+# any build, and another build given the same SOURCE_DATE_EPOCH must give the same bytes. Kept
+# beside the site (see built_as_of), since another test worker may have built it.
 TODAY_EPOCH = str(int(dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0).timestamp()))
+EPOCH_FILE = "SOURCE_DATE_EPOCH"
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The repository's own data, built once with --strict (as `regioplan build` does), as of TODAY_EPOCH."""
+def real_site(tmp_path_factory, worker_id) -> Path:
+    """The repository's own data, built with --strict (as `regioplan build` does), once per test run.
+
+    Tests only read it, so the test workers share one: the first builds it, the others wait for
+    it (pytest-xdist's recipe for a session fixture made once).
+    """
+    if worker_id == "master":  # run without workers
+        return _build_real_site(tmp_path_factory.mktemp("real"))
+    folder = tmp_path_factory.getbasetemp().parent / "real"  # the run's folder, shared by its workers
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        site = folder / "site"
+        # build_site puts the site in place only when the build succeeded.
+        return site if site.is_dir() else _build_real_site(folder)
+
+
+def _build_real_site(folder: Path) -> Path:
     from generator.write import build_site
 
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = TODAY_EPOCH
     try:
-        return build_site(REPO, site_dir=tmp_path_factory.mktemp("real") / "site")
+        site = build_site(REPO, site_dir=folder / "site")
     finally:
         if before is None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
+    (folder / EPOCH_FILE).write_text(TODAY_EPOCH, encoding="utf-8")
+    return site
+
+
+def built_as_of(site: Path) -> str:
+    """The SOURCE_DATE_EPOCH the shared site was built with."""
+    return (site.parent / EPOCH_FILE).read_text(encoding="utf-8")
 
 
 CHROMIUM = "/usr/bin/chromium"

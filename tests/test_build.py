@@ -211,15 +211,15 @@ def test_the_real_data_builds_strictly(real_site):
 
 def test_two_builds_of_the_same_input_are_byte_identical(real_site, tmp_path):
     """With SOURCE_DATE_EPOCH set, the site (pages, search index, sitemap, PDFs) is reproducible: the
-    shared site, built in this process, and a `regioplan build` of a copy elsewhere, in its own process
+    shared site, built in a test process, and a `regioplan build` of a copy elsewhere, in its own process
     with another order of Python's string hashes (so nothing may depend on the order of a set) and
     rendering every PDF itself, give the same bytes."""
-    from conftest import TODAY_EPOCH, copy_project
+    from conftest import built_as_of, copy_project
 
-    assert os.environ.get("PYTHONHASHSEED") != "1"  # this process hashes strings in another order
+    assert os.environ.get("PYTHONHASHSEED") != "1"  # the test processes hash strings in another order
     project = copy_project(tmp_path / "project", with_regions=True)
     project.path(".cache").unlink()  # an empty cache of its own: every PDF is rendered again
-    result = regioplan(project.root, "build", env={"SOURCE_DATE_EPOCH": TODAY_EPOCH, "PYTHONHASHSEED": "1"})
+    result = regioplan(project.root, "build", env={"SOURCE_DATE_EPOCH": built_as_of(real_site), "PYTHONHASHSEED": "1"})
     assert result.returncode == 0, result.stderr
     assert "PDF's gemaakt" in result.stderr and "ongewijzigd" not in result.stderr
     built = snapshot(project.path("site"))
