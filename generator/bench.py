@@ -6,12 +6,17 @@ output size. Then it builds the very same generated pages, written out as plain 
 MkDocs Material alone (the same navigation, with the regions listed in it as our build lists
 them; search plugin; the same Markdown extensions; nothing else): the floor for this content.
 `ratio` is our build without PDFs over the floor's time.
+
+Our build and the floor run in turn, `--repeat` times (a fresh project cache each time, as a first
+build has), and every figure is the median: on a shared machine whose speed drifts, a pair taken
+close together still compares like with like, and one slow or lucky run does not move the result.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -25,6 +30,7 @@ from .mkdocs_plugin import list_regions_in_nav
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages, lookups_for
 from .project import load_project
+from .projectdata import CACHE_ROOT
 from .synthetic import synthetic_region
 from .write import CONFIG_FILE, configured, mkdocs_config
 
@@ -39,17 +45,40 @@ TARGETS = {
 
 
 @dataclass
+class Run:
+    """One build of ours without PDFs and the floor's build right after it."""
+
+    stages: dict[str, float]
+    floor: float
+
+    @property
+    def site_without_pdfs(self) -> float:
+        return sum(self.stages.values())
+
+    @property
+    def own(self) -> float:
+        return self.stages["load and validate"] + self.stages["generate pages"]
+
+
+@dataclass
 class Report:
     regions: int
-    stages: dict[str, float] = field(default_factory=dict)
+    runs: list[Run] = field(default_factory=list)
     pages: int = 0
     size: int = 0
     region_page_kb: float = 0.0
-    floor: float = 0.0
     pdfs: int = 0
     pdf_one: float = 0.0
     pdf_two: float = 0.0
     rebuild: float | None = None  # seconds for `regioplan build` again, PDFs from the cache
+
+    @property
+    def stages(self) -> dict[str, float]:
+        return {stage: statistics.median(run.stages[stage] for run in self.runs) for stage in self.runs[0].stages}
+
+    @property
+    def floor(self) -> float:
+        return statistics.median(run.floor for run in self.runs)
 
     @property
     def rebuild_ratio(self) -> float | None:
@@ -57,19 +86,20 @@ class Report:
 
     @property
     def site_without_pdfs(self) -> float:
-        return self.stages["load and validate"] + self.stages["generate pages"] + self.stages["MkDocs render"]
+        return statistics.median(run.site_without_pdfs for run in self.runs)
 
     @property
     def ratio(self) -> float:
-        return self.site_without_pdfs / self.floor
+        return statistics.median(run.site_without_pdfs / run.floor for run in self.runs)
 
     @property
     def own_share(self) -> float:
-        return (self.stages["load and validate"] + self.stages["generate pages"]) / self.site_without_pdfs
+        return statistics.median(run.own / run.site_without_pdfs for run in self.runs)
 
     def lines(self) -> list[str]:
         out = [
-            f"regions: {self.regions}   pages: {self.pages}   output: {self.size / 1e6:.1f} MB   largest region page: {self.region_page_kb:.0f} KB"
+            f"regions: {self.regions}   pages: {self.pages}   output: {self.size / 1e6:.1f} MB   largest region page: {self.region_page_kb:.0f} KB",
+            f"builds without PDFs and floors: {len(self.runs)} each, in turn; medians",
         ]
         out.append(f"{'stage':<20}{'seconds':>9}{'pages/s':>10}")
         for stage, seconds in self.stages.items():
@@ -125,8 +155,8 @@ def _size(folder: Path) -> tuple[int, int]:
     return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
 
 
-def _floor(project_root: Path, pages, folder: Path) -> float:
-    """Build the same pages with MkDocs Material alone and return the seconds it took."""
+def _floor_project(project_root: Path, pages, folder: Path) -> Path:
+    """The same pages as a project for MkDocs Material alone; returns its configuration file."""
     docs = folder / "docs"
     shutil.copytree(project_root / "content", docs)
     for page in pages:
@@ -155,43 +185,60 @@ def _floor(project_root: Path, pages, folder: Path) -> float:
         "nav": ours["nav"],
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    started = time.perf_counter()
+    return folder / "mkdocs.yml"
+
+
+def _timed_floor(config_file: Path) -> float:
     from mkdocs.config import load_config
 
-    build(load_config(config_file=str(folder / "mkdocs.yml")))
+    started = time.perf_counter()
+    build(load_config(config_file=str(config_file)))
     return time.perf_counter() - started
 
 
-def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample: int | None = None) -> Report:
-    scratch = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="regioplan-bench-"))
-    project_root = make_project(Path(root), scratch / "project", regions)
-    report = Report(regions)
-
-    # Our build, as `regioplan build` does it, with PDFs left to the separate measurement below.
+def _timed_build(project_root: Path, site: Path) -> dict[str, float]:
+    """Our build without PDFs, as `regioplan build` does it, from an empty project cache; seconds per stage."""
+    shutil.rmtree(project_root / CACHE_ROOT, ignore_errors=True)
     started = time.perf_counter()
     validated = load_project(project_root)
     validate = time.perf_counter() - started
     started = time.perf_counter()
-    config, plugin = configured(project_root, pdfs=False, site_dir=str(scratch / "site"), strict=True)
+    config, plugin = configured(project_root, pdfs=False, site_dir=str(site), strict=True)
     plugin.preloaded = validated  # as `regioplan build` hands it over
     build(config)
     total = time.perf_counter() - started
     timings = plugin.timings
     own = timings["load"] + timings["generate"] + timings["pdf"] + timings["search"]
-    report.stages = {
+    return {
         "load and validate": validate + timings["load"],
         # Our code inside MkDocs's run too: the abbreviations added to the search index.
         "generate pages": timings["generate"] + timings["pdf"] + timings["search"],
         "MkDocs render": total - own,
     }
+
+
+def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample: int | None = None, repeat: int = 3) -> Report:
+    scratch = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="regioplan-bench-"))
+    project_root = make_project(Path(root), scratch / "project", regions)
+    report = Report(regions)
+
+    project = load_project(project_root)
+    lookups = lookups_for(project)
+    pages = generate_pages(project_root, lookups)
+
+    # Our build (PDFs are measured apart, below) and the floor, in turn, each into an empty folder
+    # (emptying one is not part of a build's cost).
+    floor_config = _floor_project(project_root, pages, scratch / "floor")
+    for _ in range(repeat):
+        for folder in (scratch / "site", scratch / "floor" / "site"):
+            shutil.rmtree(folder, ignore_errors=True)
+        stages = _timed_build(project_root, scratch / "site")
+        report.runs.append(Run(stages, _timed_floor(floor_config)))
     report.pages, report.size = _size(scratch / "site")
     region_pages = [p for p in (scratch / "site" / "regios").rglob("index.html")]
     report.region_page_kb = max(p.stat().st_size for p in region_pages) / 1024
 
     # PDFs on both cores and on one, from the same jobs.
-    project = load_project(project_root)
-    lookups = lookups_for(project)
-    pages = generate_pages(project_root, lookups)
     config = mkdocs_config(project_root)
     configs = with_glossary(config.mdx_configs, project.glossary)  # as the plugin hands them to MkDocs
     jobs = pdf_jobs(project_root, lookups, {p.path: p.content for p in pages}, config.markdown_extensions, configs)
@@ -213,15 +260,14 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
         build(config)
         report.rebuild = time.perf_counter() - started
 
-    report.floor = _floor(project_root, pages, scratch / "floor")
     if not workdir:
         shutil.rmtree(scratch, ignore_errors=True)
     return report
 
 
-def main(root: Path, regions: int, workdir: Path | None, pdf_sample: int | None) -> int:
+def main(root: Path, regions: int, workdir: Path | None, pdf_sample: int | None, repeat: int = 3) -> int:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # the same output every run
-    report = run_bench(root, regions, workdir, pdf_sample)
+    report = run_bench(root, regions, workdir, pdf_sample, repeat)
     for line in report.lines() + report.verdicts():
         print(line)
     return 0

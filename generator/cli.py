@@ -141,6 +141,16 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22") from None
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen aantal; geef een geheel getal van 1 of meer")
+    return number
+
+
 def _monitor(args: argparse.Namespace) -> int:
     """Count what the practices of a region chose, from a folder of saved plan files."""
     import datetime as dt
@@ -237,7 +247,7 @@ def _new_region(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from .bench import main as bench
 
-    return bench(args.root, args.regions, args.keep, args.pdf_sample)
+    return bench(args.root, args.regions, args.keep, args.pdf_sample, args.repeat)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -314,7 +324,13 @@ def parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="meet de bouw met synthetische regio's en vergelijk met MkDocs Material alleen")
     bench.add_argument("--regions", type=int, default=50, help="aantal synthetische regio's (standaard 50)")
     bench.add_argument("--keep", type=Path, default=None, help="bewaar de gebouwde projecten in deze map")
-    bench.add_argument("--pdf-sample", type=int, default=None, help="meet de PDF's op alleen de eerste N opdrachten")
+    bench.add_argument("--pdf-sample", type=_at_least_one, default=None, help="meet de PDF's op alleen de eerste N opdrachten")
+    bench.add_argument(
+        "--repeat",
+        type=_at_least_one,
+        default=3,
+        help="bouw zonder PDF's en ondergrens elk zo vaak, om en om; de mediaan telt (standaard 3)",
+    )
     bench.set_defaults(run=_bench)
 
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors naar schema/")

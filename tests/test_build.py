@@ -229,9 +229,10 @@ def test_two_builds_of_the_same_input_are_byte_identical(real_site, tmp_path):
 
 def test_benchmark_smoke_run_reports_every_figure(tmp_path):
     """A tiny run of `regioplan bench`: the command works and prints each figure (timings are not judged)."""
-    result = regioplan(REPO_ROOT, "bench", "--regions", "2", "--pdf-sample", "2", "--keep", str(tmp_path / "bench"))
+    result = regioplan(REPO_ROOT, "bench", "--regions", "2", "--pdf-sample", "2", "--repeat", "2", "--keep", str(tmp_path / "bench"))
     assert result.returncode == 0, result.stderr
     for label in [
+        "builds without PDFs and floors: 2 each, in turn; medians",
         "load and validate",
         "generate pages",
         "MkDocs render",
