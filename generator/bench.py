@@ -8,8 +8,9 @@ them; search plugin; the same Markdown extensions; nothing else): the floor for 
 `ratio` is our build without PDFs over the floor's time.
 
 Our build and the floor run in turn, `--repeat` times (a fresh project cache each time, as a first
-build has), and so does the rebuild with PDFs from the cache; every figure is the median: on a shared machine whose speed drifts, a pair taken
-close together still compares like with like, and one slow or lucky run does not move the result.
+build has), and the rebuild with PDFs from the cache as often; every figure is the median. On a
+shared machine whose speed drifts, a pair taken close together still compares like with like, and
+one slow or lucky run does not move the result.
 """
 
 from __future__ import annotations
