@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib.metadata
 import io
 import logging
 import os
@@ -225,11 +226,8 @@ class PdfCache:
 
     @staticmethod
     def key(job: PdfJob) -> str:
-        import pypdf
-        import weasyprint
-
         digest = hashlib.sha256()
-        for part in (_renderer(), weasyprint.__version__, pypdf.__version__, job.path, str(job.forms), repr(job.tooltips), job.html):
+        for part in (_renderer(), *_library_versions(), job.path, str(job.forms), repr(job.tooltips), job.html):
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 
@@ -257,6 +255,13 @@ class PdfCache:
             with contextlib.suppress(OSError):
                 if entry.stat().st_mtime < cutoff:
                     entry.unlink()
+
+
+@functools.cache
+def _library_versions() -> tuple[str, str]:
+    """WeasyPrint's and pypdf's versions, read from their package metadata: importing them takes
+    about a second, which a build whose PDFs all come from the cache need not spend."""
+    return importlib.metadata.version("weasyprint"), importlib.metadata.version("pypdf")
 
 
 @functools.cache
