@@ -199,10 +199,8 @@ def _monitor(args: argparse.Namespace) -> int:
 
 def _fill_plan(args: argparse.Namespace) -> int:
     """Write the region's praktijkplan PDF filled in from a plan saved by the plan builder."""
-    import os
-    import tempfile
-
     from .errors import Diagnostic, Position
+    from .files import write_whole
     from .pdf import filled_practice_plan
     from .pipeline import build_date
     from .planrules import read_plan, rules_for_region
@@ -222,11 +220,7 @@ def _fill_plan(args: argparse.Namespace) -> int:
             [Diagnostic(Position(str(args.output)), "E001", "de map bestaat niet; maak haar eerst aan of kies een andere plek")]
         )
     data, notes = filled_practice_plan(args.root, project, args.region, plan, build_date())
-    # Written next to the target and then moved: a failure never leaves half a file behind.
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".pdf.tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(temporary, target)
+    write_whole(target, data)
     for note in notes:
         print(f"Let op: {note}", file=sys.stderr)
     print(f"Geschreven: {args.output}")

@@ -30,6 +30,7 @@ import markdown
 from .contexts.base import Lookups, practice_plan_pdf, region_page, region_plan_pdf
 from .contexts.regions import SUBPAGES, RegionPages
 from .dutch import dutch_date, plural
+from .files import write_whole
 from .project import Project
 from .projectdata import CACHE_ROOT
 from .render import TEMPLATE_DIR, environment
@@ -243,9 +244,7 @@ class PdfCache:
     def put(self, key: str, data: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            part = self.folder / f".{key}.{os.getpid()}.part"
-            part.write_bytes(data)
-            os.replace(part, self.folder / f"{key}.pdf")  # whole or not at all, also for parallel builds
+            write_whole(self.folder / f"{key}.pdf", data)
         except OSError as error:
             log.warning("PDF-cache niet bijgewerkt (%s); de volgende bouw maakt dit PDF opnieuw", error)
 

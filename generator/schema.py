@@ -11,14 +11,13 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
-import sys
 from pathlib import Path
 
 import pydantic
 import pydantic_core
 
 from . import models
+from .files import write_whole
 from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, PracticePlan, Region, Sources
 from .projectdata import CACHE_ROOT
 
@@ -63,9 +62,7 @@ def published_schemas(root: Path) -> dict[str, str]:
     made = schemas()
     with contextlib.suppress(OSError):  # no writable cache: made again next time
         entry.parent.mkdir(parents=True, exist_ok=True)
-        part = entry.with_name(f".{entry.name}.{os.getpid()}.part")
-        part.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
-        os.replace(part, entry)  # whole or not at all, also for parallel builds
+        write_whole(entry, json.dumps(made, ensure_ascii=False).encode("utf-8"))
         for earlier in entry.parent.glob("*.json"):  # made by earlier code: never read again
             if earlier != entry:
                 earlier.unlink()
@@ -75,8 +72,8 @@ def published_schemas(root: Path) -> dict[str, str]:
 @functools.cache
 def _models_key() -> str:
     digest = hashlib.sha256(f"{pydantic.VERSION} {pydantic_core.__version__}".encode())
-    for module in (models, sys.modules[__name__]):
-        digest.update(Path(module.__file__).read_bytes())
+    for source in (models.__file__, __file__):
+        digest.update(Path(source).read_bytes())
     return digest.hexdigest()
 
 
