@@ -147,15 +147,9 @@ def real_site(tmp_path_factory, worker_id) -> Path:
 def _build_real_site(folder: Path) -> Path:
     from generator.write import build_site
 
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = TODAY_EPOCH
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         site = build_site(REPO, site_dir=folder / "site")
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
     (folder / EPOCH_FILE).write_text(TODAY_EPOCH, encoding="utf-8")
     return site
 

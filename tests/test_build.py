@@ -248,8 +248,6 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path):
 
 def test_no_environment_turns_real_pdfs_into_placeholders(project):
     """The PDF switch is the plugin's own option, not an environment variable a shell may hold."""
-    import shutil
-
     from pypdf import PdfReader
 
     shutil.copy(REPO_ROOT / "tests/fixtures/planregio.yml", project.path("data/regios/planregio.yml"))
