@@ -12,20 +12,23 @@ Rendering runs in a pool of processes, one per core, and reports progress as it 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 import importlib.metadata
 import io
+import json
 import logging
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
+from pydantic import BaseModel
 
 from .contexts.base import Lookups, practice_plan_pdf, region_page, region_plan_pdf
 from .contexts.regions import SUBPAGES, RegionPages
@@ -40,6 +43,8 @@ log = logging.getLogger("regioplan.pdf")
 # The region pages that make up the regioplan document, in reading order.
 DOCUMENT_PAGES = [sub for sub, _ in SUBPAGES if sub not in ("praktijkplan", "planbouwer")]
 PRINT_CSS = "pdf/print.css"
+REGION_PLAN_TEMPLATE = "pdf/regioplan.html.j2"
+PRACTICE_PLAN_TEMPLATE = "pdf/praktijkplan.html.j2"
 # Links inside a PDF cannot follow the site's relative links; only web and mail links stay.
 _LOCAL_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.S)
 # A page's source line after a paragraph, list or definition list ("*Bron:* …" in the templates).
@@ -86,7 +91,11 @@ class SourceNotes:
 @dataclass(frozen=True)
 class PdfJob:
     path: str  # where the PDF goes in the site
-    html: str  # a complete HTML document
+    # Makes the complete HTML document; called only when the cache lacks this PDF (the regioplan's
+    # Markdown conversions are most of a rebuild's PDF stage).
+    document: Callable[[], str]
+    # What the document is made from, written out (_Recipes); None when some part has no stable text.
+    recipe: str | None
     forms: bool  # turn inputs into fillable fields
     tooltips: tuple[tuple[str, str], ...] = ()  # (field name, Dutch description) for every field
 
@@ -97,37 +106,107 @@ def pdf_jobs(root: Path, lookups: Lookups, pages: dict[str, str], extensions: li
     css = print_css(root)
     builder = RegionPages(lookups)
     configs = {**extension_configs, "toc": {**extension_configs.get("toc", {}), "permalink": False}}
+    recipes = _Recipes(root, extensions, configs)
     jobs = []
     for region in lookups.regions:
-        jobs.append(practice_plan_job(env, css, region, builder.form(region)))
-        sections = []
-        notes = SourceNotes()
-        for sub in DOCUMENT_PAGES:
-            converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
-            body = converter.convert(pages[region_page(region.id, sub)])
-            body = notes.gather(_LOCAL_LINK.sub(r"\1", body))
-            # The pages share heading ids (one per kernelement); in one document they must differ.
-            body = body.replace(' id="', f' id="{sub}-')
-            sections.append({"id": f"deel-{sub}", "titel": dict(SUBPAGES)[sub], "html": body})
-        document = env.get_template("pdf/regioplan.html.j2").render(
-            css=css,
-            region=region,
-            sections=sections,
-            sources=builder.region_sources(region),
-            notes=notes.notes,
-            versions=builder.region_versions(region, lookups.plain_source),
-            datum=dutch_date(region.plan.datum),
-            gemaakt=dutch_date(lookups.today),
-            version=region.plan.versie or "",
-        )
-        jobs.append(PdfJob(region_plan_pdf(region.id), document, forms=False))
+        jobs.append(practice_plan_job(env, css, region, builder.form(region), recipes))
+        values = {
+            "region": region,
+            "sources": builder.region_sources(region),
+            "versions": builder.region_versions(region, lookups.plain_source),
+            "datum": dutch_date(region.plan.datum),
+            "gemaakt": dutch_date(lookups.today),
+            "version": region.plan.versie or "",
+        }
+        markdown_pages = {sub: pages[region_page(region.id, sub)] for sub in DOCUMENT_PAGES}
+        document = functools.partial(_region_plan_document, env, css, extensions, configs, markdown_pages, values)
+        path = region_plan_pdf(region.id)
+        jobs.append(PdfJob(path, document, recipes.of(path, REGION_PLAN_TEMPLATE, values, markdown_pages), forms=False))
     return jobs
 
 
-def practice_plan_job(env, css: str, region, form: dict) -> PdfJob:
-    html = env.get_template("pdf/praktijkplan.html.j2").render(form=form, css=css, region=region, version=region.plan.versie or "")
+def _region_plan_document(env, css: str, extensions: list, configs: dict, markdown_pages: dict[str, str], values: dict) -> str:
+    sections = []
+    notes = SourceNotes()
+    for sub, text in markdown_pages.items():
+        body = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
+        body = notes.gather(_LOCAL_LINK.sub(r"\1", body))
+        # The pages share heading ids (one per kernelement); in one document they must differ.
+        body = body.replace(' id="', f' id="{sub}-')
+        sections.append({"id": f"deel-{sub}", "titel": dict(SUBPAGES)[sub], "html": body})
+    return env.get_template(REGION_PLAN_TEMPLATE).render(css=css, sections=sections, notes=notes.notes, **values)
+
+
+def practice_plan_job(env, css: str, region, form: dict, recipes: _Recipes | None = None) -> PdfJob:
+    values = {"form": form, "region": region, "version": region.plan.versie or ""}
+    document = functools.partial(env.get_template(PRACTICE_PLAN_TEMPLATE).render, css=css, **values)
     tooltips = tuple((field["naam"], field["titel"]) for field in form["velden"])
-    return PdfJob(practice_plan_pdf(region.id), html, forms=True, tooltips=tooltips)
+    path = practice_plan_pdf(region.id)
+    recipe = recipes.of(path, PRACTICE_PLAN_TEMPLATE, values) if recipes else None
+    return PdfJob(path, document, recipe, forms=True, tooltips=tooltips)
+
+
+class _Recipes:
+    """A PDF's document written out as everything it is made from, so that the cache can find the PDF
+    without making the document.
+
+    The document is made by this package's code (Markdown conversion, source notes, escaping filters)
+    with the project's templates (styles included) and the Markdown extensions, from the values its
+    template receives and the region pages' Markdown. A recipe holds all of these: the code and the
+    templates as hashes, the libraries as versions, the values and Markdown as JSON. It may hold more
+    than the document uses (the whole region, not only its name): a recipe that changed without the
+    document changing only costs making the document, whose own hash then finds the PDF.
+    """
+
+    def __init__(self, root: Path, extensions: list, configs: dict):
+        try:
+            markdown_setup = _stable_json({"extensions": extensions, "configs": configs})
+        except TypeError:
+            self.shared = None  # a setting without a stable text (an object): documents are always made
+        else:
+            self.shared = "\0".join((_package_code(), _templates(root), *_maker_versions(extensions), markdown_setup))
+
+    def of(self, path: str, template: str, values: dict, markdown_pages: dict[str, str] | None = None) -> str | None:
+        if self.shared is None:
+            return None
+        try:
+            own = _stable_json({"path": path, "template": template, "values": values, "markdown": markdown_pages})
+        except TypeError:
+            return None
+        return self.shared + "\0" + own
+
+
+def _stable_json(value: object) -> str:
+    """JSON that is the same in every process; TypeError for a value without such a text."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{value.__module__}.{value.__qualname__}"  # a function named in mkdocs.yml (!!python/name)
+    raise TypeError(f"no stable text for {type(value).__name__}")
+
+
+@functools.cache
+def _package_code() -> str:
+    """This package's code: every module that can shape a document or a PDF."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+    return digest.hexdigest()
+
+
+def _templates(root: Path) -> str:
+    digest = hashlib.sha256()
+    folder = root / TEMPLATE_DIR
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
 
 
 def filled_practice_plan(root: Path, project: Project, region_id: str, plan: dict, today) -> tuple[bytes, list[str]]:
@@ -139,7 +218,8 @@ def filled_practice_plan(root: Path, project: Project, region_id: str, plan: dic
     form = PracticeForm(lookups, region).build()
     names = {item["key"]: item["naam"] for item in lookups.plan_rules(region)["interventies"]}
     values, notes = form_values(form, plan, names)
-    _, data = _render(practice_plan_job(environment(root), print_css(root), region, form))
+    job = practice_plan_job(environment(root), print_css(root), region, form)
+    _, data = _render(job.path, job.document(), job.forms, job.tooltips)
     return fill(data, values), notes
 
 
@@ -152,11 +232,11 @@ def pdf_paths(project: Project) -> list[str]:
     return [path for region in sorted(project.regions) for path in (practice_plan_pdf(region), region_plan_pdf(region))]
 
 
-def _render(job: PdfJob) -> tuple[str, bytes]:
+def _render(path: str, html: str, forms: bool, tooltips: tuple[tuple[str, str], ...]) -> tuple[str, bytes]:
     from weasyprint import HTML  # imported in the worker: each process loads it once
 
-    data = HTML(string=job.html).write_pdf(pdf_forms=job.forms, pdf_tags=True, custom_metadata=True)
-    return job.path, with_tooltips(data, dict(job.tooltips)) if job.tooltips else data
+    data = HTML(string=html).write_pdf(pdf_forms=forms, pdf_tags=True, custom_metadata=True)
+    return path, with_tooltips(data, dict(tooltips)) if tooltips else data
 
 
 def _fields(writer) -> Iterator:
@@ -220,20 +300,43 @@ class PdfCache:
     A job's HTML is complete (styles inline, no files it loads), so the HTML, the form settings,
     this module's code and the versions of the libraries that render and post-process it decide the bytes: a
     region whose pages did not change gets its PDFs from here, and any change makes a new key.
+    Beside each PDF the cache notes which key a job's recipe led to, so that a rebuild finds an
+    unchanged PDF without making its HTML again.
     """
 
     def __init__(self, folder: Path):
         self.folder = folder
 
     @staticmethod
-    def key(job: PdfJob) -> str:
-        digest = hashlib.sha256()
-        for part in (_renderer(), *_library_versions(), job.path, str(job.forms), repr(job.tooltips), job.html):
-            digest.update(part.encode("utf-8") + b"\0")
-        return digest.hexdigest()
+    def key(job: PdfJob, html: str) -> str:
+        return _digest(_renderer(), *_versions(_RENDERERS), job.path, str(job.forms), repr(job.tooltips), html)
+
+    def known_key(self, job: PdfJob) -> str | None:
+        """The key the job's recipe had in an earlier build, if it had one."""
+        if job.recipe is None:
+            return None
+        key = self._read(self.folder / f"{_digest(job.recipe)}.key")
+        return key.decode("ascii") if key is not None and _KEY.fullmatch(key) else None
+
+    def remember(self, job: PdfJob, key: str) -> None:
+        if job.recipe is not None:
+            self._write(self.folder / f"{_digest(job.recipe)}.key", key.encode("ascii"))
 
     def get(self, key: str) -> bytes | None:
-        entry = self.folder / f"{key}.pdf"
+        return self._read(self.folder / f"{key}.pdf")
+
+    def put(self, key: str, data: bytes) -> None:
+        self._write(self.folder / f"{key}.pdf", data)
+
+    def prune(self) -> None:
+        cutoff = time.time() - CACHE_DAYS * 86400
+        for entry in self.folder.iterdir() if self.folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                if entry.suffix in (".pdf", ".key") and entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+
+    @staticmethod
+    def _read(entry: Path) -> bytes | None:
         try:
             data = entry.read_bytes()
         except OSError:
@@ -241,26 +344,48 @@ class PdfCache:
         entry.touch()  # in use: keep it
         return data
 
-    def put(self, key: str, data: bytes) -> None:
+    def _write(self, entry: Path, data: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_whole(self.folder / f"{key}.pdf", data)
+            write_whole(entry, data)
         except OSError as error:
             log.warning("PDF-cache niet bijgewerkt (%s); de volgende bouw maakt dit PDF opnieuw", error)
 
-    def prune(self) -> None:
-        cutoff = time.time() - CACHE_DAYS * 86400
-        for entry in self.folder.glob("*.pdf") if self.folder.is_dir() else []:
-            with contextlib.suppress(OSError):
-                if entry.stat().st_mtime < cutoff:
-                    entry.unlink()
+
+_KEY = re.compile(rb"[0-9a-f]{64}")
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+# The libraries that turn HTML into a PDF, and those that make a job's HTML (Markdown and its extensions, Jinja).
+_RENDERERS = ("weasyprint", "pypdf")
+_MAKERS = ("markdown", "pymdown-extensions", "jinja2", "markupsafe")
+# The packages of Markdown extensions named without their package ("toc") or in one of those libraries.
+_KNOWN_EXTENSION_PACKAGES = {"markdown", "pymdownx"}
+
+
+def _maker_versions(extensions: list) -> tuple[str, ...]:
+    """The versions of the libraries that make HTML and of any other package a Markdown extension comes from."""
+    packages = {name.split(".")[0] for name in extensions if isinstance(name, str) and "." in name} - _KNOWN_EXTENSION_PACKAGES
+    return _versions(_MAKERS) + tuple(f"{package} {_package_versions(package)}" for package in sorted(packages))
 
 
 @functools.cache
-def _library_versions() -> tuple[str, str]:
-    """WeasyPrint's and pypdf's versions, read from their package metadata: importing them takes
-    about a second, which a build whose PDFs all come from the cache need not spend."""
-    return importlib.metadata.version("weasyprint"), importlib.metadata.version("pypdf")
+def _versions(distributions: tuple[str, ...]) -> tuple[str, ...]:
+    """Read from the package metadata: importing WeasyPrint and pypdf for their versions takes about a
+    second, which a build whose PDFs all come from the cache need not spend."""
+    return tuple(importlib.metadata.version(name) for name in distributions)
+
+
+def _package_versions(package: str) -> str:
+    """The versions of the distributions that install an importable package (slow: reads them all)."""
+    names = importlib.metadata.packages_distributions().get(package, [])
+    return " ".join(f"{name}={importlib.metadata.version(name)}" for name in sorted(names)) or "unknown"
 
 
 @functools.cache
@@ -275,23 +400,31 @@ def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache 
     if not jobs:
         return {}
     results: dict[str, bytes] = {}
-    # Each job's key once: it hashes the whole document.
-    keys = {job.path: cache.key(job) for job in jobs} if cache is not None else {}
-    if cache is not None:
-        for job in jobs:
-            if (data := cache.get(keys[job.path])) is not None:
-                results[job.path] = data
-        if results:
-            log.info("%d van %s ongewijzigd, uit %s", len(results), plural(len(jobs), "PDF", "PDF's"), cache.folder)
-    todo = [job for job in jobs if job.path not in results]
+    todo: list[tuple[str, str, bool, tuple]] = []  # _render's arguments for each PDF to make
+    keys: dict[str, str] = {}
+    for job in jobs:
+        html = None
+        key = cache.known_key(job) if cache is not None else None
+        if key is None:
+            html = job.document()
+            key = PdfCache.key(job, html)
+            if cache is not None:
+                cache.remember(job, key)
+        if cache is not None and (data := cache.get(key)) is not None:
+            results[job.path] = data
+            continue
+        keys[job.path] = key
+        todo.append((job.path, job.document() if html is None else html, job.forms, job.tooltips))
+    if results:
+        log.info("%d van %s ongewijzigd, uit %s", len(results), plural(len(jobs), "PDF", "PDF's"), cache.folder)
     workers = min(workers or os.cpu_count() or 1, max(len(todo), 1))
     started = time.perf_counter()
     with contextlib.ExitStack() as stack:
         if workers == 1:
-            rendered = map(_render, todo)
+            rendered = (_render(*order) for order in todo)
         else:
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-            rendered = (future.result() for future in as_completed([pool.submit(_render, job) for job in todo]))
+            rendered = (future.result() for future in as_completed([pool.submit(_render, *order) for order in todo]))
         for number, (path, data) in enumerate(rendered, start=1):
             results[path] = data
             if cache is not None:

@@ -575,7 +575,8 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
     assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
     assert {"datum", "handtekening_datum"} <= set(names)
 
-    _, data = _render(practice_plan_job(environment(project.root), print_css(project.root), loaded.regions["planregio"], form))
+    job = practice_plan_job(environment(project.root), print_css(project.root), loaded.regions["planregio"], form)
+    _, data = _render(job.path, job.document(), job.forms, job.tooltips)
     filled = PdfReader(io.BytesIO(fill(data, {"datum": "22-11-2026", "handtekening_datum": "22-11-2026"})))
     fields = filled.get_fields()
     assert fields["datum"]["/V"] == "22-11-2026" and fields["handtekening_datum"]["/V"] == "22-11-2026"

@@ -1,0 +1,124 @@
+"""The PDF cache finds an unchanged PDF without making its document, and never serves a stale one.
+
+A job's recipe (generator/pdf.py, _Recipes) stands in for its HTML document, which is costly to
+make (a Markdown conversion per region page). These tests render real PDFs with WeasyPrint for one
+region and change, one at a time, each thing the document is made from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import shutil
+
+import pytest
+from conftest import REPO
+from pymdownx.slugs import slugify
+from pypdf import PdfReader
+
+from generator.contexts import Lookups
+from generator.glossary import with_glossary
+from generator.pdf import PdfCache, pdf_jobs, render_pdfs
+from generator.pipeline import generate_pages
+from generator.project import load_project
+from generator.render import TEMPLATE_DIR
+from generator.write import mkdocs_config
+
+REGION = "oost-gelderland"  # the quickest to render of the four
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(REPO)
+
+
+@pytest.fixture(scope="module")
+def markdown_setup(project):
+    config = mkdocs_config(REPO)
+    return config.markdown_extensions, with_glossary(config.mdx_configs, project.glossary)
+
+
+def jobs_of(root, project, markdown_setup, today=TODAY, pages=None):
+    """The region's two PDF jobs, as a build on `today` makes them."""
+    lookups = Lookups(project, today)
+    pages = pages if pages is not None else {page.path: page.content for page in generate_pages(root, lookups)}
+    extensions, configs = markdown_setup
+    return [job for job in pdf_jobs(root, lookups, pages, extensions, configs) if f"-{REGION}.pdf" in job.path]
+
+
+def never_made():
+    raise AssertionError("the document was made although the cache holds its PDF")
+
+
+def test_an_unchanged_pdf_comes_from_the_cache_without_making_its_document(project, markdown_setup, tmp_path):
+    cache = PdfCache(tmp_path / "cache")
+    first = render_pdfs(jobs_of(REPO, project, markdown_setup), workers=1, cache=cache)
+    assert sorted(first) == [f"regios/{REGION}/praktijkplan-{REGION}.pdf", f"regios/{REGION}/regioplan-{REGION}.pdf"]
+
+    again = [dataclasses.replace(job, document=never_made) for job in jobs_of(REPO, project, markdown_setup)]
+    assert render_pdfs(again, workers=1, cache=cache) == first
+
+    # A recipe whose PDF has gone from the cache (removed as unused) makes the document again.
+    for entry in (tmp_path / "cache").glob("*.pdf"):
+        entry.unlink()
+    form = jobs_of(REPO, project, markdown_setup)[:1]
+    remade = render_pdfs(form, workers=1, cache=cache)
+    assert list(remade) == [f"regios/{REGION}/praktijkplan-{REGION}.pdf"]
+    assert "Oost-Gelderland" in PdfReader(io.BytesIO(remade[form[0].path])).pages[0].extract_text()
+
+
+def with_template_edit(tmp_path):
+    """A project root whose print style sheet differs from the repository's by one rule."""
+    root = tmp_path / "root"
+    shutil.copytree(REPO / TEMPLATE_DIR, root / TEMPLATE_DIR)
+    css = root / TEMPLATE_DIR / "pdf/print.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\nh1 { color: #000; }\n", encoding="utf-8")
+    return root
+
+
+def test_a_recipe_changes_with_everything_the_document_is_made_from(project, markdown_setup, tmp_path):
+    """For each kind of change: the regioplan document changes, and so does its recipe, so the
+    cache cannot hand out the PDF of the document before the change."""
+    lookups = Lookups(project, TODAY)
+    pages = {page.path: page.content for page in generate_pages(REPO, lookups)}
+    summary = f"regios/{REGION}/index.md"
+    extensions, configs = markdown_setup
+    glossary = configs["abbr"]["glossary"]
+    changed = {
+        "the day the PDF is made": jobs_of(REPO, project, markdown_setup, today=TODAY + dt.timedelta(days=1), pages=pages),
+        "a region page's Markdown": jobs_of(
+            REPO, project, markdown_setup, pages={**pages, summary: pages[summary] + "\nEen nieuwe alinea.\n"}
+        ),
+        "a template or style": jobs_of(with_template_edit(tmp_path), project, markdown_setup, pages=pages),
+        "an abbreviation's meaning": jobs_of(
+            REPO,
+            project,
+            (extensions, {**configs, "abbr": {"glossary": {**glossary, "MTVP": "een andere betekenis"}}}),
+            pages=pages,
+        ),
+    }
+    before = jobs_of(REPO, project, markdown_setup, pages=pages)[1]
+    assert before.path.endswith(f"regioplan-{REGION}.pdf")
+    for change, jobs in changed.items():
+        after = jobs[1]
+        assert after.document() != before.document(), change
+        assert after.recipe != before.recipe, change
+
+
+def test_a_setting_without_a_stable_text_makes_the_document_every_time(project, markdown_setup, tmp_path):
+    """A Markdown setting that is an object (its text differs per process), such as a slug function
+    made with arguments in mkdocs.yml, gives no recipe: the cache then keys the PDF on its document,
+    as made in this build."""
+    extensions, configs = markdown_setup
+    odd = (extensions, {**configs, "toc": {**configs.get("toc", {}), "slugify": slugify(case="lower")}})
+    jobs = jobs_of(REPO, project, odd)
+    assert all(job.recipe is None for job in jobs)
+    jobs = jobs[:1]  # the praktijkplan form: quicker to render than the regioplan
+    cache = PdfCache(tmp_path / "cache")
+    first = render_pdfs(jobs, workers=1, cache=cache)
+    made = []
+    counted = [dataclasses.replace(job, document=lambda job=job: made.append(job.path) or job.document()) for job in jobs]
+    assert render_pdfs(counted, workers=1, cache=cache) == first
+    assert sorted(made) == sorted(first)
