@@ -283,12 +283,14 @@ def short_document_name(project: Project, document_id: str) -> str:
 def _document_name(project: Project, document_id: str) -> str:
     """'het regioplan van Oost-Gelderland' for a region's plan, 'leidraad versie 3' for a leidraad,
     the title for other documents."""
-    for region in project.regions.values():
-        if region.plan.document == document_id:
-            return f"het regioplan van {region.naam}"
+    # The leidraad first: a region file that names the leidraad as its plan's document (the
+    # synthetic regions of tests and benchmarks do) must not turn it into that region's plan.
     for leidraad in project.leidraden.values():
         if leidraad.document == document_id:
             return f"leidraad versie {leidraad.versie}"
+    for region in project.regions.values():
+        if region.plan.document == document_id:
+            return f"het regioplan van {region.naam}"
     document = next((d for d in project.sources.documenten if d.id == document_id), None)
     if document is None:
         return document_id

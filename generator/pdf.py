@@ -45,6 +45,9 @@ DOCUMENT_PAGES = [sub for sub, _ in SUBPAGES if sub not in ("praktijkplan", "pla
 PRINT_CSS = "pdf/print.css"
 REGION_PLAN_TEMPLATE = "pdf/regioplan.html.j2"
 PRACTICE_PLAN_TEMPLATE = "pdf/praktijkplan.html.j2"
+# A part of a region page that compares it with other regions (regios/overzicht.md.j2): the PDF
+# summarises this region's plan only, and stays the same when another region is added or changed.
+SITE_ONLY = re.compile(r'^<div class="alleen-op-de-site" markdown>$.*?^</div>$', re.M | re.S)
 # Links inside a PDF cannot follow the site's relative links; only web and mail links stay.
 _LOCAL_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.S)
 # A page's source line after a paragraph, list or definition list ("*Bron:* …" in the templates).
@@ -118,7 +121,7 @@ def pdf_jobs(root: Path, lookups: Lookups, pages: dict[str, str], extensions: li
             "gemaakt": dutch_date(lookups.today),
             "version": region.plan.versie or "",
         }
-        markdown_pages = {sub: pages[region_page(region.id, sub)] for sub in DOCUMENT_PAGES}
+        markdown_pages = {sub: SITE_ONLY.sub("", pages[region_page(region.id, sub)]) for sub in DOCUMENT_PAGES}
         document = functools.partial(_region_plan_document, env, css, extensions, configs, markdown_pages, values)
         path = region_plan_pdf(region.id)
         jobs.append(PdfJob(path, document, recipes.of(path, REGION_PLAN_TEMPLATE, values, markdown_pages), forms=False))

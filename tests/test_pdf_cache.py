@@ -122,3 +122,27 @@ def test_a_setting_without_a_stable_text_makes_the_document_every_time(project, 
     counted = [dataclasses.replace(job, document=lambda job=job: made.append(job.path) or job.document()) for job in jobs]
     assert render_pdfs(counted, workers=1, cache=cache) == first
     assert sorted(made) == sorted(first)
+
+
+def test_a_regions_pdfs_stay_the_same_when_other_regions_are_added(project, markdown_setup, tmp_path):
+    """The regioplan PDF summarises one region's plan: the site's comparison with similar regions
+    is left out, so publishing another region neither changes this PDF nor renders it again."""
+    from conftest import copy_project
+
+    from generator.synthetic import synthetic_region
+
+    larger = copy_project(tmp_path / "project", with_regions=True)
+    for number in range(1, 6):
+        slug, text = synthetic_region(project, number)
+        larger.write(f"data/regios/{slug}.yml", text)
+    larger_project = load_project(larger.root)
+    overview = f"regios/{REGION}/index.md"
+    pages = {page.path: page.content for page in generate_pages(REPO, Lookups(project, TODAY))}
+    larger_pages = {page.path: page.content for page in generate_pages(larger.root, Lookups(larger_project, TODAY))}
+    assert "vergelijkbaar aanbod" in pages[overview]
+    assert larger_pages[overview] != pages[overview]  # the site names other similar regions now
+
+    before = jobs_of(REPO, project, markdown_setup, pages=pages)
+    after = jobs_of(larger.root, larger_project, markdown_setup, pages=larger_pages)
+    assert [job.recipe for job in after] == [job.recipe for job in before]
+    assert "vergelijkbaar aanbod" not in before[1].document()

@@ -323,6 +323,9 @@ def test_regioplan_pdf_has_title_contents_and_every_section(plan_site):
     assert "€ 3,23" in " ".join(body.split()) and "13050" in body
     assert "Minimale eis" in body and "Toetsing" in body
     assert "Pagina 3 van" in pages[2]
+    # The site compares the region with similar regions; the summary of its own plan does not.
+    overview = html(plan_site, "regios/zuid-holland-noord").find("article").get_text(" ")
+    assert "Regio's met een vergelijkbaar aanbod" in overview and "vergelijkbaar aanbod" not in body
 
 
 def printed_lines(pdf: Path) -> list[list[str]]:
