@@ -3,9 +3,10 @@
 It generates N synthetic regions from the real catalogue, builds the full site and reports per
 stage (load and validate, generate pages, MkDocs render, PDFs) the seconds, pages, pages/s and
 output size. Then it builds the very same generated pages, written out as plain Markdown, with
-MkDocs Material alone (the same navigation, with the regions listed in it as our build lists
-them; search plugin; the same Markdown extensions; nothing else): the floor for this content.
-`ratio` is our build without PDFs over the floor's time.
+MkDocs and Material alone, configured as `regioplan export` configures them (the project's
+mkdocs.yml without our plugin: the same theme, scripts and search, the regions in the navigation,
+the abbreviations given to Markdown): the floor for this site. `ratio` is our build without PDFs
+over the floor's time, so it measures what our plugin adds.
 
 Our build and the floor run in turn, `--repeat` times (a fresh project cache each time, as a first
 build has), and the rebuild with PDFs from the cache as often; every figure is the median. On a
@@ -23,17 +24,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.commands.build import build
 
+from .export import EXPORT_DOCS, plain_config
 from .glossary import with_glossary
-from .mkdocs_plugin import list_regions_in_nav
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages, lookups_for
 from .project import load_project
 from .projectdata import CACHE_ROOT
 from .synthetic import synthetic_region
-from .write import CONFIG_FILE, configured, mkdocs_config
+from .write import configured, mkdocs_config
 
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
 TARGETS = {
@@ -114,7 +114,8 @@ class Report:
             )
         out.append(f"{'floor (Material)':<20}{self.floor:>9.2f}")
         out.append(f"our stages: {self.own_share * 100:.1f} % of the build without PDFs")
-        out.append(f"ratio: {self.ratio:.2f}")
+        pairs = [run.site_without_pdfs / run.floor for run in self.runs]
+        out.append(f"ratio: {self.ratio:.2f}   (pairs from {min(pairs):.2f} to {max(pairs):.2f})")
         return out
 
     def verdicts(self) -> list[str]:
@@ -158,34 +159,25 @@ def _size(folder: Path) -> tuple[int, int]:
 
 def _floor_project(project_root: Path, pages, folder: Path) -> Path:
     """The same pages as a project for MkDocs Material alone; returns its configuration file."""
-    docs = folder / "docs"
+    project = load_project(project_root)
+    docs = folder / EXPORT_DOCS
     shutil.copytree(project_root / "content", docs)
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
     # The same files the pages link to, so both builds check the same links.
-    for path in pdf_paths(load_project(project_root)):
+    for path in pdf_paths(project):
         (docs / path).write_bytes(b"")
     guide = project_root / "docs"
     for source in guide.rglob("*.md"):
         target = docs / "handleiding" / source.relative_to(guide)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
-    ours = yaml.safe_load((project_root / CONFIG_FILE).read_text(encoding="utf-8"))
-    # The navigation our build ends with: Material draws it on every page, at a cost that grows
-    # with the number of regions in it, which is the site's and not our code's.
-    list_regions_in_nav(ours["nav"], load_project(project_root))
-    config = {
-        "site_name": ours["site_name"],
-        "docs_dir": "docs",
-        "site_dir": "site",
-        "theme": {"name": "material", "language": "nl", "font": False},
-        "plugins": ["search"],
-        "markdown_extensions": ours["markdown_extensions"],
-        "nav": ours["nav"],
-    }
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    # The project's own configuration (theme, scripts, search, the regions in the navigation, the
+    # abbreviations for Markdown) without our plugin: as `regioplan export` writes it.
+    abbr = with_glossary(mkdocs_config(project_root).mdx_configs, project.glossary)["abbr"]
+    (folder / "mkdocs.yml").write_text(plain_config(project_root, project, abbr), encoding="utf-8")
     return folder / "mkdocs.yml"
 
 

@@ -58,12 +58,13 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
                 destination.write_bytes(content)
             else:
                 destination.write_text(content, encoding="utf-8")
-        (staging / CONFIG_FILE).write_text(HEADER + _plain_config(root, project, extension_configs["abbr"]), encoding="utf-8")
+        (staging / CONFIG_FILE).write_text(HEADER + plain_config(root, project, extension_configs["abbr"]), encoding="utf-8")
     return target
 
 
-def _plain_config(root: Path, project, abbr: dict) -> str:
-    """The project's mkdocs.yml with the pages in docs/, the regions in the nav and no plugin of ours."""
+def plain_config(root: Path, project, abbr: dict) -> str:
+    """The project's mkdocs.yml with the pages in docs/, the regions in the nav and no plugin of ours:
+    the site as MkDocs builds it without our code (also the floor `regioplan bench` measures against)."""
     settings = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
     settings["docs_dir"] = EXPORT_DOCS
     settings["site_dir"] = "site"
