@@ -189,8 +189,13 @@ def _plain(value: object) -> object:
         return value.model_dump(mode="json")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if callable(value) and hasattr(value, "__qualname__"):
-        return f"{value.__module__}.{value.__qualname__}"  # a function named in mkdocs.yml (!!python/name)
+    name = getattr(value, "__qualname__", "")
+    if callable(value) and name and "<" not in name:
+        # A function named in mkdocs.yml (!!python/name), with the version of the package it comes
+        # from; a lambda or a function made inside another has no name that tells it apart.
+        package = value.__module__.split(".")[0]
+        version = "" if package in _KNOWN_EXTENSION_PACKAGES else _package_versions(package)  # those are in _MAKERS
+        return f"{value.__module__}.{name} {version}"
     raise TypeError(f"no stable text for {type(value).__name__}")
 
 
@@ -385,6 +390,7 @@ def _versions(distributions: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(importlib.metadata.version(name) for name in distributions)
 
 
+@functools.cache
 def _package_versions(package: str) -> str:
     """The versions of the distributions that install an importable package (slow: reads them all)."""
     names = importlib.metadata.packages_distributions().get(package, [])

@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 from conftest import REPO
+from markdown.extensions.toc import slugify_unicode
 from pymdownx.slugs import slugify
 from pypdf import PdfReader
 
@@ -115,6 +116,12 @@ def test_a_setting_without_a_stable_text_makes_the_document_every_time(project, 
     odd = (extensions, {**configs, "toc": {**configs.get("toc", {}), "slugify": slugify(case="lower")}})
     jobs = jobs_of(REPO, project, odd)
     assert all(job.recipe is None for job in jobs)
+    # A lambda has a name (<lambda>) but not one that tells it apart from another lambda.
+    unnamed = (extensions, {**configs, "toc": {**configs.get("toc", {}), "slugify": lambda value, separator: value}})
+    assert all(job.recipe is None for job in jobs_of(REPO, project, unnamed))
+    # A function named in mkdocs.yml has a stable text: the recipe stays.
+    named = (extensions, {**configs, "toc": {**configs.get("toc", {}), "slugify": slugify_unicode}})
+    assert all(job.recipe is not None for job in jobs_of(REPO, project, named))
     jobs = jobs[:1]  # the praktijkplan form: quicker to render than the regioplan
     cache = PdfCache(tmp_path / "cache")
     first = render_pdfs(jobs, workers=1, cache=cache)
