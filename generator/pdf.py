@@ -202,17 +202,17 @@ def _plain(value: object) -> object:
 @functools.cache
 def _package_code() -> str:
     """This package's code: every module that can shape a document or a PDF."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
-    return digest.hexdigest()
+    return _folder_hash(Path(__file__).parent, "*.py")
 
 
 def _templates(root: Path) -> str:
+    return _folder_hash(root / TEMPLATE_DIR, "*")
+
+
+def _folder_hash(folder: Path, pattern: str) -> str:
+    """One hash of the names and contents of the files below `folder` that match `pattern`."""
     digest = hashlib.sha256()
-    folder = root / TEMPLATE_DIR
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for file in sorted(p for p in folder.rglob(pattern) if p.is_file()):
         digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
 
@@ -410,19 +410,19 @@ def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache 
         return {}
     results: dict[str, bytes] = {}
     todo: list[tuple[str, str, bool, tuple]] = []  # _render's arguments for each PDF to make
-    keys: dict[str, str] = {}
+    keys: dict[str, str] = {}  # with a cache: the key each PDF to make is stored under
     for job in jobs:
         html = None
-        key = cache.known_key(job) if cache is not None else None
-        if key is None:
-            html = job.document()
-            key = PdfCache.key(job, html)
-            if cache is not None:
+        if cache is not None:
+            key = cache.known_key(job)
+            if key is None:
+                html = job.document()
+                key = PdfCache.key(job, html)
                 cache.remember(job, key)
-        if cache is not None and (data := cache.get(key)) is not None:
-            results[job.path] = data
-            continue
-        keys[job.path] = key
+            if (data := cache.get(key)) is not None:
+                results[job.path] = data
+                continue
+            keys[job.path] = key
         todo.append((job.path, job.document() if html is None else html, job.forms, job.tooltips))
     if results:
         log.info("%d van %s ongewijzigd, uit %s", len(results), plural(len(jobs), "PDF", "PDF's"), cache.folder)
