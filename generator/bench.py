@@ -32,6 +32,7 @@ from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages, lookups_for
 from .project import load_project
 from .projectdata import CACHE_ROOT
+from .sitefiles import guide_files
 from .synthetic import synthetic_region
 from .write import configured, mkdocs_config
 
@@ -90,8 +91,12 @@ class Report:
         return statistics.median(run.site_without_pdfs for run in self.runs)
 
     @property
+    def pair_ratios(self) -> list[float]:
+        return [run.site_without_pdfs / run.floor for run in self.runs]
+
+    @property
     def ratio(self) -> float:
-        return statistics.median(run.site_without_pdfs / run.floor for run in self.runs)
+        return statistics.median(self.pair_ratios)
 
     @property
     def own_share(self) -> float:
@@ -114,8 +119,7 @@ class Report:
             )
         out.append(f"{'floor (Material)':<20}{self.floor:>9.2f}")
         out.append(f"our stages: {self.own_share * 100:.1f} % of the build without PDFs")
-        pairs = [run.site_without_pdfs / run.floor for run in self.runs]
-        out.append(f"ratio: {self.ratio:.2f}   (pairs from {min(pairs):.2f} to {max(pairs):.2f})")
+        out.append(f"ratio: {self.ratio:.2f}   (pairs from {min(self.pair_ratios):.2f} to {max(self.pair_ratios):.2f})")
         return out
 
     def verdicts(self) -> list[str]:
@@ -157,26 +161,19 @@ def _size(folder: Path) -> tuple[int, int]:
     return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
 
 
-def _floor_project(project_root: Path, pages, folder: Path) -> Path:
+def _floor_project(project_root: Path, project, pages, abbr: dict, folder: Path) -> Path:
     """The same pages as a project for MkDocs Material alone; returns its configuration file."""
-    project = load_project(project_root)
     docs = folder / EXPORT_DOCS
     shutil.copytree(project_root / "content", docs)
-    for page in pages:
-        target = docs / page.path
+    for path, text in [(page.path, page.content) for page in pages] + guide_files(project_root):
+        target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.content, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     # The same files the pages link to, so both builds check the same links.
     for path in pdf_paths(project):
         (docs / path).write_bytes(b"")
-    guide = project_root / "docs"
-    for source in guide.rglob("*.md"):
-        target = docs / "handleiding" / source.relative_to(guide)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
     # The project's own configuration (theme, scripts, search, the regions in the navigation, the
     # abbreviations for Markdown) without our plugin: as `regioplan export` writes it.
-    abbr = with_glossary(mkdocs_config(project_root).mdx_configs, project.glossary)["abbr"]
     (folder / "mkdocs.yml").write_text(plain_config(project_root, project, abbr), encoding="utf-8")
     return folder / "mkdocs.yml"
 
@@ -222,10 +219,12 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     project = load_project(project_root)
     lookups = lookups_for(project)
     pages = generate_pages(project_root, lookups)
+    config = mkdocs_config(project_root)
+    configs = with_glossary(config.mdx_configs, project.glossary)  # as the plugin hands them to MkDocs
 
     # Our build (PDFs are measured apart, below) and the floor, in turn, each into an empty folder
     # (emptying one is not part of a build's cost).
-    floor_config = _floor_project(project_root, pages, scratch / "floor")
+    floor_config = _floor_project(project_root, project, pages, configs["abbr"], scratch / "floor")
     for _ in range(repeat):
         for folder in (scratch / "site", scratch / "floor" / "site"):
             shutil.rmtree(folder, ignore_errors=True)
@@ -236,8 +235,6 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     report.region_page_kb = max(p.stat().st_size for p in region_pages) / 1024
 
     # PDFs on both cores and on one, from the same jobs.
-    config = mkdocs_config(project_root)
-    configs = with_glossary(config.mdx_configs, project.glossary)  # as the plugin hands them to MkDocs
     jobs = pdf_jobs(project_root, lookups, {p.path: p.content for p in pages}, config.markdown_extensions, configs)
     jobs = jobs[:pdf_sample] if pdf_sample else jobs
     report.pdfs = len(jobs)
