@@ -23,6 +23,22 @@ REPO = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
 SHARED_CACHE = REPO / ".cache"
 
+# The programs the tests run besides Python, by the Debian package that has them; scripts/setup-env
+# installs the same packages. A test that finds one missing would fail with a traceback far from
+# the cause, so the run stops at its start and says what to install.
+PROGRAMS = {"pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "chromium": "chromium"}
+
+
+def pytest_sessionstart(session):
+    missing = {program: package for program, package in PROGRAMS.items() if shutil.which(program) is None}
+    if missing:
+        packages = " ".join(sorted(set(missing.values())))
+        pytest.exit(
+            f"programs the tests need are missing: {', '.join(missing)}; "
+            f"run ./scripts/test (it installs them) or: apt-get install {packages}",
+            returncode=4,
+        )
+
 
 class Project:
     """A copy of this repository's project in a temp folder, with editable data."""
@@ -159,7 +175,7 @@ def built_as_of(site: Path) -> str:
     return (site.parent / EPOCH_FILE).read_text(encoding="utf-8")
 
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # As root in a container Chromium needs --no-sandbox; the rest keeps it from phoning home.
 CHROMIUM_ARGS = [
     "--no-sandbox",
