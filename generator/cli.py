@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -157,6 +158,7 @@ def _monitor(args: argparse.Namespace) -> int:
 
     from .dutch import plural
     from .errors import Diagnostic, Position
+    from .files import write_whole
     from .monitor import context, monitor, plan_files, to_csv
     from .project import load_project
     from .render import environment
@@ -177,12 +179,17 @@ def _monitor(args: argparse.Namespace) -> int:
         print("Geen enkel planbestand kon worden gelezen; er is geen overzicht geschreven.", file=sys.stderr)
         return 1
     page = environment(args.root).get_template("monitor/overzicht.html.j2").render(context(overview))
-    args.out.mkdir(parents=True, exist_ok=True)
+    if args.out.exists() and not args.out.is_dir():
+        raise DataError([Diagnostic(Position(str(args.out)), "E305", "is een bestand, geen map; geef bij --out een map")])
     written = {args.out / f"regiomonitor-{args.region}.html": page, args.out / f"regiomonitor-{args.region}.csv": to_csv(overview)}
-    for path, text in written.items():
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)  # a reader never sees half a file
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for path, text in written.items():
+            write_whole(path, text.encode("utf-8"))  # a reader never sees half a file
+    except OSError as exc:
+        from .errors import os_problem
+
+        raise DataError([Diagnostic(Position(str(args.out)), "E306", os_problem(exc))]) from None
     if args.publish:  # only the shown counts; the plan files and per-plan results stay where they are
         from .monitor import publish
 
@@ -219,12 +226,33 @@ def _fill_plan(args: argparse.Namespace) -> int:
         raise DataError(
             [Diagnostic(Position(str(args.output)), "E001", "de map bestaat niet; maak haar eerst aan of kies een andere plek")]
         )
+    if target.exists() and not _filled_by_us(target):
+        problem = "bestaat al en is geen praktijkplan dat regioplan invulde; kies een andere naam, of verwijder of hernoem het bestand zelf"
+        raise DataError([Diagnostic(Position(str(args.output)), "E305", problem)])
     data, notes = filled_practice_plan(args.root, project, args.region, plan, build_date())
-    write_whole(target, data)
+    try:
+        write_whole(target, data)
+    except OSError as exc:
+        from .errors import os_problem
+
+        raise DataError([Diagnostic(Position(str(args.output)), "E306", os_problem(exc))]) from None
     for note in notes:
         print(f"Let op: {note}", file=sys.stderr)
     print(f"Geschreven: {args.output}")
     return 0
+
+
+def _filled_by_us(path: Path) -> bool:
+    """Whether `path` is a praktijkplan PDF that fill-plan wrote (its template names regioplan as
+    the PDF's creator): the only file fill-plan may replace."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with path.open("rb") as pdf:
+            return pdf.read(5) == b"%PDF-" and (PdfReader(path).metadata or {}).get("/Creator") == "regioplan"
+    except (OSError, PyPdfError, ValueError):
+        return False
 
 
 def _new_region(args: argparse.Namespace) -> int:
@@ -332,12 +360,19 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def _interrupted(number, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
     # Progress of the slow part (PDFs) is shown even without --verbose.
     logging.getLogger("regioplan.pdf").setLevel(logging.INFO)
     args.root = args.root.resolve()
+    # A stop request (kill, a closing terminal, CI's timeout) ends the command like Ctrl+C: through
+    # its cleanup, so a half-built folder is removed and the site stays as it was.
+    signal.signal(signal.SIGTERM, _interrupted)
     try:
         return args.run(args)
     except DataError as error:

@@ -53,3 +53,28 @@ def relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# What the system said, in the author's words, and what to do about it.
+_OS_PROBLEMS = {
+    "EACCES": "geen toestemming om hier te lezen of te schrijven; controleer de rechten van deze map of dit bestand",
+    "EPERM": "geen toestemming om hier te lezen of te schrijven; controleer de rechten van deze map of dit bestand",
+    "EROFS": "staat op een schijf die alleen gelezen kan worden; kies een map op een beschrijfbare schijf",
+    "ENOSPC": "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
+    "EDQUOT": "uw schijfruimte (quotum) is op; maak ruimte vrij en probeer het opnieuw",
+    "ENOENT": "bestaat niet (meer); controleer het pad",
+    "ENOTDIR": "een deel van het pad is een bestand, geen map; controleer het pad",
+    "EISDIR": "is een map, geen bestand; geef een bestand op",
+    "ELOOP": "is een koppeling die naar zichzelf verwijst; kies een gewoon bestand of een gewone map",
+    "ENAMETOOLONG": "de naam is te lang; kies een kortere",
+}
+
+
+def os_problem(exc: OSError) -> str:
+    """A Dutch message for what the operating system refused (no English strerror, no traceback)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_PROBLEMS.get(
+        name, f"het besturingssysteem weigerde dit (foutcode {name or exc.errno}); probeer het opnieuw of kies een andere plek"
+    )

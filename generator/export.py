@@ -10,7 +10,8 @@ the spelled-out abbreviations, and pages do not link the news feed in their head
 itself is exported). Everything else is in the files; the abbreviations that every page
 explains are in the exported mkdocs.yml, as the `glossary` of Markdown's `abbr` extension.
 
-The export is written beside DIR and swapped in only when complete, like `regioplan build`.
+The export is written beside DIR and swapped in only when complete, like `regioplan build`, and only
+into a folder that `outputs.checked_target` allows.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import yaml
 from .errors import DataError, Diagnostic, Position
 from .glossary import with_glossary
 from .mkdocs_plugin import list_regions_in_nav
+from .outputs import checked_target, replaced
 from .project import load_project
 from .sitefiles import site_files
-from .write import CONFIG_FILE, mkdocs_config, staged
+from .write import CONFIG_FILE, mkdocs_config
 
 EXPORT_DOCS = "docs"
 HEADER = (
@@ -38,14 +40,11 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
     """Write the plain project to `target`; raises DataError on bad data, leaving `target` as it was."""
     root = Path(root)
     config = mkdocs_config(root)
-    target = (target if target.is_absolute() else Path.cwd() / target).resolve()
-    if target == root.resolve() or target in root.resolve().parents or Path(config.docs_dir).resolve() in (target, *target.parents):
-        problem = f"exporteer naar een eigen map, niet naar de projectmap of {Path(config.docs_dir).name}/ (of een map erboven)"
-        raise DataError([Diagnostic(Position(str(target)), "E305", problem)])
+    folder = checked_target(root, target if target.is_absolute() else Path.cwd() / target, Path(config.docs_dir))
     project = load_project(root)
     # The abbreviations as the plugin gives them: the PDFs then equal (and share a cache with) the build's.
     extension_configs = with_glossary(config.mdx_configs, project.glossary)
-    with staged(target) as staging:
+    with replaced(folder) as staging:
         docs = staging / EXPORT_DOCS
         shutil.copytree(config.docs_dir, docs)
         for path, content in site_files(root, project, config.markdown_extensions, extension_configs, real_pdfs):
@@ -59,7 +58,7 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
             else:
                 destination.write_text(content, encoding="utf-8")
         (staging / CONFIG_FILE).write_text(HEADER + plain_config(root, project, extension_configs["abbr"]), encoding="utf-8")
-    return target
+    return folder
 
 
 def plain_config(root: Path, project, abbr: dict) -> str:

@@ -12,6 +12,7 @@ Rendering runs in a pool of processes, one per core, and reports progress as it 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import functools
 import hashlib
@@ -21,6 +22,7 @@ import json
 import logging
 import os
 import re
+import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -403,6 +405,19 @@ def _renderer() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
+def _end_with(build: int) -> None:
+    """In a PDF worker: end when the build that started it ends, however it ends (a killed build
+    would otherwise leave its workers running, each holding a few hundred MB). Linux tells the
+    worker through PR_SET_PDEATHSIG; if the build is already gone, the worker ends at once."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != build:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache | None = None) -> dict[str, bytes]:
     """Render all jobs on `workers` processes (default: one per core), logging progress; with a
     cache, only the jobs whose input changed since a build that used it."""
@@ -432,7 +447,7 @@ def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache 
         if workers == 1:
             rendered = (_render(*order) for order in todo)
         else:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_end_with, initargs=(os.getpid(),)))
             rendered = (future.result() for future in as_completed([pool.submit(_render, *order) for order in todo]))
         for number, (path, data) in enumerate(rendered, start=1):
             results[path] = data

@@ -1,17 +1,13 @@
 """Stage 5, write: run MkDocs on the generated pages and publish the result atomically.
 
 The site is built into a fresh folder beside the target and only swapped in when the whole
-build succeeded, so a failed build never touches the site that is already published.
+build succeeded, so a failed build never touches the site that is already published; which
+folders a build may replace, and how, is `outputs`'.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -19,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .errors import DataError, Diagnostic, Position
+from .outputs import checked_target, replaced
 from .project import load_project
 
 log = logging.getLogger(__name__)
@@ -45,14 +42,17 @@ def configured(root: Path, pdfs: bool = True, **overrides):
 def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> Path:
     """Validate, build with --strict into a temporary folder, then swap it into place.
 
-    `pdfs=False` puts a placeholder where each PDF goes (quicker, for previews and tests that
-    do not read the PDFs).
+    `site_dir` (default site/ in the project; relative to the project) must be a folder this
+    command may replace (`outputs.checked_target`). `pdfs=False` puts a placeholder where each
+    PDF goes (quicker, for previews and tests that do not read the PDFs).
     """
     root = Path(root)
-    project = load_project(root)  # fail fast, with every data error, before MkDocs starts
-    target = Path(site_dir) if site_dir else root / "site"
+    target = Path(site_dir) if site_dir else Path("site")
     target = target if target.is_absolute() else root / target
-    with staged(target) as staging:
+    config = mkdocs_config(root, strict=True)
+    folder = checked_target(root, target, Path(config.docs_dir))
+    project = load_project(root)  # fail fast, with every data error, before MkDocs starts
+    with replaced(folder) as staging:
         try:
             config, plugin = configured(root, pdfs, site_dir=str(staging), strict=True)
             plugin.preloaded = project
@@ -60,31 +60,6 @@ def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> P
         except MkDocsException as exc:
             raise DataError([Diagnostic(Position(CONFIG_FILE), "E303", f"MkDocs kon de site niet bouwen: {exc}")]) from None
     return target
-
-
-@contextlib.contextmanager
-def staged(target: Path) -> Iterator[Path]:
-    """A fresh folder beside `target` to write into; it replaces `target` only if the block succeeds."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
-        yield staging
-        swap_into_place(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap_into_place(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with two renames on the same file system."""
-    os.chmod(new, 0o755)  # mkdtemp makes the folder private; a site is meant to be read
-    if target.exists():
-        old = target.with_name(f".site-old-{os.getpid()}")
-        os.replace(target, old)
-        os.replace(new, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(new, target)
 
 
 def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:

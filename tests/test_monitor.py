@@ -186,3 +186,14 @@ def test_a_hand_edited_small_count_is_refused(published_site):
         assert f"{path}:" in result.stderr and "plannen" in result.stderr
     finally:
         project.write(path, original)
+
+
+def test_an_output_that_is_a_file_is_refused_and_kept(plans, tmp_path):
+    project, folder, _, _ = plans
+    out = tmp_path / "overzicht"
+    out.write_text("mijn aantekeningen", encoding="utf-8")
+    result = regioplan(
+        project.root, "monitor", str(folder), "--region", REGION, "--out", str(out), "--datum", "2026-11-01", in_process=True
+    )
+    assert result.returncode == 1 and f"{out}: E305 is een bestand, geen map" in result.stderr
+    assert out.read_text(encoding="utf-8") == "mijn aantekeningen"

@@ -304,6 +304,26 @@ def test_fill_plan_refuses_a_broken_file_and_keeps_what_was_there(plan_project, 
     assert out.read_bytes() == b"earlier"
 
 
+def test_fill_plan_replaces_only_a_plan_it_filled(plan_project, tmp_path):
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps({"formaat": 1, "regio": "eemland", "keuzes": {"triage-training": {"1": "actief"}}}), encoding="utf-8")
+    fill = ("fill-plan", str(plan_file), "--region", "eemland", "-o")
+    # What an author could name by mistake: the project's data, a document of their own.
+    for name, content in [("catalogus.yml", None), ("jaarverslag.pdf", b"%PDF-1.7 mijn jaarverslag"), ("brief.txt", b"mijn brief")]:
+        out = plan_project.path("data/catalogus.yml") if content is None else tmp_path / name
+        if content is not None:
+            out.write_bytes(content)
+        before = out.read_bytes()
+        result = regioplan(plan_project.root, *fill, str(out), in_process=True)
+        assert result.returncode == 1 and f"{out}: E305 bestaat al en is geen praktijkplan dat regioplan invulde" in result.stderr
+        assert out.read_bytes() == before
+    # Its own earlier output it replaces, as an author filling in the plan again expects.
+    out = tmp_path / "plan.pdf"
+    assert regioplan(plan_project.root, *fill, str(out), in_process=True).returncode == 0
+    assert PdfReader(out).metadata["/Creator"] == "regioplan"
+    assert regioplan(plan_project.root, *fill, str(out), in_process=True).returncode == 0
+
+
 def test_regioplan_pdf_has_title_contents_and_every_section(plan_site):
     reader = PdfReader(plan_site / "regios/zuid-holland-noord/regioplan-zuid-holland-noord.pdf")
     pages = [" ".join(p.extract_text().split()) for p in reader.pages]
