@@ -106,8 +106,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check_plan(args: argparse.Namespace) -> int:
     """Check a practice plan saved by the plan builder, with the same rules the page uses."""
-    from .planrules import OUTCOME_ORDER, check_plan, points, read_plan, rules_for_region
-    from .practiceyear import Start, year_label
+    from .plancheck import check_plan, outcome_order, symbols, year_label
+    from .planrules import points, read_plan, rules_for_region
     from .project import load_project
 
     project = load_project(args.root)
@@ -117,13 +117,12 @@ def _check_plan(args: argparse.Namespace) -> int:
     if plan["regio"] not in (None, args.region):
         print(f"Let op: dit plan is gemaakt voor regio '{plan['regio']}', het wordt getoetst aan '{args.region}'.", file=sys.stderr)
     verdicts = check_plan(rules, plan)
-    symbols = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
-    start = Start.parse(plan["start"])
+    shown = symbols()
     for year in sorted({v["jaar"] for v in verdicts}):
-        print(year_label(rules["kalender"], start, year))
+        print(year_label(rules["kalender"], plan["start"], year))
         for verdict in (v for v in verdicts if v["jaar"] == year):
-            print(f"  {symbols[verdict['uitkomst']]} {verdict['melding']}")
-    counts = {outcome: sum(v["uitkomst"] == outcome for v in verdicts) for outcome in OUTCOME_ORDER}
+            print(f"  {shown[verdict['uitkomst']]} {verdict['melding']}")
+    counts = {outcome: sum(v["uitkomst"] == outcome for v in verdicts) for outcome in outcome_order()}
     if counts["voldoet niet"]:
         print(f"{points(counts['voldoet niet'])} nog niet in orde.")
     else:

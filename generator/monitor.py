@@ -24,7 +24,8 @@ import yaml
 from .dutch import dutch_date
 from .errors import DataError
 from .models import MonitorOverview
-from .planrules import check_plan, describe_rule, read_plan, rules_for_region
+from .plancheck import check_plan
+from .planrules import describe_rule, read_plan, rules_for_region
 from .project import Project
 from .projectdata import MONITOR_DIR
 

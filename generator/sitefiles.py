@@ -1,4 +1,5 @@
-"""Every file the generator adds to a site: the generated pages, the PDFs and the author guide.
+"""Every file the generator adds to a site: the generated pages, the PDFs, the author guide and the
+plan check's script.
 
 One home for both ways of publishing: the MkDocs plugin hands these files to MkDocs in memory
 (`regioplan build`), and `regioplan export` writes them into a plain project that any
@@ -12,6 +13,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
+from . import plancheck
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages, lookups_for
 from .projectdata import Project
@@ -41,6 +43,8 @@ def site_files(
         else:
             files += [(path, placeholder_pdf()) for path in pdf_paths(project)]
     files += guide_files(root)
+    # The plan check, for the plan builder; the command line runs the same file (plancheck.py).
+    files.append((plancheck.SITE_PATH, plancheck.SCRIPT.read_text(encoding="utf-8")))
     return files
 
 

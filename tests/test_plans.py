@@ -19,7 +19,8 @@ from pypdf import PdfReader
 
 from generator.conformance import check_region
 from generator.models import PracticePlan
-from generator.planrules import check_plan, rules_for_region
+from generator.plancheck import check_plan
+from generator.planrules import rules_for_region
 from generator.project import load_project
 from generator.write import build_site
 

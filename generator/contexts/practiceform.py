@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import plancheck
 from ..dutch import dutch_date
 from ..models import PlanPart, Region
+from ..plancheck import quarter_label
 from ..planrules import describe_rule
-from ..practiceyear import Start, quarter_label
 from .base import Lookups
 
 # Identity of the practice: (field name, which is also the plan file's key; label).
@@ -349,7 +350,7 @@ def form_values(form: dict[str, Any], plan: dict[str, Any], names: dict[str, str
 
     `plan` is a validated plan file (PracticePlan.model_dump()); `names` maps choice keys to names.
     """
-    start = Start.parse(plan.get("start"))
+    start = plan.get("start") if plancheck.valid_start(plan.get("start")) else None
     columns = {c["id"]: c for c in form["kolommen"]}
     notes: list[str] = []
 
@@ -357,7 +358,7 @@ def form_values(form: dict[str, Any], plan: dict[str, Any], names: dict[str, str
         column = columns[column_id]
         if column["mtvp"] is not None:
             return column["mtvp"]
-        return start.mtvp_year(column["kalender"]) if start else None
+        return plancheck.mtvp_year(start, column["kalender"]) if start else None
 
     values: dict[str, str | bool] = {}
     for field in form["velden"]:
@@ -370,9 +371,9 @@ def form_values(form: dict[str, Any], plan: dict[str, Any], names: dict[str, str
         elif kind == "start":
             values[field["naam"]] = quarter_label(plan["start"]) if plan.get("start") else ""
         elif kind == "periode":
-            values[field["naam"]] = start.span(fills[1]) if start else ""
+            values[field["naam"]] = plancheck.span(start, fills[1]) if start else ""
         elif kind == "mtvp-jaar":
-            year = start.mtvp_year(fills[1]) if start else None
+            year = plancheck.mtvp_year(start, fills[1]) if start else None
             values[field["naam"]] = "" if year is None else (str(year) if year >= 1 else "nog niet begonnen")
         elif kind == "intervisie":
             values[field["naam"]] = bool(plan.get("intervisie"))
@@ -396,9 +397,9 @@ def form_values(form: dict[str, Any], plan: dict[str, Any], names: dict[str, str
                 "Het plan zegt niet wanneer de praktijk met MTVP begon; daarom zijn de jaarkolommen leeg gebleven. Vul in de planbouwer het startkwartaal in."
             )
         else:
-            shown = {start.mtvp_year(c["kalender"]) for c in form["kolommen"]}
+            shown = {plancheck.mtvp_year(start, c["kalender"]) for c in form["kolommen"]}
             other = sorted({int(y) for years in plan.get("keuzes", {}).values() for y in years} - shown)
             if other:
-                outside = ", ".join(str(start.calendar_year(y)) for y in other)
+                outside = ", ".join(str(plancheck.calendar_year(start, y)) for y in other)
                 notes.append(f"Keuzes voor {outside} staan niet op dit formulier: het telt alleen de jaren van het regioplan.")
     return values, notes

@@ -1,0 +1,92 @@
+"""The plan check, run from Python: the plan builder's own script (plantoets.js) in V8.
+
+The rules, their messages and the year arithmetic live once, in plantoets.js; the plan builder
+runs it in the reader's browser, and `check-plan`, `monitor` and `fill-plan` run the same file
+here through mini-racer (an embedded V8, no Node.js). Python compiles a region's rules
+(`planrules.rules_for_region`) and reads plan files (`planrules.read_plan`); this module only
+hands both to the script and gives back what it says.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+SCRIPT = Path(__file__).with_name("plantoets.js")
+# Where the site serves it: mkdocs.yml loads it before the plan builder (javascripts/planbouwer.js).
+SITE_PATH = "javascripts/plantoets.js"
+
+
+@functools.cache
+def _engine():
+    from py_mini_racer import MiniRacer
+
+    engine = MiniRacer()
+    engine.eval(SCRIPT.read_text(encoding="utf-8"))
+    return engine
+
+
+def _call(function: str, *args: Any) -> Any:
+    return _engine().call(f"regioplanToets.{function}", *args)
+
+
+def check_plan(rules: dict[str, Any], plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Verdicts for a validated plan: [{id, jaar, uitkomst, melding, herkomst}], grouped by year,
+    failures first, each rule once per year, nothing for rules that did not apply."""
+    return _call("checkPlan", rules, plan)
+
+
+# A practice's start quarter ("2024-K1") is passed as the plan file has it; None when not known.
+_WITH_START = "((name, start, ...rest) => regioplanToets[name](regioplanToets.parseStart(start), ...rest))"
+
+
+def year_label(calendar: dict[str, Any], start: str | None, year: int) -> str:
+    """'2026 · MTVP-jaar 3 (overgangsjaar)', or 'MTVP-jaar 3' while the start is not known;
+    `calendar` is the "kalender" block of a region's rules."""
+    return _engine().call("((c, s, y) => regioplanToets.yearLabel(c, regioplanToets.parseStart(s), y))", calendar, start, year)
+
+
+def span(start: str, year: int) -> str:
+    """The months of MTVP year `year`: '2024', or 'apr 2024 – mrt 2025' after a later start."""
+    return _engine().call(_WITH_START, "span", start, year)
+
+
+def mtvp_year(start: str, calendar_year: int) -> int:
+    """The MTVP year a calendar year counts as (0 or less: before the practice began)."""
+    return _engine().call(_WITH_START, "mtvpYear", start, calendar_year)
+
+
+def calendar_year(start: str, year: int) -> int:
+    return _engine().call(_WITH_START, "calendarYear", start, year)
+
+
+def quarter_label(start: str) -> str:
+    """'2024-K2' -> '2e kwartaal 2024 (vanaf 1 april)'."""
+    return _call("quarterLabel", start)
+
+
+def valid_start(start: str | None) -> bool:
+    return _call("parseStart", start) is not None
+
+
+def _constant(name: str) -> Any:
+    return _engine().call(f"(() => regioplanToets.{name})")
+
+
+def kinds() -> list[str]:
+    """The rule kinds the script knows, in its order."""
+    return _constant("KINDS")
+
+
+def counting() -> list[str]:
+    """The rule kinds that count interventions; their heading is the requirement per kernelement."""
+    return _constant("COUNTING")
+
+
+def outcome_order() -> list[str]:
+    return _constant("OUTCOME_ORDER")
+
+
+def symbols() -> dict[str, str]:
+    return _constant("SYMBOLS")
