@@ -106,8 +106,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check_plan(args: argparse.Namespace) -> int:
     """Check a practice plan saved by the plan builder, with the same rules the page uses."""
-    from .plancheck import check_plan, outcome_order, symbols, year_label
-    from .planrules import points, read_plan, rules_for_region
+    from .plancheck import check_plan, plan_notes, summary, symbols, year_label
+    from .planrules import read_plan, rules_for_region
     from .project import load_project
 
     project = load_project(args.root)
@@ -122,14 +122,12 @@ def _check_plan(args: argparse.Namespace) -> int:
         print(year_label(rules["kalender"], plan["start"], year))
         for verdict in (v for v in verdicts if v["jaar"] == year):
             print(f"  {shown[verdict['uitkomst']]} {verdict['melding']}")
-    counts = {outcome: sum(v["uitkomst"] == outcome for v in verdicts) for outcome in outcome_order()}
-    if counts["voldoet niet"]:
-        print(f"{points(counts['voldoet niet'])} nog niet in orde.")
-    else:
-        print("Het plan voldoet aan alle regels die het kan halen.")
-    if counts["niet te beoordelen"]:
-        print(f"{points(counts['niet te beoordelen'])} niet te beoordelen: zie hierboven wat het regioplan niet zegt of niet biedt.")
-    return 1 if counts["voldoet niet"] else 0
+    for note in plan_notes(rules, plan):
+        print(f"Let op: {note}")
+    said = summary(rules, plan, verdicts)
+    for line in said["tekst"]:
+        print(line)
+    return 0 if said["voldoet"] else 1
 
 
 def _iso_date(text: str):

@@ -711,6 +711,11 @@ class PlanPart(Model):
     per_jaar: bool = Field(
         False, description="Bij interventies-met-plan: waar als de praktijk per interventie ook aankruist in welk jaar zij die uitvoert."
     )
+    toezegging: bool = Field(
+        False,
+        description="Bij keuze: waar als de praktijk dit moet aanvinken om mee te doen (een toezegging, zoals deelname aan de "
+        "monitoring); de planbouwer toetst het dan. Een keuze die geen toezegging is (zoals gewenste ondersteuning) wordt alleen gevraagd.",
+    )
     redactie: Text | None = Field(
         None, description="Noot van de redactie: wat het formulier toevoegt of anders doet dan het plan beschrijft, en waarom."
     )
@@ -724,6 +729,12 @@ class PracticePlanRules(Model):
     indienen: Text | None = Field(None, description="Waar en hoe de praktijk het plan indient.")
     onderdelen: list[PlanPart] = Field([], description="De onderdelen van het formulier, op volgorde.")
     instructies: list[Text] = Field([], description="Aanwijzingen van de regio bij het invullen.")
+    cyclus: Literal["jaarlijks", "meerjarig", "niet-vermeld"] = Field(
+        "niet-vermeld",
+        description="'jaarlijks' als de praktijk elk jaar een plan voor het komende jaar maakt (de planbouwer toetst dan dat jaar; "
+        "eerdere jaren zijn geschiedenis), 'meerjarig' als één plan alle jaren beslaat; niet-vermeld als het plan het niet zegt "
+        "(dan toetst de planbouwer elk ingevuld jaar binnen het regioplan).",
+    )
     jaarkolommen: Literal["mtvp-jaar", "kalenderjaar"] = Field(
         "mtvp-jaar",
         description="Hoe het formulier de jaren telt: 'mtvp-jaar' (jaar 1 is het eerste jaar vanaf het startkwartaal van de "
@@ -952,4 +963,10 @@ class PracticePlan(Model):
         {},
         description="Bij uitbreiding van personele capaciteit, per jaar: welk personeel en hoeveel uren (de leidraad vraagt "
         "die onderbouwing in het praktijkplan).",
+    )
+    onderdelen: dict[Slug, ShortText | bool | dict[ChoiceKey, list[ShortText]]] = Field(
+        {},
+        description="De onderdelen die de regio in het praktijkplan vraagt (praktijkplan.onderdelen in het regiobestand), per id "
+        "van het onderdeel: een tekst (zoals de MTVP-doelstelling van de praktijk), waar of onwaar (een toezegging), of per "
+        "interventie de kolommen van het onderdeel op volgorde (zoals een kort plan van aanpak en een SMART-doelstelling).",
     )

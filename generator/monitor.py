@@ -76,8 +76,9 @@ def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date)
     kernels = rules["kernelementen"]
     names = {item["key"]: (kernels[item["kernelement"]], item["naam"]) for item in rules["interventies"]}
     overview = Overview(region.naam, region.id, as_of)
-    # Every offered intervention has a row, also one no practice chose (shown as "< 5").
-    overview.chosen = {names[key]: Counter() for key in names}
+    # Every intervention of the regioplan has a row, also one no practice chose (shown as "< 5");
+    # one from the leidraad outside the regioplan (leidraad v3 §5) gets a row once a plan has it.
+    overview.chosen = {names[item["key"]]: Counter() for item in rules["interventies"] if not item["buiten_regioplan"]}
     overview.per_kernel = {name: Counter() for name in kernels.values()}
     years: set[int] = set(range(1, rules["basisjaren"] + 1))
     for path in files:
@@ -93,7 +94,7 @@ def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date)
                 if state in CHOSEN and key in names:
                     year = int(year_text)
                     years.add(year)
-                    overview.chosen[names[key]][year] += 1
+                    overview.chosen.setdefault(names[key], Counter())[year] += 1
                     kernels_per_year.setdefault(year, set()).add(names[key][0])
         for year, chosen_kernels in kernels_per_year.items():
             for kernel in chosen_kernels:

@@ -274,6 +274,21 @@ def with_tooltips(data: bytes, tooltips: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
+def _fits(field, text: str) -> bool:
+    """Whether `text` fits a text field at its own font size without wrapping (pypdf wraps only at
+    font size 0): each line within the width, estimated generously (an average DejaVu Sans
+    character is about 0.55 em wide), and no more lines than the box holds (1.2 em apart)."""
+    match = re.search(r"([\d.]+) Tf", str(field["/DA"]))
+    size = float(match[1]) if match else 0
+    if not size:
+        return False
+    x1, y1, x2, y2 = (float(v) for v in field["/Rect"])
+    multiline = int(field.get("/Ff", 0)) & 4096
+    lines = max(1, int((abs(y2 - y1) - 2) // (size * 1.2))) if multiline else 1
+    paragraphs = text.splitlines() or [""]
+    return len(paragraphs) <= lines and all(len(paragraph) * 0.55 * size <= abs(x2 - x1) - 4 for paragraph in paragraphs)
+
+
 def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
     """A form PDF with its fields set to `values` (text, or True/False for a checkbox).
 
@@ -281,12 +296,24 @@ def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
     appearances (poppler, pdf.js) show the tick; text fields get an appearance of their own.
     """
     from pypdf import PdfWriter
-    from pypdf.generic import NameObject
+    from pypdf.generic import NameObject, TextStringObject
 
     writer = PdfWriter(clone_from=io.BytesIO(data))
     texts = {name: value for name, value in values.items() if isinstance(value, str)}
+    for field in _fields(writer):
+        # A text longer than its box at the form's font size gets font size 0 ("auto"): pypdf then
+        # wraps it over the lines of a multi-line field and shrinks it until the whole text fits,
+        # instead of cutting it off after one line. A text that fits keeps the form's size.
+        name = str(field.get("/T", ""))
+        if field.get("/FT") == "/Tx" and name in texts and "/DA" in field and not _fits(field, texts[name]):
+            field[NameObject("/DA")] = TextStringObject(re.sub(r"[\d.]+ Tf", "0 Tf", str(field["/DA"])))
     for page in writer.pages:
-        writer.update_page_form_field_values(page, texts, auto_regenerate=False)
+        # Only the fields on this page: pypdf warns (in English, on the author's terminal) for a
+        # page it is given no field of.
+        on_page = {str(annotation.get_object().get("/T", "")) for annotation in page.get("/Annots", [])}
+        mine = {name: value for name, value in texts.items() if name in on_page}
+        if mine:
+            writer.update_page_form_field_values(page, mine, auto_regenerate=False)
     for field in _fields(writer):
         name = str(field.get("/T", ""))
         if field.get("/FT") == "/Btn" and isinstance(values.get(name), bool):

@@ -43,63 +43,50 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
             "kernelement": o.kernelement,
             "aard": o.aard,
             "status": o.choice.status,
+            "buiten_regioplan": False,
         }
         for o in offers
         if o.offered
     ]
+    # Leidraad v3 §5 ("Selecties van interventies"): a practice may also carry out other
+    # interventions from the leidraad, written into its own plan; the RHO does not promise support.
+    # They count for the rules like the region's own.
+    chosen = {o.choice.interventie for o in offers if o.offered}
+    interventions += [
+        {
+            "key": item.id,
+            "interventie": item.id,
+            "naam": item.naam,
+            "kernelement": item.kernelement,
+            "aard": item.aard,
+            "status": "buiten-regioplan",
+            "buiten_regioplan": True,
+        }
+        for item in project.catalogue.interventies
+        if item.id not in chosen
+    ]
     offer = {}
     for kernel in kernels:
         count = kernel_count(offers, region, kernel)
-        offer[kernel] = {"genoemd": len(count.named), "ongenoemd": count.unnamed}
+        offer[kernel] = {"genoemd": len(count.named), "gezegd": count.stated, "bron_volledig": count.complete}
+    period = _period(project, region)
     rules: list[dict[str, Any]] = []
-    model = leidraad.groeimodel
-    herkomst = f"leidraad versie {leidraad.versie}"
-    # The years a practice can be in: as many as the rules name (version 1 has two, later ones
-    # three), and where a rule runs on ("jaar 3 en verder") as far as the programme has gone by
-    # the last year of this leidraad version (a practice from 2023 is in year 5 in 2027).
-    years = max([y.jaar for g in model.kernelementen for y in g.jaren] if model else [2])
-    named_years = years
-    runs_on = model is not None and any(y.en_verder for g in model.kernelementen for y in g.jaren)
-    if runs_on and leidraad.geldig_voor:
-        years = max(years, max(leidraad.geldig_voor) - PROGRAMME_START + 1)
-    if model is not None:
-        for growth in model.kernelementen:
-            new_so_far = 0
-            for year_rule in growth.jaren:
-                # New ones add up: by year 2 the region must have offered the first one and another.
-                new_so_far += year_rule.minimaal if year_rule.eis == "nieuw" else 0
-                if year_rule.eis == "optioneel" or year_rule.minimaal == 0:
-                    continue
-                # The kernelement's own provenance covers its offer; a year rule carries its own.
-                derived = bool(model.afgeleid_uit or year_rule.afgeleid_uit)
-                rules.append(
-                    _rule(
-                        f"{growth.kernelement}-jaar-{year_rule.jaar}",
-                        year_rule.eis,
-                        year_rule.jaar,
-                        year_rule.toelichting.strip(),
-                        herkomst,
-                        afgeleid=derived,
-                        kernelementen=[growth.kernelement],
-                        en_verder=year_rule.en_verder,
-                        minimaal=year_rule.minimaal,
-                        nodig=new_so_far if year_rule.eis == "nieuw" else year_rule.minimaal,
-                    )
-                )
-        for rule in model.regels:
-            rules.append(
-                _rule(
-                    rule.id,
-                    rule.soort,
-                    1,
-                    rule.titel,
-                    herkomst,
-                    afgeleid=bool(model.afgeleid_uit or rule.afgeleid_uit),
-                    kernelementen=[rule.kernelement] if rule.kernelement else [],
-                    aard=rule.aard,
-                    en_verder=True,
-                )
-            )
+    # Each calendar year is judged by the leidraad version in force in it (its `geldig_voor`); the
+    # version the region follows also judges a plan whose start, and so whose calendar years, is
+    # not known. Other versions count only where they govern a year of the region's plan.
+    versions = [leidraad] + [
+        other
+        for other in sorted(project.leidraden.values(), key=lambda v: v.versie)
+        if other.id != leidraad.id and other.geldig_voor and set(other.geldig_voor) & set(range(period[0], period[1] + 1))
+    ]
+    years = named_years = 2
+    for version in versions:
+        version_rules, version_named, version_years = _leidraad_rules(version, version.id == leidraad.id)
+        rules += version_rules
+        named_years, years = max(named_years, version_named), max(years, version_years)
+    # A practice can be in any year from its start to the end of the region's plan: one that began
+    # in 2023 is in year 5 in 2027.
+    years = max(years, period[1] - PROGRAMME_START + 1)
     restated = {r.rule.id: r for r in restated_rules(project, region)}
     for rule in region.regels:
         years = max(years, rule.jaar)
@@ -120,6 +107,22 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
                 en_verder=rule.en_verder,
                 uiterlijk=rule.uiterlijk,
                 minimaal=rule.minimaal,
+                kalenderjaren=[region.plan.periode_van, period[1]],
+                eigen=True,
+            )
+        )
+    parts = _asked_parts(region)
+    if any(part["verplicht"] for part in parts):
+        rules.append(
+            _rule(
+                "regio-praktijkplan-onderdelen",
+                "onderdelen",
+                1,
+                "Het praktijkplan bevat de onderdelen die de regio vraagt",
+                "regioplan",
+                en_verder=True,
+                kalenderjaren=[region.plan.periode_van, period[1]],
+                eigen=True,
             )
         )
     return {
@@ -127,17 +130,114 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
         "regio": region.id,
         "regionaam": region.naam,
         "leidraad": leidraad.id,
-        "groeimodel": model is not None,
-        "jaren": years,  # the years a plan may fill in
-        "basisjaren": named_years,  # the years the rules name; a plan is judged at least this far
+        "leidraadversie": leidraad.versie,
+        "groeimodel": leidraad.groeimodel is not None,
+        "jaren": min(years, 10),  # the years a plan may fill in
+        "basisjaren": named_years,  # the years the rules name
         "kernelementen": kernels,
         "interventies": interventions,
         "aanbod": offer,
         "regels": rules,
         "herhaald": [{"titel": r.rule.titel, "leidraad": r.leidraad_rule} for r in restated.values()],
         "intervisie": region.intervisie is not None,
+        "onderdelen": parts,
         "kalender": _calendar(project, region),
     }
+
+
+# The region's form parts the plan builder asks and the plan file holds (`onderdelen`); the
+# practice's details, the choices per year and signatures have their own fields or stay on paper.
+# A part with id "intervisie" is the plan's own intervisie field.
+ASKED_KINDS = ("tekst", "keuze", "interventies-met-plan")
+
+
+def _asked_parts(region: Region) -> list[dict[str, Any]]:
+    form = region.praktijkplan
+    parts = []
+    for part in form.onderdelen if form else []:
+        if part.soort not in ASKED_KINDS or part.id == "intervisie" or (part.soort == "interventies-met-plan" and not part.kolommen):
+            continue
+        parts.append(
+            {
+                "id": part.id,
+                "titel": part.titel,
+                "soort": part.soort,
+                "toelichting": part.toelichting or "",
+                "kolommen": part.kolommen,
+                # A text or a plan per intervention the region asks is checked when the form marks it
+                # required; a tick only when it is a commitment (not, say, the support a practice wants).
+                "verplicht": part.verplicht and (part.soort != "keuze" or part.toezegging),
+            }
+        )
+    return parts
+
+
+def _period(project: Project, region: Region) -> tuple[int, int]:
+    """The calendar years of the region's plan; an open end runs to the last year a leidraad covers."""
+    last = max(year for leidraad in project.leidraden.values() for year in leidraad.geldig_voor)
+    return region.plan.periode_van, region.plan.periode_tot or max(last, region.plan.periode_van)
+
+
+def _leidraad_rules(leidraad, own: bool) -> tuple[list[dict[str, Any]], int, int]:
+    """The groeimodel of one leidraad version as rules, the years it names, and the years it runs on to.
+
+    The rules of the version a region follows keep their plain ids; another version's carry its
+    number ("v3-anders-werken-jaar-3"), so one plan can show both where both govern a year."""
+    model = leidraad.groeimodel
+    herkomst = f"leidraad versie {leidraad.versie}"
+    prefix = "" if own else f"v{leidraad.versie}-"
+    calendar_years = [min(leidraad.geldig_voor), max(leidraad.geldig_voor)] if leidraad.geldig_voor else None
+    # The years a practice can be in: as many as the rules name (version 1 has two, later ones
+    # three), and where a rule runs on ("jaar 3 en verder") as far as the programme has gone by
+    # the last year of this leidraad version (a practice from 2023 is in year 5 in 2027).
+    years = named = max([y.jaar for g in model.kernelementen for y in g.jaren] if model else [2])
+    runs_on = model is not None and any(y.en_verder for g in model.kernelementen for y in g.jaren)
+    if runs_on and leidraad.geldig_voor:
+        years = max(years, max(leidraad.geldig_voor) - PROGRAMME_START + 1)
+    rules: list[dict[str, Any]] = []
+    if model is None:
+        return rules, named, years
+    common = {"kalenderjaren": calendar_years, "eigen": own}
+    for growth in model.kernelementen:
+        new_so_far = 0
+        for year_rule in growth.jaren:
+            # New ones add up: by year 2 the region must have offered the first one and another.
+            new_so_far += year_rule.minimaal if year_rule.eis == "nieuw" else 0
+            if year_rule.eis == "optioneel" or year_rule.minimaal == 0:
+                continue
+            # The kernelement's own provenance covers its offer; a year rule carries its own.
+            derived = bool(model.afgeleid_uit or year_rule.afgeleid_uit)
+            rules.append(
+                _rule(
+                    f"{prefix}{growth.kernelement}-jaar-{year_rule.jaar}",
+                    year_rule.eis,
+                    year_rule.jaar,
+                    year_rule.toelichting.strip(),
+                    herkomst,
+                    afgeleid=derived,
+                    kernelementen=[growth.kernelement],
+                    en_verder=year_rule.en_verder,
+                    minimaal=year_rule.minimaal,
+                    nodig=new_so_far if year_rule.eis == "nieuw" else year_rule.minimaal,
+                    **common,
+                )
+            )
+    for rule in model.regels:
+        rules.append(
+            _rule(
+                f"{prefix}{rule.id}",
+                rule.soort,
+                1,
+                rule.titel,
+                herkomst,
+                afgeleid=bool(model.afgeleid_uit or rule.afgeleid_uit),
+                kernelementen=[rule.kernelement] if rule.kernelement else [],
+                aard=rule.aard,
+                en_verder=True,
+                **common,
+            )
+        )
+    return rules, named, years
 
 
 def _calendar(project: Project, region: Region) -> dict[str, Any]:
@@ -146,10 +246,16 @@ def _calendar(project: Project, region: Region) -> dict[str, Any]:
     can have started in: from the programme's start to the plan's end (or, for a plan without
     an end, the last year any leidraad version covers)."""
     form = region.praktijkplan
-    last = region.plan.periode_tot or max(year for leidraad in project.leidraden.values() for year in leidraad.geldig_voor)
+    first, last = _period(project, region)
     return {
         "per_kalenderjaar": bool(form and form.jaarkolommen == "kalenderjaar"),
         "planjaren": [region.plan.periode_van, region.plan.periode_tot],
+        # The calendar years a plan is judged in: the region's plan (an open end as far as a
+        # leidraad goes) and the years some leidraad version covers.
+        "toetsjaren": [first, last],
+        "leidraadjaren": sorted({year for leidraad in project.leidraden.values() for year in leidraad.geldig_voor}),
+        # A region that asks a plan per year (Eemland) judges its coming year; earlier years are history.
+        "jaarplan": bool(form and form.cyclus == "jaarlijks"),
         "startjaren": [PROGRAMME_START, last],
         "overgangsjaar": {"jaar": form.overgangsjaar.jaar, "toelichting": form.overgangsjaar.toelichting}
         if form and form.overgangsjaar
@@ -194,6 +300,11 @@ def _rule(rule_id: str, kind: str, year: int, text: str, origin: str, **fields) 
         "minimaal": fields.get("minimaal", 0),
         # How many options the region must offer in the rule's scope for a practice to meet it.
         "nodig": fields.get("nodig", fields.get("minimaal", 0)),
+        # The calendar years the rule governs ([first, last]; None: every year), and whether it
+        # belongs to the region's own plan or leidraad version (then it also judges a plan
+        # without a start).
+        "kalenderjaren": fields.get("kalenderjaren"),
+        "eigen": fields.get("eigen", True),
     }
 
 
@@ -256,12 +367,16 @@ def validate_plan(raw: Any, rules: dict[str, Any]) -> list[tuple[str, str, str]]
         return [_plan_error(e) for e in exc.errors(include_url=False)]
     known = {item["key"]: item for item in rules["interventies"]}
     problems = []
-    for field in ("keuzes", "onderbouwingen", "deelnemers"):
+    for field in ("keuzes", "onderbouwingen", "deelnemers", "personeel"):
         for key in getattr(plan, field):
             if key not in known:
-                hint = ", ".join(sorted(known)) or "geen"
                 problems.append(
-                    (_json_path((field, key)), "E504", f"'{key}' hoort niet bij het aanbod van {rules['regionaam']}; kies uit: {hint}")
+                    (
+                        _json_path((field, key)),
+                        "E504",
+                        f"'{key}' is geen interventie van het regioplan van {rules['regionaam']} of van de leidraad; "
+                        "open het plan in de planbouwer van deze regio en kies de interventie daar opnieuw",
+                    )
                 )
     for field in ("keuzes", "deelnemers"):
         for key, years in getattr(plan, field).items():
@@ -271,9 +386,30 @@ def validate_plan(raw: Any, rules: dict[str, Any]) -> list[tuple[str, str, str]]
                         (
                             _json_path((field, key, year)),
                             "E505",
-                            f"jaar {year} bestaat niet in het groeimodel dat {rules['regionaam']} volgt ({rules['jaren']} jaar); kies het MTVP-jaar van uw praktijk: het eerste jaar waarin zij meedeed, is jaar 1",
+                            f"jaar {year} valt na het plan van {rules['regionaam']}, dat tot en met MTVP-jaar {rules['jaren']} loopt; kies het MTVP-jaar van uw praktijk: het eerste jaar waarin zij meedeed, is jaar 1",
                         )
                     )
+    parts = {part["id"]: part for part in rules["onderdelen"]}
+    for part_id, answer in plan.onderdelen.items():
+        part = parts.get(part_id)
+        where = _json_path(("onderdelen", part_id))
+        if part is None:
+            problems.append((where, "E503", f"'{part_id}' is geen onderdeel dat {rules['regionaam']} in het praktijkplan vraagt"))
+        elif part["soort"] == "interventies-met-plan":
+            if not isinstance(answer, dict):
+                problems.append((where, "E503", "schrijf per interventie de kolommen van dit onderdeel, als lijst van teksten"))
+            else:
+                problems += [
+                    (
+                        _json_path(("onderdelen", part_id, key)),
+                        "E504",
+                        f"'{key}' is geen interventie van het regioplan van {rules['regionaam']} of van de leidraad",
+                    )
+                    for key in answer
+                    if key not in known
+                ]
+        elif (part["soort"] == "keuze") != isinstance(answer, bool) or isinstance(answer, dict):
+            problems.append((where, "E503", "schrijf true of false" if part["soort"] == "keuze" else "schrijf hier een tekst"))
     for key, years in plan.keuzes.items():
         if years.get("1") == "verdieping":
             problems.append((_json_path(("keuzes", key, "1")), "E505", "in jaar 1 valt er nog niets te verdiepen; kies 'actief'"))

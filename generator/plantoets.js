@@ -18,6 +18,8 @@
   var OUTCOME_ORDER = ["voldoet niet", "niet te beoordelen", "voldoet"];
   var SYMBOLS = { "voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–" };
   var COUNTING = ["nieuw", "actief", "nieuw-of-verdieping", "continueren", "keuze"];
+  // Rules about the plan as a whole rather than a year: judged once, in its last judged year.
+  var ONCE_PER_PLAN = ["onderdelen"];
 
   function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + "."; }
   function options(count) { return count + (count === 1 ? " optie" : " opties"); }
@@ -86,11 +88,54 @@
       Object.keys(plan.personeel[key]).forEach(function (year) { self.staff[key][parseInt(year, 10)] = plan.personeel[key][year]; });
     });
     this.intervisie = !!plan.intervisie;
+    this.start = parseStart(plan.start);
+    this.parts = plan.onderdelen || {};
   }
+  /* The calendar year MTVP year `year` begins in; null while the start is not known. */
+  Plan.prototype.calendarYear = function (year) { return this.start ? calendarYear(this.start, year) : null; };
+  /* Whether a year lies where the plan can be judged: in the region's plan and in a year some
+   * leidraad version covers. Without a start every year can be. */
+  Plan.prototype.inScope = function (year) {
+    var inCalendar = this.calendarYear(year), calendar = this.rules.kalender;
+    if (inCalendar === null) return true;
+    return inCalendar >= calendar.toetsjaren[0] && inCalendar <= calendar.toetsjaren[1] && calendar.leidraadjaren.indexOf(inCalendar) >= 0;
+  };
+  /* The years the plan covers, in order: from the first year it fills in to the last (a year
+   * left empty in between is still part of the plan). */
+  Plan.prototype.filledYears = function () {
+    var first = Infinity, last = 0, choices = this.choices;
+    Object.keys(choices).forEach(function (key) {
+      Object.keys(choices[key]).forEach(function (year) { first = Math.min(first, +year); last = Math.max(last, +year); });
+    });
+    var years = [];
+    for (var year = first; year <= last; year++) years.push(year);
+    return years;
+  };
+  /* The years the plan is judged on: those it fills in within scope; where the region asks a plan
+   * per year, only the last of them (the coming year), the ones before being history. */
+  Plan.prototype.judgedYears = function () {
+    var self = this;
+    var years = this.filledYears().filter(function (year) { return self.inScope(year); });
+    return this.rules.kalender.jaarplan && years.length ? [years[years.length - 1]] : years;
+  };
+  /* The chosen interventions that are not in the regioplan (leidraad v3 §5 allows them). */
+  Plan.prototype.outsideRegioplan = function () {
+    var known = this.known;
+    return Object.keys(this.choices).filter(function (key) { return known[key].buiten_regioplan; });
+  };
   Plan.prototype.active = function (key, year) { return !!(this.choices[key] && this.choices[key][year]); };
   Plan.prototype.before = function (key, year) { for (var y = 1; y < year; y++) { if (this.active(key, y)) return true; } return false; };
   Plan.prototype.isNew = function (key, year) { return this.active(key, year) && !this.before(key, year); };
-  Plan.prototype.deepened = function (key, year) { return !!(this.choices[key] && this.choices[key][year] === "verdieping") && this.before(key, year); };
+  /* Deepened in a year: "verdieping" after an earlier year, with a justification (leidraad v3 §5:
+   * developing an existing intervention further needs one). An unjustified deepening counts for
+   * nothing; the justification rule says what is missing, so no item is both met and not met. */
+  Plan.prototype.deepened = function (key, year) {
+    return this.deepening(key, year) && !!String(this.reasons[key] || "").trim();
+  };
+  /* Marked "verdieping" after an earlier year, justified or not. */
+  Plan.prototype.deepening = function (key, year) {
+    return !!(this.choices[key] && this.choices[key][year] === "verdieping") && this.before(key, year);
+  };
   Plan.prototype.scope = function (rule) {
     var known = this.known;
     return this.keys.filter(function (k) { return rule.kernelementen.indexOf(known[k].kernelement) >= 0 || rule.interventies.indexOf(known[k].interventie) >= 0; });
@@ -104,25 +149,42 @@
       return id;
     }).join(", ");
   };
+  /* What the region's offer holds in a rule's scope: the options it names, the number its plan
+   * states (when it gives one), whether its source is complete, and how many leidraad
+   * interventions outside the regioplan a practice could add there. */
   Plan.prototype.capacity = function (rule) {
-    var offer = this.rules.aanbod;
-    var named = 0, unnamed = false;
-    rule.kernelementen.forEach(function (k) { named += offer[k].genoemd; unnamed = unnamed || offer[k].ongenoemd; });
-    this.rules.interventies.forEach(function (i) { if (rule.interventies.indexOf(i.interventie) >= 0) named += 1; });
-    return [named, unnamed];
+    var offer = this.rules.aanbod, known = this.known;
+    var result = { named: 0, stated: 0, complete: true, extra: 0 };
+    rule.kernelementen.forEach(function (k) {
+      result.named += offer[k].genoemd;
+      result.stated = Math.max(result.stated, offer[k].gezegd || 0);
+      result.complete = result.complete && offer[k].bron_volledig;
+    });
+    this.keys.forEach(function (key) {
+      var item = known[key];
+      var inScope = rule.kernelementen.indexOf(item.kernelement) >= 0 || rule.interventies.indexOf(item.interventie) >= 0;
+      if (!inScope) return;
+      if (item.buiten_regioplan) result.extra += 1;
+      else if (!rule.kernelementen.length) result.named += 1;
+    });
+    return result;
   };
 
   function count(plan, rule, found, counted) {
     if (found.length >= rule.minimaal) return ["voldoet", counted + ": " + plan.names(found) + "."];
-    var capacity = plan.capacity(rule), offered = capacity[0];
-    if (offered < rule.nodig) {
-      if (capacity[1]) {
-        return ["niet te beoordelen", "Het regioplan noemt hier " + options(offered) + " bij naam en zegt dat er meer zijn; vraag de RHO welke u kunt kiezen."];
-      }
-      return ["niet te beoordelen", "Het regioplan biedt hier " + options(offered) + " (" + plan.names(plan.scope(rule)) + "): te weinig keuze om dit te halen. " +
-        "Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."];
+    var capacity = plan.capacity(rule);
+    var tail = counted + ": " + plan.names(found) + ".";
+    if (capacity.named >= rule.nodig) return ["voldoet niet", tail];
+    // The regioplan names too few options here. Say what its sources say, and no more.
+    var offered = capacity.named > capacity.stated ? "noemt hier " + options(capacity.named) :
+      "zegt hier " + options(capacity.stated) + " te bieden en noemt er " + capacity.named + " bij naam";
+    var more = !capacity.complete ? " De regio is ingevoerd uit onvolledige bronnen: of zij hier meer biedt, is niet bekend." : "";
+    if (capacity.extra) {
+      return ["voldoet niet", tail + " Het regioplan " + offered + "." + more +
+        " Een andere interventie uit de leidraad mag ook; de RHO ondersteunt die niet per se, overleg met de RHO."];
     }
-    return ["voldoet niet", counted + ": " + plan.names(found) + "."];
+    return ["niet te beoordelen", "Het regioplan " + offered + " (" + plan.names(plan.scope(rule).filter(function (k) { return !plan.known[k].buiten_regioplan; })) +
+      "): te weinig keuze om dit te halen." + more + " Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."];
   }
 
   // One function per rule kind, in the same order as KINDS in generator/planrules.py. A function
@@ -135,7 +197,12 @@
       return count(plan, rule, plan.scope(rule).filter(function (k) { return plan.active(k, year); }), "Uitgevoerd in dit jaar");
     },
     "nieuw-of-verdieping": function (plan, rule, year) {
-      var found = plan.scope(rule).filter(function (k) { return plan.isNew(k, year) || plan.deepened(k, year); });
+      var scope = plan.scope(rule);
+      var found = scope.filter(function (k) { return plan.isNew(k, year) || plan.deepened(k, year); });
+      // A deepening that only lacks its justification is for the justification rule to report:
+      // this rule then says nothing, rather than a second ✗ (or a ✓ for an unjustified one).
+      var pending = scope.filter(function (k) { return plan.deepening(k, year) && !plan.deepened(k, year); });
+      if (found.length < rule.minimaal && found.length + pending.length >= rule.minimaal) return null;
       return count(plan, rule, found, "Nieuw of verdiept in dit jaar");
     },
     "continueren": function (plan, rule, year) {
@@ -155,6 +222,11 @@
         all = all.concat(mine);
       });
       if (found.length >= rule.minimaal) return ["voldoet", "Nieuw of verdiept in dit jaar: " + plan.names(found) + "."];
+      var pending = rule.kernelementen.some(function (kernel) {
+        var mine = plan.keys.filter(function (x) { return plan.known[x].kernelement === kernel && (plan.isNew(x, year) || plan.deepening(x, year)); });
+        return mine.length >= rule.minimaal;
+      });
+      if (pending) return null;  // met once the justification is written: the justification rule says so
       return ["voldoet niet", "Nieuw of verdiept in dit jaar: " + plan.names(all) + "."];
     },
     "verplicht": function (plan, rule, year) {
@@ -234,31 +306,58 @@
       var lacking = running.filter(function (k) { return !String((plan.staff[k] || {})[year] || "").trim(); });
       if (lacking.length) return ["voldoet niet", "Schrijf bij " + plan.names(lacking) + " welk personeel de praktijk inzet en hoeveel uren."];
       return ["voldoet", "Onderbouwd: " + plan.names(running) + "."];
+    },
+    // The parts the region asks in the plan (its form's onderdelen): judged once, for the plan as a
+    // whole, in its last judged year; a plan per intervention for every intervention it runs then.
+    "onderdelen": function (plan, rule, year) {
+      var missing = [], asked = [];
+      var judged = plan.judgedYears();
+      var running = plan.keys.filter(function (key) { return judged.some(function (y) { return plan.active(key, y); }); });
+      plan.rules.onderdelen.forEach(function (part) {
+        if (!part.verplicht) return;
+        asked.push(part.titel);
+        var answer = plan.parts[part.id];
+        if (part.soort === "tekst" && !(typeof answer === "string" && answer.trim())) missing.push(part.titel);
+        if (part.soort === "keuze" && answer !== true) missing.push(part.titel + " (aanvinken)");
+        if (part.soort === "interventies-met-plan") {
+          running.forEach(function (key) {
+            var columns = (answer && typeof answer === "object" && answer[key]) || [];
+            part.kolommen.forEach(function (column, index) {
+              if (!String(columns[index] || "").trim()) missing.push(column + " bij " + plan.known[key].naam);
+            });
+          });
+        }
+      });
+      if (missing.length) return ["voldoet niet", "Vul nog in: " + missing.join("; ") + "."];
+      return ["voldoet", "Ingevuld: " + asked.join("; ") + "."];
     }
   };
 
-  function applies(rule, year) {
-    if (rule.uiterlijk) return year === rule.jaar;
-    return year === rule.jaar || (rule.en_verder && year > rule.jaar);
+  /* Whether a rule judges a year: its own years, and where the start is known, only the calendar
+   * years its leidraad version or regioplan governs; without a start, only the rules of the
+   * region's own plan and leidraad version. */
+  function applies(rule, year, plan) {
+    var named = rule.uiterlijk ? year === rule.jaar : year === rule.jaar || (rule.en_verder && year > rule.jaar);
+    if (!named) return false;
+    var inCalendar = plan.calendarYear(year);
+    if (inCalendar === null) return rule.eigen;
+    return !rule.kalenderjaren || (inCalendar >= rule.kalenderjaren[0] && inCalendar <= rule.kalenderjaren[1]);
   }
 
   function checkPlan(rules, input) {
     var plan = new Plan(rules, input);
-    // Judged through the last year the plan fills in, and at least through the years the rules name.
-    var last = rules.basisjaren;
-    Object.keys(plan.choices).forEach(function (key) {
-      Object.keys(plan.choices[key]).forEach(function (year) { last = Math.max(last, parseInt(year, 10)); });
-    });
     var verdicts = [];
+    var years = plan.judgedYears();
     rules.regels.forEach(function (rule) {
-      for (var year = 1; year <= last; year++) {
-        if (!applies(rule, year)) continue;
+      years.forEach(function (year) {
+        if (!applies(rule, year, plan)) return;
+        if (ONCE_PER_PLAN.indexOf(rule.soort) >= 0 && year !== years[years.length - 1]) return;
         var result = KINDS[rule.soort](plan, rule, year);
-        if (!result) continue;
+        if (!result) return;
         var message = COUNTING.indexOf(rule.soort) >= 0 ? plan.label(rule) + ": " + rule.eis + " " + result[1] : rule.eis + " — " + result[1];
         if (rule.afgeleid && result[0] !== "voldoet") message += " (Indicatief: deze regel is afgeleid uit regioplannen, niet gelezen in de leidraad.)";
         verdicts.push({ id: rule.id, jaar: year, uitkomst: result[0], melding: message, herkomst: rule.herkomst });
-      }
+      });
     });
     return verdicts
       .map(function (v, i) { return [v, i]; })
@@ -268,8 +367,56 @@
       .map(function (pair) { return pair[0]; });
   }
 
+  /* What the practice should know beside the verdicts: interventions outside the regioplan, years
+   * that are not judged and why. */
+  function planNotes(rules, input) {
+    var plan = new Plan(rules, input);
+    var notes = [];
+    var outside = plan.outsideRegioplan();
+    if (outside.length) {
+      notes.push("Niet in het regioplan: " + plan.names(outside) + ". De leidraad (versie 3, §5) laat een praktijk ook andere " +
+        "interventies uit de leidraad uitvoeren; zij tellen mee voor de regels, maar ondersteuning van de RHO is niet gegarandeerd; overleg met de RHO.");
+    }
+    var judged = plan.judgedYears();
+    var calendar = rules.kalender;
+    plan.filledYears().forEach(function (year) {
+      if (judged.indexOf(year) >= 0) return;
+      var which = "MTVP-jaar " + year + (plan.start ? " (" + plan.calendarYear(year) + ")" : "");
+      if (!plan.inScope(year)) {
+        var inCalendar = plan.calendarYear(year);
+        var planEnd = calendar.planjaren[1] ? "–" + calendar.planjaren[1] : " en later";
+        var where = inCalendar < calendar.toetsjaren[0] || inCalendar > calendar.toetsjaren[1] ?
+          "valt buiten het regioplan van " + rules.regionaam + " (" + calendar.planjaren[0] + planEnd + ")" :
+          "valt buiten de jaren die een versie van de leidraad beschrijft";
+        notes.push(which + " " + where + ": niet getoetst.");
+      } else {
+        notes.push(which + " geldt als geschiedenis: " + rules.regionaam + " vraagt elk jaar een plan voor het komende jaar; getoetst wordt het laatste jaar van dit plan.");
+      }
+    });
+    var others = rules.regels.some(function (rule) { return !rule.eigen; });
+    if (!plan.start && others) {
+      notes.push("Het plan zegt niet wanneer de praktijk met MTVP begon. Daarom is het getoetst aan leidraad versie " + rules.leidraadversie +
+        ", die het regioplan volgt, en niet aan de versie die in elk kalenderjaar gold; vul het startkwartaal in.");
+    }
+    return notes;
+  }
+
+  /* The plan's verdict in a sentence or two, the same on the page and on the command line:
+   * { tekst: [...], voldoet: true|false }. An empty plan, or one with no year to judge, never meets
+   * the rules. */
+  function summary(rules, input, verdicts) {
+    var plan = new Plan(rules, input);
+    if (!plan.filledYears().length) return { tekst: ["Het plan kiest nog geen interventies; er valt nog niets te toetsen."], voldoet: false };
+    if (!plan.judgedYears().length) return { tekst: ["Geen van de ingevulde jaren valt binnen het regioplan; er is niets getoetst."], voldoet: false };
+    var failed = verdicts.filter(function (v) { return v.uitkomst === "voldoet niet"; }).length;
+    var unknown = verdicts.filter(function (v) { return v.uitkomst === "niet te beoordelen"; }).length;
+    var lines = [failed ? points(failed) + " nog niet in orde." : "Het plan voldoet aan alle regels die getoetst konden worden."];
+    if (unknown) lines.push(points(unknown) + " niet te beoordelen: het regioplan zegt of biedt daar te weinig.");
+    return { tekst: lines, voldoet: !failed };
+  }
+
   exports.regioplanToets = {
-    checkPlan: checkPlan, yearLabel: yearLabel, parseStart: parseStart, span: span, quarterLabel: quarterLabel,
+    checkPlan: checkPlan, planNotes: planNotes, summary: summary, yearLabel: yearLabel, parseStart: parseStart, span: span, quarterLabel: quarterLabel,
     mtvpYear: mtvpYear, calendarYear: calendarYear, points: points,
     STATES: STATES, OUTCOME_ORDER: OUTCOME_ORDER, SYMBOLS: SYMBOLS, KINDS: Object.keys(KINDS), COUNTING: COUNTING
   };

@@ -65,7 +65,7 @@ def test_check_plan_command(plan_project, tmp_path, case):
     result = regioplan(
         plan_project.root, "check-plan", str(plan_file), "--region", case["region"], timeout=120, in_process=case is not CASES[0]
     )
-    assert result.returncode == (1 if case["failing"] else 0), result.stdout + result.stderr
+    assert result.returncode == (1 if case["failing"] or case.get("leeg") else 0), result.stdout + result.stderr
     assert result.stdout.count("✗ ") == len(case["failing"])
     assert result.stdout.count("– ") == len(case["unknown"])
     verdicts = python_verdicts(plan_project.root, case)
@@ -120,7 +120,11 @@ def test_plan_builder_by_keyboard_and_export(browser, served, plan_project, tmp_
     assert focused.endswith(", 2023 · MTVP-jaar 1"), focused
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.value") == "actief"
-    assert page.locator(".planbouwer-summary").inner_text().endswith("nog niet in orde.")
+    # Planregio's plan runs 2026-2027; MTVP year 1 of a practice that began in 2023 lies before it.
+    assert (
+        page.locator(".planbouwer-summary").inner_text() == "Geen van de ingevulde jaren valt binnen het regioplan; er is niets getoetst."
+    )
+    assert "MTVP-jaar 1 (2023) valt buiten het regioplan van" in page.locator(".planbouwer-notities").inner_text()
     with page.expect_download() as download:
         page.get_by_role("button", name="Plan opslaan als bestand").click()
     saved = tmp_path / "plan.json"
@@ -132,6 +136,7 @@ def test_plan_builder_by_keyboard_and_export(browser, served, plan_project, tmp_
     result = regioplan(plan_project.root, "check-plan", str(saved), "--region", "planregio", timeout=120)
     shown_failures = page.locator(".planbouwer-verdicts li[data-uitkomst='voldoet niet']").count()
     assert result.stdout.count("✗ ") == shown_failures
+    assert result.returncode == 1 and "er is niets getoetst" in result.stdout
     page.close()
 
 
@@ -296,7 +301,7 @@ def test_fill_plan_writes_the_regions_pdf_with_the_saved_plan(plan_project, tmp_
 
 def test_fill_plan_refuses_a_broken_file_and_keeps_what_was_there(plan_project, tmp_path):
     plan_file = tmp_path / "plan.json"
-    plan_file.write_text('{"keuzes": {"aanmeldzuil": {"1": "actief"}}}', encoding="utf-8")
+    plan_file.write_text('{"keuzes": {"bestaat-niet": {"1": "actief"}}}', encoding="utf-8")
     out = tmp_path / "ingevuld.pdf"
     out.write_bytes(b"earlier")
     result = regioplan(plan_project.root, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out), timeout=120)
@@ -323,6 +328,46 @@ def test_fill_plan_replaces_only_a_plan_it_filled(plan_project, tmp_path):
     assert regioplan(plan_project.root, *fill, str(out), in_process=True).returncode == 0
     assert PdfReader(out).metadata["/Creator"] == "regioplan"
     assert regioplan(plan_project.root, *fill, str(out), in_process=True).returncode == 0
+
+
+def test_fill_plan_shows_eemlands_goal_and_plans_of_approach_whole(plan_project, tmp_path):
+    # Eemland's jaarplan holds a practice goal and per intervention a short plan of approach with a
+    # SMART goal (seed 002, lines 190-194); the filled PDF must show each text whole, as a reader of
+    # the printed or viewed form sees it (poppler reads the fields' drawn text).
+    goal = (
+        "In 2027 heeft elke patiënt met meerdere chronische aandoeningen een consult van twintig minuten, en daalt "
+        "het aantal consulten per verzekerde met vijf procent ten opzichte van 2025, zodat er tijd is voor het goede gesprek."
+    )
+    approach = "De assistente plant consulten van 10, 15 of 20 minuten op basis van de hulpvraag; het team evalueert elk kwartaal."
+    smart = "Per 1 juli 2027 is 80% van de spreekuren flexibel ingeroosterd, gemeten met het HIS-rapport van juni."
+    saved = {
+        "formaat": 1,
+        "regio": "eemland",
+        "praktijk": "Huisartsenpraktijk De Linde",
+        "start": "2026-K1",
+        "keuzes": {"flexibele-consultduur": {"1": "actief", "2": "actief"}, "taakherschikking": {"2": "actief"}},
+        "onderdelen": {
+            "doelstelling": goal,
+            "plan-van-aanpak": {
+                "flexibele-consultduur": [approach, smart],
+                "taakherschikking": ["SOH-spreekuur op dinsdag.", "Eind 2027 15 patiënten per week."],
+            },
+        },
+    }
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(saved), encoding="utf-8")
+    out = tmp_path / "ingevuld.pdf"
+    result = regioplan(plan_project.root, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out), in_process=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr  # no English warnings from the PDF library
+    values = {name: field.get("/V") for name, field in PdfReader(out).get_fields().items()}
+    assert values["deel_doelstelling"] == goal
+    assert values["aanpak_1_interventie"] == "Flexibele consultduur via anders inroosteren"
+    assert (values["aanpak_1_kort-plan-van-aanpak"], values["aanpak_1_smart-doelstelling"]) == (approach, smart)
+    shown = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
+    for text in (goal, approach, smart, "Flexibele consultduur via anders inroosteren"):
+        words = text.split()
+        assert all(word in shown for word in words), [w for w in words if w not in shown]
 
 
 def test_regioplan_pdf_has_title_contents_and_every_section(plan_site):
@@ -413,11 +458,11 @@ MALFORMED = [
     ("an unknown field", '{"keuzes": {}, "opmerking": "x"}', "planregio", "E503", "$.opmerking:"),
     ("an id with capitals", '{"keuzes": {"Wijkteam": {"2": "actief"}}}', "planregio", "E503", '$.keuzes["Wijkteam"]:'),
     (
-        "an intervention the region does not offer",
-        '{"keuzes": {"aanmeldzuil": {"1": "actief"}}}',
+        "an intervention neither the region nor the leidraad has",
+        '{"keuzes": {"bestaat-niet": {"1": "actief"}}}',
         "planregio",
         "E504",
-        "$.keuzes.aanmeldzuil:",
+        '$.keuzes["bestaat-niet"]:',
     ),
     (
         "a justification for an unknown intervention",
@@ -433,7 +478,14 @@ MALFORMED = [
         "E505",
         '$.keuzes.wijkteam["6"]:',
     ),
-    ("year 3 in a two-year plan", '{"keuzes": {"wijkteam": {"3": "actief"}}}', "midden-brabant", "E505", '$.keuzes.wijkteam["3"]:'),
+    # Midden-Brabant's plan has no end; a practice from 2023 is in year 5 in 2027, the last year a leidraad covers.
+    (
+        "year 6 after the last year of the plan",
+        '{"keuzes": {"wijkteam": {"6": "actief"}}}',
+        "midden-brabant",
+        "E505",
+        '$.keuzes.wijkteam["6"]:',
+    ),
     ("deepening in year 1", '{"keuzes": {"wijkteam": {"1": "verdieping"}}}', "planregio", "E505", '$.keuzes.wijkteam["1"]:'),
     ("a justification that is not text", '{"onderbouwingen": {"wijkteam": 3}}', "planregio", "E503", "$.onderbouwingen.wijkteam:"),
     (
@@ -514,9 +566,9 @@ def test_a_region_from_partial_sources_is_never_failed_on_what_it_does_not_state
 def test_opening_a_malformed_file_in_the_builder_shows_what_is_wrong(browser, served):
     page = browser.new_page()
     page.goto(f"{served}regios/planregio/planbouwer/")
-    page.evaluate("text => window.regioplanOpenPlan(text)", '{"keuzes": {"aanmeldzuil": {"1": "actief"}, "wijkteam": [1]}}')
+    page.evaluate("text => window.regioplanOpenPlan(text)", '{"keuzes": {"bestaat-niet": {"1": "actief"}, "wijkteam": [1]}}')
     errors = page.locator(".planbouwer-fouten li").all_inner_texts()
-    assert any(e.startswith("$.keuzes.aanmeldzuil:") and "hoort niet bij het aanbod" in e for e in errors)
+    assert any(e.startswith('$.keuzes["bestaat-niet"]:') and "is geen interventie van het regioplan van" in e for e in errors)
     assert any(e.startswith("$.keuzes.wijkteam:") for e in errors)
     page.evaluate("text => window.regioplanOpenPlan(text)", "{niet: json")
     assert "geen planbestand" in page.locator(".planbouwer-fouten").inner_text()

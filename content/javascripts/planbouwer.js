@@ -22,7 +22,7 @@
     var problems = [];
     function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
     if (!isObject(raw)) return ["$: een planbestand is een blok met velden ({…})"];
-    var fields = ["formaat", "regio", "praktijk", "keuzes", "onderbouwingen", "deelnemers", "intervisie", "agb", "contactpersoon", "datum", "start", "personeel"];
+    var fields = ["formaat", "regio", "praktijk", "keuzes", "onderbouwingen", "deelnemers", "intervisie", "agb", "contactpersoon", "datum", "start", "personeel", "onderdelen"];
     Object.keys(raw).forEach(function (name) { if (fields.indexOf(name) < 0) problems.push("$." + name + ": onbekend veld"); });
     var known = {};
     rules.interventies.forEach(function (item) { known[item.key] = true; });
@@ -32,7 +32,7 @@
       Object.keys(raw[field]).forEach(function (key) {
         var path = jsonPath([field, key]);
         var value = raw[field][key];
-        if (!known[key]) problems.push(path + ": hoort niet bij het aanbod van " + rules.regionaam);
+        if (!known[key]) problems.push(path + ": '" + key + "' is geen interventie van het regioplan van " + rules.regionaam + " of van de leidraad");
         if (field === "onderbouwingen") { if (typeof value !== "string") problems.push(path + ": moet tekst zijn"); return; }
         if (!isObject(value)) { problems.push(path + ": moet een blok met jaren zijn"); return; }
         Object.keys(value).forEach(function (year) {
@@ -112,6 +112,38 @@
     }
     form.appendChild(identity);
 
+    // The parts the region asks in the plan (its form's onderdelen, rules.onderdelen): a text, a
+    // commitment to tick, or per intervention the form's columns (Eemland: a short plan of approach
+    // and a SMART goal). They go into the plan file under "onderdelen" and are checked like the rest.
+    var partFields = {};  // part id -> textarea | checkbox | {key: [textarea per column]}
+    var partRows = [];  // [row, key]: a plan per intervention is shown for the interventions chosen
+    var perIntervention = [];
+    var simpleParts = rules.onderdelen.filter(function (part) { return part.soort !== "interventies-met-plan"; });
+    if (simpleParts.length) {
+      var asked = element("fieldset", null, { "class": "planbouwer-onderdelen" });
+      asked.appendChild(element("legend", "Wat " + rules.regionaam + " in het praktijkplan vraagt"));
+      simpleParts.forEach(function (part) {
+        var id = "plan-deel-" + part.id;
+        var wrap = element("p");
+        if (part.soort === "keuze") {
+          var box = element("input", null, { type: "checkbox", id: id });
+          box.addEventListener("change", update);
+          wrap.appendChild(box);
+          wrap.appendChild(element("label", " " + part.titel, { "for": id }));
+          partFields[part.id] = box;
+        } else {
+          wrap.appendChild(element("label", part.titel + (part.verplicht ? "" : " (niet verplicht)"), { "for": id }));
+          var area = element("textarea", null, { id: id, rows: "3" });
+          area.addEventListener("input", update);
+          wrap.appendChild(area);
+          partFields[part.id] = area;
+        }
+        asked.appendChild(wrap);
+        if (part.toelichting) asked.appendChild(element("p", part.toelichting, { "class": "planbouwer-noot" }));
+      });
+      form.appendChild(asked);
+    }
+
     var selects = {};
     var peopleFields = {};
     var staffFields = {};
@@ -131,8 +163,14 @@
     };
     var yearHeads = [];  // [th, year] per table, relabelled when the start changes
     var yearCells = [];  // [td, select, item, year]
-    Object.keys(rules.kernelementen).forEach(function (kernel) {
-      var items = rules.interventies.filter(function (item) { return item.kernelement === kernel; });
+    // The regioplan's interventions first, per kernelement; then, folded away, the leidraad's others,
+    // which a practice may add (leidraad v3 §5) without the RHO's promise of support.
+    var extras = element("details", null, { "class": "planbouwer-buiten" });
+    extras.appendChild(element("summary", "Andere interventies uit de leidraad (niet in het regioplan)"));
+    extras.appendChild(element("p", "De leidraad laat een praktijk ook andere interventies uit de leidraad uitvoeren, naast wat het regioplan " +
+      "kiest. Ze tellen mee voor de regels en komen in uw praktijkplan, maar de RHO ondersteunt ze niet per se: overleg met de RHO."));
+    [false, true].forEach(function (outside) { Object.keys(rules.kernelementen).forEach(function (kernel) {
+      var items = rules.interventies.filter(function (item) { return item.kernelement === kernel && item.buiten_regioplan === outside; });
       if (!items.length) return;
       var table = element("table", null, { "class": "planbouwer-table" });
       table.appendChild(element("caption", rules.kernelementen[kernel]));
@@ -179,7 +217,38 @@
         reasonCell.appendChild(reason);
         reasonFields[item.key] = reason;
       });
+      (outside ? extras : form).appendChild(table);
+    }); });
+    form.appendChild(extras);
+
+    rules.onderdelen.filter(function (part) { return part.soort === "interventies-met-plan"; }).forEach(function (part) {
+      var table = element("table", null, { "class": "planbouwer-table planbouwer-aanpak" });
+      table.appendChild(element("caption", part.titel));
+      var head = table.createTHead().insertRow();
+      head.appendChild(element("th", "Interventie", { scope: "col" }));
+      part.kolommen.forEach(function (column) { head.appendChild(element("th", column, { scope: "col" })); });
+      var body = table.createTBody();
+      partFields[part.id] = {};
+      rules.interventies.forEach(function (item) {
+        var row = body.insertRow();
+        row.hidden = true;
+        row.appendChild(element("th", item.naam, { scope: "row" }));
+        partFields[part.id][item.key] = part.kolommen.map(function (column) {
+          var cell = row.insertCell();
+          cell.setAttribute("data-label", column);
+          var area = element("textarea", null, { rows: "2", "aria-label": column + " bij " + item.naam });
+          area.addEventListener("input", update);
+          cell.appendChild(area);
+          return area;
+        });
+        partRows.push([row, item.key]);
+      });
+      var empty = element("p", "Kies eerst interventies; per gekozen interventie vraagt de regio hier: " + part.kolommen.join(", ") + ".",
+        { "class": "planbouwer-noot" });
+      perIntervention.push([table, empty]);
+      if (part.toelichting) form.appendChild(element("p", part.toelichting, { "class": "planbouwer-noot" }));
       form.appendChild(table);
+      form.appendChild(empty);
     });
 
     var intervisie = null;
@@ -262,6 +331,19 @@
         });
         if (reasonFields[key].value.trim()) plan.onderbouwingen[key] = reasonFields[key].value;
       });
+      var parts = {};
+      rules.onderdelen.forEach(function (part) {
+        var field = partFields[part.id];
+        if (part.soort === "keuze") { if (field.checked) parts[part.id] = true; return; }
+        if (part.soort === "tekst") { if (field.value.trim()) parts[part.id] = field.value; return; }
+        var chosen = {};
+        Object.keys(field).forEach(function (key) {
+          var texts = field[key].map(function (area) { return area.value; });
+          if (plan.keuzes[key] && texts.some(function (text) { return text.trim(); })) chosen[key] = texts;
+        });
+        if (Object.keys(chosen).length) parts[part.id] = chosen;
+      });
+      if (Object.keys(parts).length) plan.onderdelen = parts;
       return plan;
     }
 
@@ -300,6 +382,16 @@
         reasonFields[key].value = (plan.onderbouwingen && plan.onderbouwingen[key]) || "";
       });
       if (intervisie) intervisie.checked = !!plan.intervisie;
+      var parts = plan.onderdelen || {};
+      rules.onderdelen.forEach(function (part) {
+        var field = partFields[part.id], answer = parts[part.id];
+        if (part.soort === "keuze") field.checked = answer === true;
+        else if (part.soort === "tekst") field.value = typeof answer === "string" ? answer : "";
+        else Object.keys(field).forEach(function (key) {
+          var texts = (answer && answer[key]) || [];
+          field[key].forEach(function (area, index) { area.value = texts[index] || ""; });
+        });
+      });
       update();
     }
 
@@ -309,6 +401,21 @@
       [["Praktijk", plan.praktijk], ["AGB-code", plan.agb], ["Contactpersoon", plan.contactpersoon], ["Datum", plan.datum],
         ["Begonnen met MTVP", plan.start ? startSelect.options[startSelect.selectedIndex].textContent : ""]].forEach(function (pair) {
         printed.appendChild(element("p", pair[0] + ": " + (pair[1] || "niet ingevuld"), { "class": "planbouwer-gegeven" }));
+      });
+      var parts = plan.onderdelen || {};
+      rules.onderdelen.forEach(function (part) {
+        var answer = parts[part.id];
+        if (part.soort === "keuze") { printed.appendChild(element("p", part.titel + ": " + (answer ? "ja" : "niet aangevinkt"))); return; }
+        printed.appendChild(element("h3", part.titel));
+        if (part.soort === "tekst") { printed.appendChild(element("p", answer || "niet ingevuld")); return; }
+        var list = element("ul");
+        Object.keys(answer || {}).forEach(function (key) {
+          var item = rules.interventies.filter(function (i) { return i.key === key; })[0];
+          list.appendChild(element("li", item.naam + ": " + part.kolommen.map(function (column, index) {
+            return column + ": " + ((answer[key][index] || "").trim() || "niet ingevuld");
+          }).join("; ")));
+        });
+        printed.appendChild(list.children.length ? list : element("p", "niet ingevuld"));
       });
       var years = [];
       Object.keys(plan.keuzes).forEach(function (key) {
@@ -353,11 +460,20 @@
       var plan = currentPlan();
       var verdicts = checkPlan(rules, plan);
       result.textContent = "";
-      var failed = verdicts.filter(function (v) { return v.uitkomst === "voldoet niet"; }).length;
-      var unknown = verdicts.filter(function (v) { return v.uitkomst === "niet te beoordelen"; }).length;
-      var summary = failed ? points(failed) + " nog niet in orde." : "Uw plan voldoet aan alle regels die het kan halen.";
-      if (unknown) summary += " " + points(unknown) + " niet te beoordelen: het regioplan zegt of biedt daar te weinig.";
+      partRows.forEach(function (pair) { pair[0].hidden = !plan.keuzes[pair[1]]; });
+      perIntervention.forEach(function (pair) {
+        var any = Object.keys(plan.keuzes).length > 0;
+        pair[0].hidden = !any;
+        pair[1].hidden = any;
+      });
+      var summary = toets.summary(rules, plan, verdicts).tekst.join(" ");
       result.appendChild(element("p", summary, { "class": "planbouwer-summary" }));
+      var notes = toets.planNotes(rules, plan);
+      if (notes.length) {
+        var noteList = element("ul", null, { "class": "planbouwer-notities" });
+        notes.forEach(function (note) { noteList.appendChild(element("li", note)); });
+        result.appendChild(noteList);
+      }
       printable(plan, verdicts, summary);
       var years = [];
       verdicts.forEach(function (v) { if (years.indexOf(v.jaar) < 0) years.push(v.jaar); });

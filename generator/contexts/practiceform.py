@@ -73,8 +73,11 @@ class PracticeForm:
         self.rules = lookups.plan_rules(region)
         self.plan = region.praktijkplan
         self.offers = {o.choice.interventie: o for o in lookups.offers_of(region)}
-        # The offered interventions with a field-name-safe key ('id/variant' -> 'id-variant').
-        self.items = [{**item, "veld": item["key"].replace("/", "-")} for item in self.rules["interventies"]]
+        # The regioplan's interventions with a field-name-safe key ('id/variant' -> 'id-variant'); the
+        # leidraad's others, which a practice may add, are not on the region's form.
+        self.items = [
+            {**item, "veld": item["key"].replace("/", "-")} for item in self.rules["interventies"] if not item["buiten_regioplan"]
+        ]
 
     def build(self) -> dict[str, Any]:
         plan = self.plan
@@ -108,6 +111,8 @@ class PracticeForm:
             "jaaruitleg": YEARS_EXPLAINED[self._by_calendar()],
             "overgangsjaar": {"jaar": transition.jaar, "toelichting": transition.toelichting} if transition else None,
             "velden": [field for part in built for field in _fields_of(part, columns)],
+            # The interventions on this form: those of the regioplan (a plan may add others from the leidraad).
+            "interventies": [{"key": item["key"]} for item in self.items],
         }
 
     # ------------------------------------------------------------------ years
@@ -170,7 +175,7 @@ class PracticeForm:
                     built["velden"].append(_field(unique, label, fills=("identiteit", name)))
                 elif part.soort == "keuze":
                     # The region's own promise to take part in the intervisie is the intervisie field.
-                    fills = ("intervisie",) if part.id == INTERVISIE_PART else ()
+                    fills = ("intervisie",) if part.id == INTERVISIE_PART else ("onderdeel", part.id)
                     built["velden"].append(_field(f"{part.id}_{_field_name(label)}", label, "checkbox", fills, f"{part.titel}: {label}"))
                 else:
                     kind = "textarea" if label.lower().startswith("handtekening") else "text"
@@ -204,7 +209,7 @@ class PracticeForm:
             built["tekstkolommen"] = part.kolommen
             built["rijen"] = self._plan_rows(part, columns)
         else:  # tekst
-            built["velden"].append(_field(f"deel_{part.id}", part.titel, "textarea"))
+            built["velden"].append(_field(f"deel_{part.id}", part.titel, "textarea", ("onderdeel", part.id)))
         return built
 
     def _add_identity(self, parts: list[dict[str, Any]]) -> None:
@@ -311,18 +316,31 @@ class PracticeForm:
             rows = []
             for item in self.items:
                 texts = [
-                    {"kop": c, "veld": _field(f"aanpak_{item['veld']}_{_field_name(c)}", f"{item['naam']}: {c}", "textarea")}
-                    for c in part.kolommen
+                    {
+                        "kop": c,
+                        "veld": _field(
+                            f"aanpak_{item['veld']}_{_field_name(c)}",
+                            f"{item['naam']}: {c}",
+                            "textarea",
+                            ("aanpak", part.id, item["key"], i),
+                        ),
+                    }
+                    for i, c in enumerate(part.kolommen)
                 ]
                 rows.append({"naam": item["naam"], "veld": None, "cellen": self._cells(item, year_columns, "aanpak"), "teksten": texts})
             return rows
+        # Rows the practice fills in order: the n-th intervention of the plan that has this part.
         return [
             {
                 "naam": None,
-                "veld": _field(f"aanpak_{n}_interventie", f"Interventie {n}"),
+                "veld": _field(f"aanpak_{n}_interventie", f"Interventie {n}", "textarea", ("aanpak-naam", part.id, n)),
                 "cellen": [],
                 "teksten": [
-                    {"kop": c, "veld": _field(f"aanpak_{n}_{_field_name(c)}", f"Interventie {n}: {c}", "textarea")} for c in part.kolommen
+                    {
+                        "kop": c,
+                        "veld": _field(f"aanpak_{n}_{_field_name(c)}", f"Interventie {n}: {c}", "textarea", ("aanpak-rij", part.id, n, i)),
+                    }
+                    for i, c in enumerate(part.kolommen)
                 ],
             }
             for n in range(1, PLAN_ROWS + 1)
@@ -377,6 +395,23 @@ def form_values(form: dict[str, Any], plan: dict[str, Any], names: dict[str, str
             values[field["naam"]] = "" if year is None else (str(year) if year >= 1 else "nog niet begonnen")
         elif kind == "intervisie":
             values[field["naam"]] = bool(plan.get("intervisie"))
+        elif kind == "onderdeel":
+            answer = plan.get("onderdelen", {}).get(fills[1])
+            values[field["naam"]] = answer if isinstance(answer, bool | str) else False if field["soort"] == "checkbox" else ""
+        elif kind in ("aanpak", "aanpak-naam", "aanpak-rij"):
+            answers = plan.get("onderdelen", {}).get(fills[1])
+            answers = answers if isinstance(answers, dict) else {}
+            if kind == "aanpak":
+                texts = answers.get(fills[2], [])
+                values[field["naam"]] = texts[fills[3]] if fills[3] < len(texts) else ""
+            else:
+                keys = list(answers)
+                key = keys[fills[2] - 1] if fills[2] <= len(keys) else None
+                if kind == "aanpak-naam":
+                    values[field["naam"]] = names.get(key, key) if key else ""
+                else:
+                    texts = answers.get(key, []) if key else []
+                    values[field["naam"]] = texts[fills[3]] if fills[3] < len(texts) else ""
         elif kind == "onderbouwingen":
             values[field["naam"]] = "\n".join(
                 f"{names.get(k, k)}: {text.strip()}" for k, text in plan.get("onderbouwingen", {}).items() if text.strip()
@@ -391,6 +426,15 @@ def form_values(form: dict[str, Any], plan: dict[str, Any], names: dict[str, str
                 values[field["naam"]] = ", ".join(value or [])
             else:
                 values[field["naam"]] = value or ""
+    for part in form["onderdelen"]:
+        rows = [r for r in part.get("rijen", []) if r.get("veld") and r["veld"]["vult"][:1] == ("aanpak-naam",)]
+        answers = plan.get("onderdelen", {}).get(part["id"])
+        if rows and isinstance(answers, dict) and len(answers) > len(rows):
+            left = ", ".join(names.get(k, k) for k in list(answers)[len(rows) :])
+            notes.append(f"{part['titel']}: het formulier heeft {len(rows)} regels; niet op het formulier: {left}.")
+    outside = [names.get(k, k) for k in plan.get("keuzes", {}) if k not in {i["key"] for i in form.get("interventies", [])}]
+    if outside and form.get("interventies"):
+        notes.append(f"Niet in het regioplan en dus niet op dit formulier: {', '.join(outside)}; zet ze er met de hand bij.")
     if form["per_kalenderjaar"]:
         if start is None:
             notes.append(

@@ -174,7 +174,7 @@ class RegionPages(PageBuilder):
         context = {
             **self._base(region, page),
             "regels": payload,
-            "regellijst": [f"{describe_rule(r, rules['kernelementen'])} ({r['herkomst']})" for r in rules["regels"]],
+            "regellijst": [f"{describe_rule(r, rules['kernelementen'])} ({_origin(r)})" for r in rules["regels"]],
             "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
             "groeimodel": rules["groeimodel"],
         }
@@ -283,7 +283,9 @@ class RegionPages(PageBuilder):
             "voor_de_praktijk": {
                 "deadline": practice_plan.deadline if practice_plan and practice_plan.deadline else "niet vermeld",
                 "intervisie": intervisie.frequentie if intervisie and intervisie.frequentie else "niet vermeld",
-                "keuzes": [describe_rule(r, plan_rules["kernelementen"]) for r in plan_rules["regels"]],
+                # The rules of the region's own plan and leidraad version; the plan builder also applies
+                # other versions in the calendar years they govern, and lists them there.
+                "keuzes": [describe_rule(r, plan_rules["kernelementen"]) for r in plan_rules["regels"] if r["eigen"]],
                 "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
                 "planbouwer": link(page, region_page(region.id, "planbouwer")),
                 "deelname": link(page, region_page(region.id, "deelname")),
@@ -515,3 +517,11 @@ def _version_name(version) -> str:
     """'versie 2.7 van 6 november 2024', or 'de versie van 29 maart 2023' without a number."""
     date = f" van {dutch_date(version.datum)}" if version.datum else ""
     return f"versie {version.versie}{date}" if version.versie else f"de versie{date}"
+
+
+def _origin(rule: dict) -> str:
+    """Where a plan rule comes from, with the calendar years when it is another leidraad version's."""
+    if rule["eigen"] or not rule["kalenderjaren"]:
+        return rule["herkomst"]
+    first, last = rule["kalenderjaren"]
+    return f"{rule['herkomst']}, in {first}" if first == last else f"{rule['herkomst']}, in {first}–{last}"
