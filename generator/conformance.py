@@ -134,7 +134,7 @@ class _Judge:
         derived = list(dict.fromkeys(derived))
         if not derived:
             return base, False, False
-        names = ", ".join(_document_name(self.project, d) for d in derived)
+        names = ", ".join(document_name(self.project, d) for d in derived)
         # Never judged *only* by a rule taken from itself: a rule that other sources state too
         # judges this plan as well, indicatively.
         return f"{base}, afgeleid uit {names}", True, derived == [self.region.plan.document]
@@ -276,11 +276,11 @@ def sentence(text: str) -> str:
 
 def short_document_name(project: Project, document_id: str) -> str:
     """'regioplan Oost-Gelderland', 'leidraad versie 3', or the title of another document."""
-    name = _document_name(project, document_id)
+    name = document_name(project, document_id)
     return name.replace("het regioplan van ", "regioplan ")
 
 
-def _document_name(project: Project, document_id: str) -> str:
+def document_name(project: Project, document_id: str) -> str:
     """'het regioplan van Oost-Gelderland' for a region's plan, 'leidraad versie 3' for a leidraad,
     the title for other documents."""
     # The leidraad first: a region file that names the leidraad as its plan's document (the

@@ -426,3 +426,23 @@ def test_the_leidraad_says_what_changed_in_each_version(project):
     # Version 3 against the reconstructed version 2: marked indicative, with the new v3 rules.
     v3_items = " ".join(html(site, "leidraad/versies").find(id="leidraad-v3-veranderd").find_next("ul").get_text(" ").split())
     assert "Extra personeel vraagt een onderbouwing: nieuw ( indicatief )" in v3_items
+
+
+def test_the_leidraad_page_and_the_plan_check_agree_on_which_rules_are_reconstructed(national_site):
+    # Leidraad v3 §5 (seed 001, lines 281-340): the OCR text of the groeimodel figure states the
+    # goede gesprek only from year 3 on. The plan check labels years 1 and 2 "indicatief"; the
+    # leidraad page must not present them as read in the leidraad.
+    from generator.planrules import _leidraad_rules
+    from generator.project import load_project
+
+    leidraad = load_project(REPO_ROOT).leidraden["leidraad-v3"]
+    rules, _, _ = _leidraad_rules(leidraad, own=True)
+    derived = {(r["kernelementen"][0], r["jaar"]) for r in rules if r["afgeleid"] and r["kernelementen"] and r["soort"] != "nooit-enige"}
+    assert derived == {("goede-gesprek", 1), ("goede-gesprek", 2)}
+    page = html(national_site, "leidraad/groeimodel")
+    section = page.find(id="goede-gesprek").find_next("ul")
+    items = {int(li.get_text().split(":")[0].split()[1]): li.get_text() for li in section.find_all("li")}
+    assert all("Afgeleid uit" in items[year] for _, year in derived)
+    assert "Afgeleid uit" not in items[3]
+    row = next(tr for tr in page.select("article table tr") if tr.find("td") and tr.find("td").get_text().startswith("Jaar 1"))
+    assert row.find_all("td")[-1].get_text().endswith("(afgeleid)")

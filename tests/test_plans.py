@@ -656,3 +656,37 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
     filled = PdfReader(io.BytesIO(fill(data, {"datum": "22-11-2026", "handtekening_datum": "22-11-2026"})))
     fields = filled.get_fields()
     assert fields["datum"]["/V"] == "22-11-2026" and fields["handtekening_datum"]["/V"] == "22-11-2026"
+
+
+def test_eemlands_builder_asks_the_goal_and_a_plan_per_chosen_intervention(browser, served, plan_project, tmp_path):
+    # Seed 002, lines 190-194: the jaarplan holds an MTVP goal for the practice and, per
+    # intervention, a short plan of approach with a SMART goal. The builder asks them, counts them
+    # in its verdict, saves them, and the command line reads the same file to the same verdict.
+    page = browser.new_page(accept_downloads=True)
+    page.goto(f"{served}regios/eemland/planbouwer/")
+    page.select_option("#plan-start", "2026-K1")
+    page.get_by_label("MTVP-doelstelling op praktijkniveau").fill("Meer tijd voor patiënten met meerdere aandoeningen.")
+    plan_rows = page.locator(".planbouwer-aanpak tbody tr:not([hidden])")
+    assert plan_rows.count() == 0  # nothing chosen yet: no rows to fill
+    page.select_option("select[data-key='flexibele-consultduur'][data-jaar='1']", "actief")
+    assert plan_rows.count() == 1
+    rule = page.locator(".planbouwer-verdicts li[data-rule='regio-praktijkplan-onderdelen']")
+    assert rule.get_attribute("data-uitkomst") == "voldoet niet"
+    assert "SMART-doelstelling bij Flexibele consultduur via anders inroosteren" in rule.inner_text()
+    page.get_by_label("Kort plan van aanpak bij Flexibele consultduur via anders inroosteren").fill("Spreekuren anders inroosteren.")
+    page.get_by_label("SMART-doelstelling bij Flexibele consultduur via anders inroosteren").fill("Per 1 juli 80% flexibel.")
+    assert rule.get_attribute("data-uitkomst") == "voldoet"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Plan opslaan als bestand").click()
+    saved = tmp_path / "plan.json"
+    download.value.save_as(saved)
+    plan = json.loads(saved.read_text(encoding="utf-8"))
+    assert plan["onderdelen"] == {
+        "doelstelling": "Meer tijd voor patiënten met meerdere aandoeningen.",
+        "plan-van-aanpak": {"flexibele-consultduur": ["Spreekuren anders inroosteren.", "Per 1 juli 80% flexibel."]},
+    }
+    result = regioplan(plan_project.root, "check-plan", str(saved), "--region", "eemland", in_process=True)
+    shown = page.locator(".planbouwer-verdicts li").all_inner_texts()
+    printed = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert printed == shown
+    page.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..changes import leidraad_changes
+from ..conformance import document_name
 from ..dutch import dutch_date, dutch_number, requirement_label
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
@@ -226,7 +227,8 @@ class NationalPages(PageBuilder):
             cells = []
             for kernel in columns:
                 rule = _rule_for_year(growth[kernel.id].jaren, year)
-                cells.append(requirement_label(rule) if rule else "geen regel")
+                derived = rule and (rule.afgeleid_uit or model.afgeleid_uit)
+                cells.append((requirement_label(rule) + (" (afgeleid)" if derived else "")) if rule else "geen regel")
             rows.append({"jaar": label, "cellen": cells})
         details = [
             {
@@ -239,9 +241,11 @@ class NationalPages(PageBuilder):
                         "jaar": f"Jaar {y.jaar}" + (" en verder" if y.en_verder else ""),
                         "eis": requirement_label(y),
                         "toelichting": y.toelichting,
+                        "afgeleid": self._derived(y.afgeleid_uit or model.afgeleid_uit),
                     }
                     for y in growth[k.id].jaren
                 ],
+                "aanbod_afgeleid": self._derived(growth[k.id].afgeleid_uit or model.afgeleid_uit),
                 "bron": self.lookups.source(growth[k.id].bron, page),
             }
             for k in columns
@@ -250,6 +254,7 @@ class NationalPages(PageBuilder):
             {"id": r.id, "titel": r.titel, "toelichting": r.toelichting, "bron": self.lookups.source(r.bron, page)} for r in model.regels
         ]
         context = {
+            "afgeleid": any("(afgeleid)" in cell for row in rows for cell in row["cellen"]),
             "model": {"samenvatting": model.samenvatting, "bron": self.lookups.source(model.bron, page)},
             "kolommen": [k.naam for k in columns],
             "rijen": rows,
@@ -258,6 +263,13 @@ class NationalPages(PageBuilder):
             "selectieregels": self.lookups.points(leidraad.selectieregels, page),
         }
         return PageContext(page, "leidraad/groeimodel.md.j2", context)
+
+    def _derived(self, documents: list[str]) -> str | None:
+        """'de regioplannen van Zuid-Holland Noord en Oost-Gelderland' for a rule reconstructed from them."""
+        if not documents:
+            return None
+        names = [document_name(self.lookups.project, d) for d in documents]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
     def horde_page(self, leidraad: Leidraad) -> PageContext:
         page = "leidraad/minimale-horde.md"
