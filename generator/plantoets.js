@@ -118,6 +118,23 @@
     var years = this.filledYears().filter(function (year) { return self.inScope(year); });
     return this.rules.kalender.jaarplan && years.length ? [years[years.length - 1]] : years;
   };
+  /* Whether a training's followers in a year are new to it: "ja", "nee" (someone followed it
+   * before), or "onbekend" (no one named). */
+  Plan.prototype.newPeople = function (key, year) {
+    var people = this.people[key] || {};
+    var now = (people[year] || []).map(function (p) { return p.trim().toLowerCase(); }).filter(Boolean);
+    if (!now.length) return "onbekend";
+    var earlier = [];
+    Object.keys(people).forEach(function (y) {
+      if (parseInt(y, 10) < year) people[y].forEach(function (p) { earlier.push(p.trim().toLowerCase()); });
+    });
+    return now.some(function (p) { return earlier.indexOf(p) >= 0; }) ? "nee" : "ja";
+  };
+  /* Whether a rule that a training counts once per care provider judges this year. */
+  Plan.prototype.onceRuleIn = function (year) {
+    var plan = this;
+    return this.rules.regels.some(function (rule) { return rule.soort === "eenmalig-per-zorgverlener" && applies(rule, year, plan); });
+  };
   /* The chosen interventions that are not in the regioplan (leidraad v3 §5 allows them). */
   Plan.prototype.outsideRegioplan = function () {
     var known = this.known;
@@ -206,7 +223,15 @@
       return count(plan, rule, found, "Nieuw of verdiept in dit jaar");
     },
     "continueren": function (plan, rule, year) {
-      var found = plan.scope(rule).filter(function (k) { return plan.active(k, year) && plan.before(k, year); });
+      // Continuing means developing further: deepening it (with a justification), or running it on;
+      // a training only runs on when others of the team follow it: the same people following it
+      // again is neither. (A plan that names no one is not held to have repeated it.) Where the
+      // once-per-person rule is in force it reports a training followed again by the same
+      // people, and this rule then says nothing about it.
+      var scope = plan.scope(rule).filter(function (k) { return plan.active(k, year) && plan.before(k, year); });
+      var found = scope.filter(function (k) { return plan.deepened(k, year) || plan.known[k].aard !== "training" || plan.newPeople(k, year) !== "nee"; });
+      var pending = scope.filter(function (k) { return found.indexOf(k) < 0 && (plan.deepening(k, year) || plan.onceRuleIn(year)); });
+      if (found.length < rule.minimaal && found.length + pending.length >= rule.minimaal) return null;
       var result = count(plan, rule, found, "Voortgezet uit een eerder jaar");
       if (result[0] === "voldoet niet") {
         result[1] += " Kies bij de interventie uit een eerder jaar 'verdiepen' (met onderbouwing), " +

@@ -259,3 +259,61 @@ def test_a_part_the_region_does_not_ask_is_an_error_with_its_path(project, tmp_p
     result = run(tmp_path, "eemland", {"keuzes": {}, "onderdelen": {"reflectie": "x"}})
     assert result.returncode == 1
     assert "E503 $.onderdelen.reflectie: 'reflectie' is geen onderdeel dat Eemland in het praktijkplan vraagt" in result.stderr
+
+
+# Midden-Brabant (seed 003). Line 204: "Alle praktijken maken in jaar 1 en jaar 2 een HIS uitdraai
+# van patiënten die 30 keer of meer contact hebben met de praktijk"; PrimaCura asks after year 1
+# and after year 2 whether the plans were made. Line 526: half of the GPs take part in the
+# intervisie twice "in jaar 1 en jaar 2".
+MIDDEN_BRABANT_TWO_YEARS = {
+    "start": "2023-K2",
+    "intervisie": True,
+    "keuzes": {
+        "regie-op-veelgebruikers": {"1": "actief", "2": "actief"},
+        "triage-training": {"1": "actief"},
+        "time-out-verwijzingen": {"1": "actief"},
+        "flexibele-consultduur": {"1": "actief", "2": "actief"},
+        "training-gespreksvoering/positieve-gezondheid": {"1": "actief", "2": "verdieping"},
+        "taakherschikking": {"2": "actief"},
+        "wijkteam": {"2": "actief"},
+        "mdo-casuistiektafel": {"2": "actief"},
+    },
+    "onderbouwingen": {"training-gespreksvoering/positieve-gezondheid": "Vervolgtraining Positieve Gezondheid voor het hele team."},
+}
+
+
+def test_midden_brabant_two_complete_years_pass(project):
+    assert failing(verdicts(project, "midden-brabant", MIDDEN_BRABANT_TWO_YEARS)) == []
+
+
+def test_midden_brabant_keeps_regie_op_veelgebruikers_in_year_2(project):
+    plan = json.loads(json.dumps(MIDDEN_BRABANT_TWO_YEARS))
+    plan["keuzes"]["regie-op-veelgebruikers"] = {"1": "actief"}
+    assert failing(verdicts(project, "midden-brabant", plan)) == [("regio-veelgebruikers-jaar-2", 2)]
+
+
+def test_midden_brabant_keeps_the_intervisie_in_year_2(project):
+    # The plan file says one thing about the intervisie for the whole plan: without it, year 1's
+    # condition (the six parts) and year 2's fail, each once.
+    plan = {**MIDDEN_BRABANT_TWO_YEARS, "intervisie": False}
+    assert failing(verdicts(project, "midden-brabant", plan)) == [
+        ("regio-intervisie-jaar-2", 2),
+        ("regio-zes-verplichte-onderdelen-jaar-1", 1),
+    ]
+
+
+# Leidraad v3 §5 (seed 001, line 324): the goede gesprek "wordt gecontinueerd … en zal worden
+# onderhouden met nascholing en scholing van (nieuwe) personeelsleden"; the groeimodel's legend asks
+# to develop an existing intervention further, with a justification. The same people following the
+# same training again is neither.
+
+
+def test_the_same_people_repeating_a_training_is_not_developing_it_further(project):
+    plan = json.loads(json.dumps(MIDDEN_BRABANT_TWO_YEARS))
+    plan["keuzes"]["training-gespreksvoering/positieve-gezondheid"] = {"1": "actief", "2": "actief"}
+    plan["deelnemers"] = {"training-gespreksvoering/positieve-gezondheid": {"1": ["huisarts A", "POH-GGZ"], "2": ["huisarts A", "POH-GGZ"]}}
+    found = verdicts(project, "midden-brabant", plan)
+    assert [v["id"] for v in found if v["uitkomst"] == "voldoet niet"] == ["v2-goede-gesprek-jaar-2"]
+    # Others of the team following it in year 2 does develop it.
+    plan["deelnemers"]["training-gespreksvoering/positieve-gezondheid"]["2"] = ["huisarts B"]
+    assert failing(verdicts(project, "midden-brabant", plan)) == []
