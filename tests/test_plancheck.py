@@ -317,3 +317,60 @@ def test_the_same_people_repeating_a_training_is_not_developing_it_further(proje
     # Others of the team following it in year 2 does develop it.
     plan["deelnemers"]["training-gespreksvoering/positieve-gezondheid"]["2"] = ["huisarts B"]
     assert failing(verdicts(project, "midden-brabant", plan)) == []
+
+
+# Oost-Gelderland, "1.4 Randvoorwaarden" (seed 004, line 71): "De praktijk neemt deel aan een
+# lerende omgeving middels intervisie. In het praktijkplan wordt beschreven hoe de lerende omgeving
+# wordt vormgegeven." Zuid-Holland Noord's praktijkplan (seed 000, lines 332-353): the practice
+# commits to the leidraad and the regioplan, to the intervisie of Rijn en Duin (1) and to the
+# monitoring (3).
+OOST_GELDERLAND_YEAR_1 = {
+    "start": "2023-K3",
+    "intervisie": True,
+    "keuzes": {"triage-training": {"1": "actief"}, "training-gespreksvoering": {"1": "actief"}},
+    "deelnemers": {"triage-training": {"1": ["doktersassistent A"]}, "training-gespreksvoering": {"1": ["huisarts A"]}},
+    "onderdelen": {
+        "reflectie": "Veel korte consulten voor vragen die de assistente kan afhandelen.",
+        "interventies": {
+            "triage-training": ["Twee assistentes volgen de triagetraining.", "Na de training triëren zij zelf."],
+            "training-gespreksvoering": ["Training voor de huisartsen.", "Eén gesprek per dagdeel volgens de methode."],
+        },
+        "lerende-omgeving": "Intervisie met de buurpraktijk, vier keer per jaar, over verwijzingen.",
+    },
+}
+
+
+def test_oost_gelderland_first_year_plan_with_its_parts_passes(project):
+    assert failing(verdicts(project, "oost-gelderland", OOST_GELDERLAND_YEAR_1)) == []
+
+
+def test_oost_gelderland_asks_the_intervisie(project):
+    plan = {**OOST_GELDERLAND_YEAR_1, "intervisie": False}
+    assert failing(verdicts(project, "oost-gelderland", plan)) == [("regio-lerende-omgeving", 1)]
+
+
+def test_oost_gelderland_asks_how_the_learning_environment_is_shaped(project):
+    plan = json.loads(json.dumps(OOST_GELDERLAND_YEAR_1))
+    del plan["onderdelen"]["lerende-omgeving"]
+    found = verdicts(project, "oost-gelderland", plan)
+    assert failing(found) == [("regio-praktijkplan-onderdelen", 1)]
+    assert "Lerende omgeving (intervisie)" in next(v["melding"] for v in found if v["uitkomst"] == "voldoet niet")
+
+
+ZUID_HOLLAND_NOORD_YEAR_1 = {
+    "start": "2023-K3",
+    "intervisie": True,
+    "keuzes": {"taakherschikking": {"1": "actief"}, "training-gespreksvoering/positieve-gezondheid": {"1": "actief"}},
+    "onderdelen": {"verklaring": True, "monitoring": True},
+}
+
+
+def test_zuid_holland_noord_commitments_are_checked(project):
+    assert failing(verdicts(project, "zuid-holland-noord", ZUID_HOLLAND_NOORD_YEAR_1)) == []
+    assert failing(verdicts(project, "zuid-holland-noord", {**ZUID_HOLLAND_NOORD_YEAR_1, "intervisie": False})) == [
+        ("regio-intervisie-toezegging", 1)
+    ]
+    plan = {**ZUID_HOLLAND_NOORD_YEAR_1, "onderdelen": {"verklaring": True}}
+    found = verdicts(project, "zuid-holland-noord", plan)
+    assert failing(found) == [("regio-praktijkplan-onderdelen", 1)]
+    assert "Toezegging 3: medewerking aan de monitoring (aanvinken)" in next(v["melding"] for v in found if v["uitkomst"] == "voldoet niet")
