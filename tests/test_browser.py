@@ -166,7 +166,7 @@ def test_navigation_leads_from_home_to_a_region_and_an_intervention(browser, sit
     assert title(page) == "Regio's"
     page.get_by_role("link", name="Midden-Brabant").first.click()
     assert title(page) == "Regioplan Midden-Brabant"
-    page.locator("article table").get_by_role("link", name="Regie op Veelgebruikers").click()
+    page.locator("article table").get_by_role("link", name="Regie op Veelgebruikers", exact=True).click()
     assert page.url.endswith("/regios/midden-brabant/interventies/#regie-op-veelgebruikers")
     page.locator("#regie-op-veelgebruikers + ul").get_by_role("link", name="Regie op veelgebruikers", exact=True).click()
     assert title(page) == "Regie op veelgebruikers"

@@ -82,7 +82,8 @@ def test_groeimodel_table_per_year(national_site):
         "Het voeren van het goede gesprek",
     ]
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")]
-    assert rows[0] == ["Jaar 1", "minimaal 1 nieuwe", "geen minimum", "geen minimum", "minimaal 1 nieuwe"]
+    # The goede gesprek's years 1 and 2 are not legible in the leidraad's text: marked as reconstructed.
+    assert rows[0] == ["Jaar 1", "minimaal 1 nieuwe", "geen minimum", "geen minimum", "minimaal 1 nieuwe (afgeleid)"]
     assert rows[1][2] == "minimaal 2 uitgevoerd"
     assert rows[2][0] == "Jaar 3 en verder"
 

@@ -71,7 +71,10 @@ def test_zuid_holland_noord(real_site):
         "In jaar 3 één interventie bij anders werken of bij samenwerken met het netwerk: vraagt minder dan de leidraad, die blijft gelden"
         in restated
     )
-    assert page.find("h2", id="eigen-regels-van-de-regio") is None
+    # Its own rule: the commitment to the intervisie on its praktijkplan form (seed 000, line 334).
+    own = page.find("h2", id="eigen-regels-van-de-regio")
+    assert heading(own.find_next("h3")) == "Deelnemen aan de intervisie van Rijn en Duin"
+    assert "deelname aan de intervisie" in own.find_next("ul").get_text(" ", strip=True)
     tariffs = table_rows(real_site, f"{base}/monitoring-en-financiering", "Zorgverzekeraar")
     assert tariffs[0][:5] == ["Zorg en Zekerheid", "€ 3,23", "per ingeschreven patiënt (ION) per kwartaal", "2025", "13050"]
     participation = text(real_site, f"{base}/deelname")
