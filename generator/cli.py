@@ -89,9 +89,10 @@ def _build(args: argparse.Namespace) -> int:
     from .project import load_project
     from .write import build_site
 
-    site_dir = build_site(args.root, site_dir=args.site_dir)
+    project = load_project(args.root)  # once: for the build and for its warnings
+    site_dir = build_site(args.root, site_dir=args.site_dir, project=project)
     # The same summary as `check`, so an author who only builds still sees what to look at.
-    _print_warnings(_warnings(load_project(args.root)), strict=False)
+    _print_warnings(_warnings(project), strict=False)
     print(f"Site gebouwd in {site_dir}")
     return 0
 
@@ -114,8 +115,6 @@ def _check_plan(args: argparse.Namespace) -> int:
     _require_region(project, args.region, str(args.file))
     rules = rules_for_region(project, project.regions[args.region])
     plan = read_plan(args.file, rules)
-    if plan["regio"] not in (None, args.region):
-        print(f"Let op: dit plan is gemaakt voor regio '{plan['regio']}', het wordt getoetst aan '{args.region}'.", file=sys.stderr)
     verdicts = check_plan(rules, plan)
     shown = symbols()
     for year in sorted({v["jaar"] for v in verdicts}):
@@ -213,11 +212,6 @@ def _fill_plan(args: argparse.Namespace) -> int:
     project = load_project(args.root)
     _require_region(project, args.region, str(args.file))
     plan = read_plan(args.file, rules_for_region(project, project.regions[args.region]))
-    if plan["regio"] not in (None, args.region):
-        print(
-            f"Let op: dit plan is gemaakt voor regio '{plan['regio']}', het wordt ingevuld op het formulier van '{args.region}'.",
-            file=sys.stderr,
-        )
     target = args.output.resolve()
     if not target.parent.is_dir():
         raise DataError(
@@ -287,7 +281,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="regioplan", description="Bouw de MTVP-site uit de gegevens in data/.")
-    main_parser.add_argument("--root", type=Path, default=Path.cwd(), help="projectmap (standaard: de huidige map)")
+    main_parser.add_argument(
+        "--root", type=Path, default=None, help="projectmap (standaard: de huidige map of de eerste map erboven met mkdocs.yml en data/)"
+    )
     main_parser.add_argument("-v", "--verbose", action="store_true", help="meer uitvoer")
     commands = main_parser.add_subparsers(dest="command", required=True)
 
@@ -357,6 +353,19 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def _find_project(folder: Path) -> Path:
+    """The project that holds `folder`: it, or the nearest folder above it, with mkdocs.yml and
+    data/bronnen.yml (as git finds its repository)."""
+    from .errors import Diagnostic, Position
+    from .projectdata import SOURCES_FILE
+
+    for candidate in (folder, *folder.parents):
+        if (candidate / "mkdocs.yml").is_file() and (candidate / SOURCES_FILE).is_file():
+            return candidate
+    problem = "geen regioplan-project in deze map of een map erboven (geen mkdocs.yml met data/bronnen.yml); ga naar de projectmap of geef haar met --root MAP"
+    raise DataError([Diagnostic(Position(str(folder)), "E307", problem)])
+
+
 def _interrupted(number, frame):
     raise KeyboardInterrupt
 
@@ -366,7 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
     # Progress of the slow part (PDFs) is shown even without --verbose.
     logging.getLogger("regioplan.pdf").setLevel(logging.INFO)
-    args.root = args.root.resolve()
+    try:
+        args.root = args.root.resolve() if args.root else _find_project(Path.cwd())
+    except DataError as error:
+        return _report(error, args.command)
     # A stop request (kill, a closing terminal, CI's timeout) ends the command like Ctrl+C: through
     # its cleanup, so a half-built folder is removed and the site stays as it was.
     signal.signal(signal.SIGTERM, _interrupted)

@@ -129,6 +129,8 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
         "formaat": PLAN_FORMAT,
         "regio": region.id,
         "regionaam": region.naam,
+        # Every region's name, to tell a practice that opens another region's plan which one it is.
+        "regios": {other.id: other.naam for other in project.regions.values()},
         "leidraad": leidraad.id,
         "leidraadversie": leidraad.versie,
         "groeimodel": leidraad.groeimodel is not None,
@@ -338,7 +340,9 @@ def read_plan(path: Path, rules: dict[str, Any]) -> dict[str, Any]:
         ) from None
     problems = validate_plan(raw, rules)
     if problems:
-        raise DataError([Diagnostic(Position(shown), code, f"{where}: {message}") for where, code, message in problems])
+        raise DataError(
+            [Diagnostic(Position(shown), code, message if code == "E506" else f"{where}: {message}") for where, code, message in problems]
+        )
     return PracticePlan.model_validate(raw).model_dump()
 
 
@@ -361,6 +365,11 @@ def validate_plan(raw: Any, rules: dict[str, Any]) -> list[tuple[str, str, str]]
     """(JSON path, code, message) for every problem in a plan file; [] when it can be checked."""
     if not isinstance(raw, dict):
         return [("$", "E503", "een planbestand is een blok met velden ({…}); sla het opnieuw op vanuit de planbouwer")]
+    other = raw.get("regio")
+    if isinstance(other, str) and other != rules["regio"]:
+        # A plan of another region: one line that says so, not every id this region lacks.
+        name = rules["regios"].get(other, other)
+        return [("$", "E506", f"dit plan is gemaakt voor {name}, niet voor {rules['regionaam']}; toets het met --region {other}")]
     try:
         plan = PracticePlan.model_validate(raw)
     except ValidationError as exc:

@@ -39,19 +39,20 @@ def configured(root: Path, pdfs: bool = True, **overrides):
     return config, plugin
 
 
-def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True) -> Path:
+def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True, project=None) -> Path:
     """Validate, build with --strict into a temporary folder, then swap it into place.
 
     `site_dir` (default site/ in the project; relative to the project) must be a folder this
     command may replace (`outputs.checked_target`). `pdfs=False` puts a placeholder where each
-    PDF goes (quicker, for previews and tests that do not read the PDFs).
+    PDF goes (quicker, for previews and tests that do not read the PDFs). A `project` already
+    loaded (by the command, for its warnings) is used as it is.
     """
     root = Path(root)
     target = Path(site_dir) if site_dir else Path("site")
     target = target if target.is_absolute() else root / target
     config = mkdocs_config(root, strict=True)
     folder = checked_target(root, target, Path(config.docs_dir))
-    project = load_project(root)  # fail fast, with every data error, before MkDocs starts
+    project = project or load_project(root)  # fail fast, with every data error, before MkDocs starts
     with replaced(folder) as staging:
         try:
             config, plugin = configured(root, pdfs, site_dir=str(staging), strict=True)

@@ -374,3 +374,28 @@ def test_zuid_holland_noord_commitments_are_checked(project):
     found = verdicts(project, "zuid-holland-noord", plan)
     assert failing(found) == [("regio-praktijkplan-onderdelen", 1)]
     assert "Toezegging 3: medewerking aan de monitoring (aanvinken)" in next(v["melding"] for v in found if v["uitkomst"] == "voldoet niet")
+
+
+def test_a_plan_of_another_region_says_so_once(tmp_path):
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps({"formaat": 1, "regio": "eemland", "keuzes": {"microsoft-365": {"1": "actief"}}}), encoding="utf-8")
+    result = regioplan(REPO, "check-plan", str(plan_file), "--region", "midden-brabant", in_process=True)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if " E5" in line]
+    assert lines == [f"{plan_file}: E506 dit plan is gemaakt voor Eemland, niet voor Midden-Brabant; toets het met --region eemland"]
+
+
+def test_commands_find_the_project_from_a_folder_inside_it(tmp_path, monkeypatch):
+    from generator.cli import main
+
+    monkeypatch.chdir(REPO / "data" / "regios")
+    assert main(["check"]) == 0
+    monkeypatch.chdir(tmp_path)
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["check"]) == 1
+    assert f"{tmp_path}: E307 geen regioplan-project in deze map of een map erboven" in err.getvalue()
+    assert "--root" in err.getvalue() and "Traceback" not in err.getvalue()

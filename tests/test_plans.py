@@ -691,3 +691,36 @@ def test_eemlands_builder_asks_the_goal_and_a_plan_per_chosen_intervention(brows
     printed = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
     assert printed == shown
     page.close()
+
+
+def test_the_builder_keeps_the_plan_on_this_device_and_takes_a_dutch_date(browser, served, tmp_path):
+    context = browser.new_context(accept_downloads=True, locale="en-US")  # an English browser
+    page = context.new_page()
+    page.goto(f"{served}regios/eemland/planbouwer/")
+    page.fill("#plan-praktijk", "Huisartsenpraktijk De Linde")
+    page.fill("#plan-datum", "15-04-2026")
+    page.select_option("select[data-key='flexibele-consultduur'][data-jaar='1']", "actief")
+    page.reload()  # what was typed is still there
+    assert page.input_value("#plan-praktijk") == "Huisartsenpraktijk De Linde"
+    assert page.input_value("select[data-key='flexibele-consultduur'][data-jaar='1']") == "actief"
+    assert page.input_value("#plan-datum") == "15-04-2026"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Plan opslaan als bestand").click()
+    download.value.save_as(tmp_path / "plan.json")
+    assert json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))["datum"] == "2026-04-15"
+    page.get_by_role("button", name="Plan op dit apparaat wissen").click()
+    page.reload()
+    assert page.input_value("#plan-praktijk") == "" and page.input_value("#plan-datum") == ""
+    context.close()
+
+
+def test_a_plan_of_another_region_is_named_in_one_line(browser, served):
+    page = browser.new_page()
+    page.goto(f"{served}regios/midden-brabant/planbouwer/")
+    page.evaluate(
+        "text => window.regioplanOpenPlan(text)",
+        json.dumps({"formaat": 1, "regio": "eemland", "keuzes": {"microsoft-365": {"1": "actief"}}}),
+    )
+    errors = page.locator(".planbouwer-fouten li").all_inner_texts()
+    assert errors == ["Dit plan is gemaakt voor Eemland, niet voor Midden-Brabant. Open het in de planbouwer van Eemland."]
+    page.close()

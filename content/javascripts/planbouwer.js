@@ -22,6 +22,11 @@
     var problems = [];
     function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
     if (!isObject(raw)) return ["$: een planbestand is een blok met velden ({…})"];
+    if (typeof raw.regio === "string" && raw.regio !== rules.regio) {
+      // A plan of another region: one line that says so, not every id this region lacks.
+      return ["Dit plan is gemaakt voor " + (rules.regios[raw.regio] || raw.regio) + ", niet voor " + rules.regionaam +
+        ". Open het in de planbouwer van " + (rules.regios[raw.regio] || "die regio") + "."];
+    }
     var fields = ["formaat", "regio", "praktijk", "keuzes", "onderbouwingen", "deelnemers", "intervisie", "agb", "contactpersoon", "datum", "start", "personeel", "onderdelen"];
     Object.keys(raw).forEach(function (name) { if (fields.indexOf(name) < 0) problems.push("$." + name + ": onbekend veld"); });
     var known = {};
@@ -58,6 +63,20 @@
     return problems;
   }
 
+  /* "15-04-2026" (or 15/4/2026, 15.4.2026) -> "2026-04-15"; "" for anything that is not a real date. */
+  function isoDate(text) {
+    var match = /^\s*(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4})\s*$/.exec(text || "");
+    if (!match) return "";
+    var day = +match[1], month = +match[2], year = +match[3];
+    var check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return "";
+    return year + "-" + (month < 10 ? "0" : "") + month + "-" + (day < 10 ? "0" : "") + day;
+  }
+  function dutchDate(iso) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return match ? match[3] + "-" + match[2] + "-" + match[1] : "";
+  }
+
   function element(tag, text, attributes) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = text;
@@ -86,7 +105,9 @@
     var practice = textField("plan-praktijk", "Naam van de praktijk", { autocomplete: "organization" });
     var agb = textField("plan-agb", "AGB-code van de praktijk");
     var contact = textField("plan-contactpersoon", "Contactpersoon voor dit plan", { autocomplete: "name" });
-    var date = textField("plan-datum", "Datum", { type: "date" });
+    // A text field, not the browser's date picker: that follows the browser's language (mm/dd/yyyy
+    // in an English browser). The plan file keeps the date as JJJJ-MM-DD.
+    var date = textField("plan-datum", "Datum (dag-maand-jaar, bijvoorbeeld 15-04-2026)", { inputmode: "numeric", autocomplete: "off", placeholder: "dd-mm-jjjj" });
     var startWrap = element("p");
     var startSelect = element("select", null, { id: "plan-start" });
     startSelect.appendChild(element("option", "— nog niet gekozen —", { value: "" }));
@@ -287,13 +308,26 @@
     importWrap.appendChild(importInput);
     importWrap.appendChild(importLabel);
     importWrap.appendChild(importName);
+    // What the practice types stays in this browser on this device (localStorage, as the site's
+    // own settings do), so a reload loses nothing; nothing is sent anywhere. This button forgets it.
+    var storageKey = "regioplan.planbouwer." + rules.regio;
+    var clearButton = element("button", "Plan op dit apparaat wissen", { type: "button", "class": "md-button" });
+    clearButton.addEventListener("click", function () {
+      try { window.localStorage.removeItem(storageKey); } catch (error) { /* storage switched off */ }
+      load({ keuzes: {} });
+      try { window.localStorage.removeItem(storageKey); } catch (error) { /* storage switched off */ }
+    });
     buttons.appendChild(printButton);
     buttons.appendChild(document.createTextNode(" "));
     buttons.appendChild(exportButton);
     buttons.appendChild(document.createTextNode(" "));
     buttons.appendChild(importWrap);
+    buttons.appendChild(document.createTextNode(" "));
+    buttons.appendChild(clearButton);
     form.appendChild(buttons);
     form.appendChild(importErrors);
+    form.appendChild(element("p", "Wat u invult, bewaart de browser alleen op dit apparaat, tot u het wist; het wordt nergens heen gestuurd. " +
+      "Sla het plan op als bestand om het te bewaren of in te dienen.", { "class": "planbouwer-noot" }));
 
     var result = element("div", null, { "class": "planbouwer-result", "aria-live": "polite" });
     // What printing gives: the chosen plan as a document, without controls (see extra.css).
@@ -316,7 +350,7 @@
     function currentPlan() {
       var plan = {
         formaat: rules.formaat, regio: rules.regio, praktijk: practice.value, agb: agb.value, contactpersoon: contact.value,
-        datum: date.value, start: startSelect.value || null,
+        datum: isoDate(date.value), start: startSelect.value || null,
         keuzes: {}, onderbouwingen: {}, deelnemers: {}, personeel: {}, intervisie: intervisie ? intervisie.checked : false
       };
       Object.keys(selects).forEach(function (key) {
@@ -366,7 +400,7 @@
       practice.value = plan.praktijk || "";
       agb.value = plan.agb || "";
       contact.value = plan.contactpersoon || "";
-      date.value = plan.datum || "";
+      date.value = dutchDate(plan.datum || "");
       startSelect.value = plan.start || "";
       if (startSelect.value !== (plan.start || "")) startSelect.value = "";  // a start this region's list does not have
       relabel();
@@ -398,7 +432,7 @@
     function printable(plan, verdicts, summary) {
       printed.textContent = "";
       printed.appendChild(element("h2", "Praktijkplan MTVP · " + rules.regionaam));
-      [["Praktijk", plan.praktijk], ["AGB-code", plan.agb], ["Contactpersoon", plan.contactpersoon], ["Datum", plan.datum],
+      [["Praktijk", plan.praktijk], ["AGB-code", plan.agb], ["Contactpersoon", plan.contactpersoon], ["Datum", dutchDate(plan.datum)],
         ["Begonnen met MTVP", plan.start ? startSelect.options[startSelect.selectedIndex].textContent : ""]].forEach(function (pair) {
         printed.appendChild(element("p", pair[0] + ": " + (pair[1] || "niet ingevuld"), { "class": "planbouwer-gegeven" }));
       });
@@ -458,6 +492,7 @@
 
     function update() {
       var plan = currentPlan();
+      try { window.localStorage.setItem(storageKey, JSON.stringify(plan)); } catch (error) { /* storage full or switched off */ }
       var verdicts = checkPlan(rules, plan);
       result.textContent = "";
       partRows.forEach(function (pair) { pair[0].hidden = !plan.keuzes[pair[1]]; });
@@ -495,7 +530,10 @@
     window.regioplanLoadPlan = load;  // for tests and for opening a saved plan programmatically
     window.regioplanOpenPlan = open;  // the same path as the file input, from text
     relabel();
-    update();
+    var kept = null;
+    try { kept = JSON.parse(window.localStorage.getItem(storageKey) || "null"); } catch (error) { kept = null; }
+    if (kept && !validatePlan(kept, rules).length) load(kept);
+    else update();
   }
 
   function start() {
