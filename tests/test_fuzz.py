@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,9 @@ from hypothesis import strategies as st
 from generator.load import parse_yaml
 from generator.models import Region
 from generator.validate import validate_file
+
+# No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
+pytestmark = pytest.mark.unit
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

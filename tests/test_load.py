@@ -8,6 +8,9 @@ import pytest
 
 from generator.load import load_yaml, parse_yaml
 
+# No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
+pytestmark = pytest.mark.unit
+
 
 def problems(text: str) -> list[str]:
     loaded, found = parse_yaml(text, "data/x.yml")

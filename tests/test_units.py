@@ -24,6 +24,9 @@ from generator.models import EarlierRegion, HordeFacts, KernelOffer, StatedFact
 from generator.offer import choice_key, offers_of
 from generator.project import load_project
 
+# No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
+pytestmark = pytest.mark.unit
+
 PAGES = [
     "index.md",
     "bronnen.md",

@@ -7,6 +7,9 @@ import pytest
 from generator.errors import DataError
 from generator.project import load_project
 
+# No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
+pytestmark = pytest.mark.unit
+
 CAT = "data/catalogus.yml"
 REGION = "data/regios/testregio.yml"
 
