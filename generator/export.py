@@ -47,6 +47,9 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
     with replaced(folder) as staging:
         docs = staging / EXPORT_DOCS
         shutil.copytree(config.docs_dir, docs)
+        theme = _theme_folder(root)
+        if theme:  # the theme overrides (the escaped page title), at the same place beside mkdocs.yml
+            shutil.copytree(root / theme, staging / theme)
         for path, content in site_files(root, project, config.markdown_extensions, extension_configs, real_pdfs):
             destination = docs / path
             if destination.exists():
@@ -59,6 +62,13 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
                 destination.write_text(content, encoding="utf-8")
         (staging / CONFIG_FILE).write_text(HEADER + plain_config(root, project, extension_configs["abbr"]), encoding="utf-8")
     return folder
+
+
+def _theme_folder(root: Path) -> str | None:
+    """The project's theme `custom_dir`, relative to its mkdocs.yml."""
+    settings = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    theme = settings.get("theme")
+    return theme.get("custom_dir") if isinstance(theme, dict) else None
 
 
 def plain_config(root: Path, project, abbr: dict) -> str:
