@@ -119,6 +119,7 @@ PAGES = ["", "interventies/", "deelname/", "monitoring-en-financiering/", "prakt
 # Pages that show every region at once: checked once for all hostile regions together.
 SHARED_PAGES = [
     "regios/",
+    "vergelijk/",  # the chart: its labels are SVG text, never Markdown
     "vergelijk/matrix/",
     "vergelijk/kiezer/",
     "vergelijk/organisatie/",
