@@ -9,6 +9,7 @@ abbreviation: its section title is the abbreviation alone.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -72,7 +73,8 @@ class _Mentions:
     def __init__(self, glossary: Glossary) -> None:
         # Per abbreviation, made once: what is added to a section, its written forms, its meaning folded.
         self.entries = [
-            (f"({a.afkorting}: {a.betekenis})", (a.afkorting, *a.ook), " ".join(a.betekenis.split()).casefold())
+            # Escaped: the search shows a result's text as HTML.
+            (html.escape(f"({a.afkorting}: {a.betekenis})", quote=False), (a.afkorting, *a.ook), " ".join(a.betekenis.split()).casefold())
             for a in glossary.afkortingen
         ]
         # The first word of each form (case kept) and of each meaning (case folded), to the entries.

@@ -179,3 +179,18 @@ def test_an_offer_counted_only_in_words_without_a_number_is_not_failed(project):
 
     assert verdict(bare).outcome == "voldoet niet" and "bij naam aangeboden: 0" in verdict(bare).reason
     assert verdict(worded).outcome == "niet te beoordelen" and "opties zonder aantal" in verdict(worded).reason
+
+
+def test_an_abbreviations_meaning_enters_the_search_index_as_text():
+    # Material shows a search result's text as HTML: a meaning with markup in it must arrive escaped.
+    import json
+
+    from generator.glossary import expand_search_index
+    from generator.models import Glossary
+
+    glossary = Glossary.model_validate(
+        {"afkortingen": [{"afkorting": "POH", "betekenis": "praktijk <img src=x onerror=alert(1)> ondersteuner", "uitleg": "x"}]}
+    )
+    index = json.dumps({"config": {}, "docs": [{"location": "a/", "title": "A", "text": "De POH belt."}]})
+    text = json.loads(expand_search_index(index, glossary))["docs"][0]["text"]
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
