@@ -89,3 +89,15 @@ def css_string(value: object) -> str:
     """Data text as a quoted CSS string: quotes, backslashes and '<' (no closing </style>) escaped."""
     text = " ".join(str(value).split())
     return '"' + "".join(f"\\{ord(c):x} " if c in '"\\<>' else c for c in text) + '"'
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell that a spreadsheet shows as text: text that would start a formula gets
+    a leading apostrophe, which spreadsheets hide; numbers and other text stay as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .dutch import dutch_date
+from .escape import csv_cell
 from .errors import DataError
 from .models import MonitorOverview
 from .plancheck import check_plan
@@ -151,7 +152,7 @@ def to_csv(overview: Overview) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["onderdeel", "kernelement", "naam", "jaar", "aantal"], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
     return out.getvalue()
 
 

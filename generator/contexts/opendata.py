@@ -10,6 +10,7 @@ import csv
 import io
 import json
 
+from ..escape import csv_cell
 from ..offer import STATUS_LABELS
 from ..projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
 from ..schema import published_schemas
@@ -40,7 +41,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     # Text blocks end in a line break in YAML; in a cell it would only confuse a spreadsheet.
-    writer.writerows([[c.strip() if isinstance(c, str) else c for c in row] for row in rows])
+    writer.writerows([[csv_cell(c.strip() if isinstance(c, str) else c) for c in row] for row in rows])
     return buffer.getvalue()
 
 
