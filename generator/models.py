@@ -14,14 +14,30 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 # A slug becomes a URL path segment and a file name: lower-case letters, digits and single
 # hyphens only, so no path traversal ("../x", "/etc", "a/b") can ever be spelled in one.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# Invisible control characters: XML (the feed) cannot hold them and a terminal may act on them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+
+
+def _no_control_characters(value: str) -> str:
+    if found := _CONTROL.search(value):
+        raise ValueError(f"bevat een onzichtbaar stuurteken (U+{ord(found.group()):04X}); verwijder het (vaak meegekopieerd uit een PDF)")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("moet op één regel staan (een naam of titel heeft geen regeleinde); gebruik geen | of > in YAML")
+    return _no_control_characters(value)
+
+
 # Text shown to readers. Plain text: it is always escaped, never interpreted as Markdown/HTML.
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_no_control_characters)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_one_line)]
 # An abbreviation as written: letters and digits, joined by a hyphen, an apostrophe or & (POH-GGZ, POH'er, O&I).
 Abbreviated = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+([-'’&][A-Za-z0-9]+)*$", max_length=20)]
 
@@ -894,7 +910,7 @@ PlanState = Literal["actief", "verdieping"]
 PlanYear = Annotated[str, StringConstraints(pattern=r"^([1-9]|10)$")]
 # An intervention as the plan builder names it: the intervention id, and its variant after a '/'.
 ChoiceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", max_length=161)]
-ShortText = Annotated[str, StringConstraints(max_length=5_000)]
+ShortText = Annotated[str, StringConstraints(max_length=5_000), AfterValidator(_no_control_characters)]
 
 
 # A count as the regiomonitor publishes it: "< 5" below five (zero included), never a smaller number.

@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 
 from .dutch import dutch_date
-from .escape import csv_cell
 from .errors import DataError
+from .escape import csv_cell
 from .models import MonitorOverview
 from .plancheck import check_plan
 from .planrules import describe_rule, read_plan, rules_for_region
