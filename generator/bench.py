@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 
-from .export import EXPORT_DOCS, plain_config
+from .export import EXPORT_DOCS, plain_config, theme_folder
 from .glossary import with_glossary
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages, lookups_for
@@ -175,6 +175,8 @@ def _floor_project(project_root: Path, project, pages, abbr: dict, folder: Path)
     # The project's own configuration (theme, scripts, search, the regions in the navigation, the
     # abbreviations for Markdown) without our plugin: as `regioplan export` writes it.
     (folder / "mkdocs.yml").write_text(plain_config(project_root, project, abbr), encoding="utf-8")
+    if theme := theme_folder(project_root):  # the theme overrides, where the configuration names them
+        shutil.copytree(project_root / theme, folder / theme)
     return folder / "mkdocs.yml"
 
 

@@ -47,7 +47,7 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
     with replaced(folder) as staging:
         docs = staging / EXPORT_DOCS
         shutil.copytree(config.docs_dir, docs)
-        theme = _theme_folder(root)
+        theme = theme_folder(root)
         if theme:  # the theme overrides (the escaped page title), at the same place beside mkdocs.yml
             shutil.copytree(root / theme, staging / theme)
         for path, content in site_files(root, project, config.markdown_extensions, extension_configs, real_pdfs):
@@ -64,7 +64,7 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
     return folder
 
 
-def _theme_folder(root: Path) -> str | None:
+def theme_folder(root: Path) -> str | None:
     """The project's theme `custom_dir`, relative to its mkdocs.yml."""
     settings = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
     theme = settings.get("theme")
