@@ -174,6 +174,10 @@ def _monitor(args: argparse.Namespace) -> int:
     if overview.plans == 0:
         print("Geen enkel planbestand kon worden gelezen; er is geen overzicht geschreven.", file=sys.stderr)
         return 1
+    if args.publish:  # refused before anything is written (E508)
+        from .monitor import check_publishable
+
+        check_publishable(args.root, overview)
     page = environment(args.root).get_template("monitor/overzicht.html.j2").render(context(overview))
     if args.out.exists() and not args.out.is_dir():
         raise DataError([Diagnostic(Position(str(args.out)), "E305", "is een bestand, geen map; geef bij --out een map")])

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,22 +24,29 @@ from typing import Any
 import yaml
 
 from .dutch import dutch_date
-from .errors import DataError
+from .errors import DataError, Diagnostic, Position
 from .escape import csv_cell
+from .files import write_whole
 from .models import MonitorOverview
 from .plancheck import check_plan
 from .planrules import describe_rule, read_plan, rules_for_region
 from .project import Project
-from .projectdata import MONITOR_DIR
+from .projectdata import MONITOR_DIR, STATE_ROOT
 
 SMALL = 5
 CHOSEN = ("actief", "verdieping")  # a plan's states that mean the practice does the intervention that year
 TOP_RULES = 5
 
 
-def shown(count: int) -> str:
-    """A count as published: '< 5' below the threshold (zero included), so small groups stay unrecognisable."""
-    return f"< {SMALL}" if count < SMALL else str(count)
+def shown(count: int, total: int | None = None) -> str:
+    """A count as published: '< 5' below the threshold (zero included), so small groups stay
+    unrecognisable; and, given the total it is part of, 'N of meer' when the others (total minus
+    count) are fewer than 5: with 12 plans, "10 chose it" would tell that 2 did not."""
+    if count < SMALL:
+        return f"< {SMALL}"
+    if total is not None and total - count < SMALL:
+        return f"{total - SMALL + 1} of meer"
+    return str(count)
 
 
 @dataclass
@@ -55,13 +64,9 @@ class Overview:
     # rule in words -> plans that do not meet it (in any year)
     not_met: Counter = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)  # "file: problem", for the RHO's own screen only
-
-    def meet_all_shown(self) -> str:
-        # Counts that add up to the total are suppressed together: with 12 plans, "10 meet all
-        # rules" would tell that 2 do not.
-        if self.plans - self.meet_all < SMALL <= self.meet_all:
-            return f"{self.plans - SMALL + 1} of meer"
-        return shown(self.meet_all)
+    # A hash of each plan counted: to tell how many changed since the last publication (kept in the
+    # project's cache, never published).
+    fingerprints: Counter = field(default_factory=Counter)
 
     def most_often_not_met(self) -> list[tuple[str, int]]:
         return sorted(self.not_met.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
@@ -89,6 +94,7 @@ def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date)
             overview.skipped += [f"{d}" for d in error.diagnostics]
             continue
         overview.plans += 1
+        overview.fingerprints[hashlib.sha256(json.dumps(plan, sort_keys=True).encode()).hexdigest()] += 1
         kernels_per_year: dict[int, set[str]] = {}
         for key, states in plan["keuzes"].items():
             for year_text, state in states.items():
@@ -117,17 +123,17 @@ def published(overview: Overview) -> dict[str, Any]:
         "regio": overview.slug,
         "stand": overview.as_of,
         "plannen": shown(overview.plans),
-        "voldoet": overview.meet_all_shown(),
+        "voldoet": shown(overview.meet_all, overview.plans),
         "jaren": overview.years,
         "kernelementen": [
-            {"naam": kernel, "aantallen": [shown(counts[year]) for year in overview.years]}
+            {"naam": kernel, "aantallen": [shown(counts[year], overview.plans) for year in overview.years]}
             for kernel, counts in overview.per_kernel.items()
         ],
         "interventies": [
-            {"naam": name, "kernelement": kernel, "aantallen": [shown(counts[year]) for year in overview.years]}
+            {"naam": name, "kernelement": kernel, "aantallen": [shown(counts[year], overview.plans) for year in overview.years]}
             for (kernel, name), counts in overview.chosen.items()
         ],
-        "regels": [{"regel": rule, "aantal": shown(count)} for rule, count in overview.most_often_not_met()],
+        "regels": [{"regel": rule, "aantal": shown(count, overview.plans)} for rule, count in overview.most_often_not_met()],
     }
 
 
@@ -161,8 +167,33 @@ def context(overview: Overview) -> dict[str, Any]:
     return {**published(overview), "regio": overview.region, "stand": dutch_date(overview.as_of), "drempel": SMALL}
 
 
+def _record(root: Path, overview: Overview) -> Path:
+    return Path(root) / STATE_ROOT / "monitor" / f"{overview.slug}.json"
+
+
+def check_publishable(root: Path, overview: Overview) -> None:
+    """Two publications side by side tell what changed between them: after one more plan, the
+    difference would be that practice's choices. So a region publishes again only when at least
+    SMALL plans were added, removed or changed since its last publication (E508). The plans'
+    hashes that tell this stay in the project (.regioplan/, not published, not in git)."""
+    record = _record(root, overview)
+    if not record.is_file():
+        return
+    before = Counter(json.loads(record.read_text(encoding="utf-8")))
+    changed = sum(((before - overview.fingerprints) + (overview.fingerprints - before)).values())
+    if changed < SMALL:
+        problem = (
+            f"sinds de vorige publicatie {'is' if changed == 1 else 'zijn'} {changed} {'plan' if changed == 1 else 'plannen'} "
+            f"bijgekomen, weggegaan of veranderd; publiceer pas opnieuw als dat er minstens {SMALL} zijn, anders is uit het "
+            "verschil tussen de twee publicaties af te lezen wat één praktijk koos; laat --publish weg voor alleen het overzicht"
+        )
+        raise DataError([Diagnostic(Position(f"{MONITOR_DIR}/{overview.slug}.yml"), "E508", problem)])
+
+
 def publish(root: Path, overview: Overview) -> Path:
-    """Write the shown counts into the project (data/monitor/<region>.yml), for the region's page."""
+    """Write the shown counts into the project (data/monitor/<region>.yml), for the region's page,
+    and remember which plans they came from; `check_publishable` first."""
+    check_publishable(root, overview)
     data = MonitorOverview.model_validate(published(overview)).model_dump(mode="json", exclude_none=True)
     target = Path(root) / MONITOR_DIR / f"{overview.slug}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -171,7 +202,8 @@ def publish(root: Path, overview: Overview) -> Path:
         "# Written by `regioplan monitor --publish`: rounded counts only, no practice.\n"
         + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     )
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
+    write_whole(target, text.encode("utf-8"))
+    record = _record(root, overview)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    write_whole(record, json.dumps(sorted(overview.fingerprints.elements())).encode("utf-8"))
     return target

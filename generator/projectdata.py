@@ -23,6 +23,9 @@ MONITOR_DIR = "data/monitor"
 # What builds keep between runs (PDFs, compiled templates, schemas), in the project and never in
 # the user's home (as Material keeps its social cards). It may always be deleted.
 CACHE_ROOT = ".cache/regioplan"
+# What commands remember that is not a cache (deleting it changes what they allow): kept out of
+# data/, which is published, and out of git (.gitignore).
+STATE_ROOT = ".regioplan"
 
 
 @dataclass

@@ -16,7 +16,9 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, regioplan
+from conftest import REPO, copy_project, regioplan
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.monitor import SMALL, monitor, plan_files
 from generator.planrules import rules_for_region
@@ -198,3 +200,61 @@ def test_an_output_that_is_a_file_is_refused_and_kept(plans, tmp_path):
     )
     assert result.returncode == 1 and f"{out}: E305 is een bestand, geen map" in result.stderr
     assert out.read_text(encoding="utf-8") == "mijn aantekeningen"
+
+
+# The promise (THREAT_MODEL.md, "No count below 5"): no published count, no complement of one
+# (the total minus a count) and no difference between two publications tells about fewer than
+# five practices.
+
+
+def _plans(choices: list[set[str]]) -> list[dict]:
+    return [{"formaat": 1, "regio": REGION, "keuzes": {key: {"1": "actief"} for key in chosen}, "intervisie": True} for chosen in choices]
+
+
+def _published(tmp_path, plans: list[dict]) -> dict:
+    from generator.monitor import monitor, published
+
+    folder = tmp_path / f"plannen-{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    for number, plan in enumerate(plans):
+        (folder / f"{number}.json").write_text(json.dumps(plan), encoding="utf-8")
+    project = load_project(REPO)
+    return published(monitor(project, REGION, sorted(folder.glob("*.json")), __import__("datetime").date(2026, 11, 1)))
+
+
+KEYS = ["flexibele-consultduur", "triage-training", "taakherschikking", "mdo-casuistiektafel"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sets(st.sampled_from(KEYS)), min_size=5, max_size=30))
+def test_no_published_count_or_complement_tells_of_fewer_than_five(tmp_path_factory, choices):
+    data = _published(tmp_path_factory.mktemp("m"), _plans(choices))
+    total = int(data["plannen"])
+    counts = [c for item in data["interventies"] + data["kernelementen"] for c in item["aantallen"]] + [data["voldoet"]]
+    for count in counts:
+        if count.isdigit():  # shown exactly: neither it nor its complement may be small
+            assert int(count) >= 5 and total - int(count) >= 5, (count, total)
+        else:
+            assert count == "< 5" or count == f"{total - 4} of meer", count
+
+
+def test_a_second_publication_that_would_reveal_one_practice_is_refused(tmp_path):
+    project = copy_project(tmp_path / "p", with_regions=True)
+    folder = project.root / "plannen"
+    folder.mkdir()
+    for number, plan in enumerate(_plans([{"flexibele-consultduur", "triage-training"}] * 8 + [{"taakherschikking"}] * 6)):
+        (folder / f"{number}.json").write_text(json.dumps(plan), encoding="utf-8")
+    publish = ("monitor", str(folder), "--region", REGION, "--out", str(tmp_path / "out"), "--datum", "2026-11-01", "--publish")
+    assert regioplan(project.root, *publish, in_process=True).returncode == 0
+    published_file = project.path(f"data/monitor/{REGION}.yml")
+    before = published_file.read_bytes()
+    # One more practice: the difference between the two publications would be its choices.
+    (folder / "nieuw.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
+    result = regioplan(project.root, *publish, in_process=True)
+    assert result.returncode == 1 and "E508" in result.stderr and "Traceback" not in result.stderr
+    assert published_file.read_bytes() == before
+    # Five changed plans together: no single practice stands out; published.
+    for number in range(4):
+        (folder / f"nieuw-{number}.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
+    assert regioplan(project.root, *publish, in_process=True).returncode == 0
+    assert published_file.read_bytes() != before
