@@ -18,8 +18,11 @@
   var OUTCOME_ORDER = ["voldoet niet", "niet te beoordelen", "voldoet"];
   var SYMBOLS = { "voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–" };
   var COUNTING = ["nieuw", "actief", "nieuw-of-verdieping", "continueren", "keuze"];
-  // Rules about the plan as a whole rather than a year: judged once, in its last judged year.
-  var ONCE_PER_PLAN = ["onderdelen"];
+  // Rules about the plan as a whole rather than a year: judged once, in its last judged year. The
+  // plan's parts, and taking part in the intervisie year after year (the plan says it once).
+  function oncePerPlan(rule) {
+    return rule.soort === "onderdelen" || (rule.soort === "verplicht" && rule.intervisie && !rule.interventies.length && rule.en_verder);
+  }
 
   function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + "."; }
   function options(count) { return count + (count === 1 ? " optie" : " opties"); }
@@ -376,7 +379,7 @@
     rules.regels.forEach(function (rule) {
       years.forEach(function (year) {
         if (!applies(rule, year, plan)) return;
-        if (ONCE_PER_PLAN.indexOf(rule.soort) >= 0 && year !== years[years.length - 1]) return;
+        if (oncePerPlan(rule) && year !== years[years.length - 1]) return;
         var result = KINDS[rule.soort](plan, rule, year);
         if (!result) return;
         var message = COUNTING.indexOf(rule.soort) >= 0 ? plan.label(rule) + ": " + rule.eis + " " + result[1] : rule.eis + " — " + result[1];
