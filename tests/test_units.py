@@ -230,3 +230,24 @@ def test_every_published_csv_cell_is_neutral(tmp_path):
         for row in csv.reader(io.StringIO(table.content)):
             assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), (table.path, row)
     assert any("'=HYPERLINK" in table.content for table in tables)  # the name is there, as text
+
+
+def test_the_readmes_figures_are_the_suites():
+    # Figures typed into the README drift from the tests (55 hostile cases said, 56 present): each
+    # is read back here from what the suite holds.
+    import ast
+    import json
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    hostile = json.loads((REPO / "tests/hostile/expected.json").read_text(encoding="utf-8"))["cases"]
+    inert = sum(case["expect"] == "inert" for case in hostile.values())
+    assert f"| {len(hostile)} cases: {len(hostile) - inert} must fail" in readme and f"{inert} must build" in readme
+    shared = json.loads((REPO / "tests/fixtures/plan_cases.json").read_text(encoding="utf-8"))["cases"]
+    assert f"; {len(shared)} shared cases" in readme
+
+    def tests_in(name: str) -> int:
+        tree = ast.parse((REPO / "tests" / name).read_text(encoding="utf-8"))
+        return sum(isinstance(node, ast.FunctionDef) and node.name.startswith("test_") for node in tree.body)
+
+    assert f"| plan check | {tests_in('test_plancheck.py')} cases written from source sentences" in readme
+    assert f"| output folders | {tests_in('test_outputs.py')} tests" in readme
