@@ -255,8 +255,15 @@ class KernelementGrowth(Model):
 #   geen-verdieping             interventions of `aard` cannot be deepened once implemented
 #   eenmalig-per-zorgverlener   interventions of `aard` count for one year per care provider
 #   geen-herhaling              an implemented intervention may not be repeated without deepening
+#   intervisie                  the practice takes part in the intervisie the RHO organises (minimale horde)
 RuleKind = Literal[
-    "nooit-enige", "verdieping-onderbouwen", "geen-verdieping", "eenmalig-per-zorgverlener", "geen-herhaling", "personeel-onderbouwen"
+    "nooit-enige",
+    "verdieping-onderbouwen",
+    "geen-verdieping",
+    "eenmalig-per-zorgverlener",
+    "geen-herhaling",
+    "personeel-onderbouwen",
+    "intervisie",
 ]
 
 
@@ -265,8 +272,8 @@ class GeneralRule(Model):
 
     id: Slug = Field(description="Korte naam: kleine letters, cijfers en koppeltekens; uniek in deze lijst.")
     soort: RuleKind = Field(
-        description="Soort regel: nooit-enige, verdieping-onderbouwen, geen-verdieping, eenmalig-per-zorgverlener, geen-herhaling "
-        "of personeel-onderbouwen."
+        description="Soort regel: nooit-enige, verdieping-onderbouwen, geen-verdieping, eenmalig-per-zorgverlener, geen-herhaling, "
+        "personeel-onderbouwen of intervisie."
     )
     kernelement: Slug | None = Field(None, description="Het kernelement waar de regel over gaat (bij nooit-enige).")
     aard: Nature | None = Field(None, description="De soort interventie waar de regel over gaat.")
@@ -986,3 +993,40 @@ class PracticePlan(Model):
         "van het onderdeel: een tekst (zoals de MTVP-doelstelling van de praktijk), waar of onwaar (een toezegging), of per "
         "interventie de kolommen van het onderdeel op volgorde (zoals een kort plan van aanpak en een SMART-doelstelling).",
     )
+
+
+# How the product treats one obligation a source puts on a practice.
+ObligationKind = Literal["controleerbaar", "formulier", "tonen", "niet-voor-praktijk"]
+# What checks an obligation besides a plan rule: the plan check's own handling.
+CHECKED_BY_THE_CHECK = {
+    "toets:buiten-regioplan": "de toets neemt een interventie uit de leidraad buiten het regioplan aan en telt haar mee",
+    "toets:onbekende-interventie": "een interventie die niet in het regioplan en niet in de leidraad staat, is een fout in het planbestand (E504)",
+    "toets:leeg-plan": "een plan zonder keuzes voldoet nooit",
+}
+
+
+class Obligation(Model):
+    """Eén zin uit een bron die iets van een praktijk vraagt, en wat het product ermee doet."""
+
+    regel: int = Field(ge=1, description="De regel in de tekst van de bron waar de zin begint.")
+    tekst: Text = Field(description="Wat de praktijk moet doen, in eigen woorden.")
+    soort: ObligationKind = Field(
+        description="controleerbaar (de planbouwer toetst het), formulier (een onderdeel van het plan, niet inhoudelijk te "
+        "beoordelen), tonen (de praktijk moet het weten, een plan kan het niet laten zien) of niet-voor-praktijk."
+    )
+    getoetst_door: list[Line] = Field(
+        [],
+        description="Bij controleerbaar: de id's van de regels van de plancontrole die dit toetsen (zoals 'anders-werken-jaar-2' "
+        "of 'regio-lerende-omgeving'), of een van: " + ", ".join(CHECKED_BY_THE_CHECK) + ".",
+    )
+    veld: Text | None = Field(None, description="Bij formulier: welk deel van het plan het draagt.")
+    waarom: Text | None = Field(None, description="Bij tonen: waarom een planbestand het niet kan laten zien.")
+    jaren: Text | None = Field(None, description="Voor welke jaren het geldt, zoals de bron het zegt.")
+
+
+class Ledger(Model):
+    """Inhoud van data/verplichtingen/<bron>.yml: elke zin van één bron die iets van een praktijk vraagt."""
+
+    bron: Slug = Field(description="Id van het brondocument (uit data/bronnen.yml).")
+    gelezen: list[Line] = Field(min_length=1, description="De delen van de bron die van begin tot eind gelezen zijn, met hun regels.")
+    verplichtingen: list[Obligation] = Field(min_length=1, description="Elke zin uit die delen die iets van een praktijk vraagt.")

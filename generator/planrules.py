@@ -111,6 +111,10 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
                 eigen=True,
             )
         )
+    # A region rule that asks the intervisie every year already says what the leidraad's horde asks:
+    # the plan gets one verdict on it, the region's.
+    if any(r.intervisie and not r.interventies and r.en_verder for r in region.regels):
+        rules = [r for r in rules if r["soort"] != "intervisie"]
     parts = _asked_parts(region)
     if any(part["verplicht"] for part in parts):
         rules.append(

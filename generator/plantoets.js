@@ -21,7 +21,8 @@
   // Rules about the plan as a whole rather than a year: judged once, in its last judged year. The
   // plan's parts, and taking part in the intervisie year after year (the plan says it once).
   function oncePerPlan(rule) {
-    return rule.soort === "onderdelen" || (rule.soort === "verplicht" && rule.intervisie && !rule.interventies.length && rule.en_verder);
+    return rule.soort === "onderdelen" || rule.soort === "intervisie" ||
+      (rule.soort === "verplicht" && rule.intervisie && !rule.interventies.length && rule.en_verder);
   }
 
   function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + "."; }
@@ -337,6 +338,13 @@
     },
     // The parts the region asks in the plan (its form's onderdelen): judged once, for the plan as a
     // whole, in its last judged year; a plan per intervention for every intervention it runs then.
+    // The minimale horde's intervisie: the plan says once whether the practice takes part.
+    "intervisie": function (plan, rule, year) {
+      if (!plan.rules.intervisie) {
+        return ["niet te beoordelen", "Het regioplan beschrijft geen intervisie; vraag de RHO aan welke intervisie de praktijk deelneemt."];
+      }
+      return plan.intervisie ? ["voldoet", "De praktijk neemt deel aan de intervisie."] : ["voldoet niet", "Neem deel aan de intervisie die de RHO organiseert."];
+    },
     "onderdelen": function (plan, rule, year) {
       var missing = [], asked = [];
       var judged = plan.judgedYears();

@@ -12,8 +12,8 @@ from pathlib import Path
 from . import crosscheck
 from .errors import DataError, Diagnostic, Position, relative
 from .load import LoadedFile, load_yaml
-from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, Region, Sources
-from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
+from .models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, MonitorOverview, Region, Sources
+from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEDGER_DIR, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import validate_file
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ def _load_project(root: Path) -> Project:
     leidraden = {v.id: v for p in _data_files(root, LEIDRAAD_DIR) if (v := load(p, Leidraad))}
     regions = {v.id: v for p in _data_files(root, REGIONS_DIR) if (v := load(p, Region))}
     monitors = {v.regio: v for p in _data_files(root, MONITOR_DIR) if (v := load(p, MonitorOverview))}
+    ledgers = {v.bron: v for p in _data_files(root, LEDGER_DIR) if (v := load(p, Ledger, named_by_id=False))}
     # Earlier versions of a region's plan sit in a folder named after the region, next to its file.
     earlier = {
         folder.name: found
@@ -100,7 +101,7 @@ def _load_project(root: Path) -> Project:
             problems.extend(d for d in crosscheck.check(partial) if d.severity == "error")
             problems.extend(crosscheck.raw_intervention_ids(catalogue, [files[path] for path in sorted(failed) if path in files]))
         raise DataError(problems)
-    project = Project(root, sources, catalogue, leidraden, regions, files, glossary or Glossary(afkortingen=[]), monitors, earlier)
+    project = Project(root, sources, catalogue, leidraden, regions, files, glossary or Glossary(afkortingen=[]), monitors, earlier, ledgers)
     problems.extend(crosscheck.check(project))
     errors = [d for d in problems if d.severity == "error"]
     if errors:

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import LoadedFile
-from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, Region, Sources
+from .models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, MonitorOverview, Region, Sources
 
 SOURCES_FILE = "data/bronnen.yml"
 GLOSSARY_FILE = "data/afkortingen.yml"
 CATALOGUE_FILE = "data/catalogus.yml"
 LEIDRAAD_DIR = "data/leidraad"
 REGIONS_DIR = "data/regios"
+LEDGER_DIR = "data/verplichtingen"
 # Overviews published by `regioplan monitor --publish`, one per region.
 MONITOR_DIR = "data/monitor"
 # What builds keep between runs (PDFs, compiled templates, schemas), in the project and never in
@@ -44,6 +45,8 @@ class Project:
     monitors: dict[str, MonitorOverview] = field(default_factory=dict)
     # Earlier versions of regions' plans: region id -> file path (data/regios/<region>/*.yml) -> data.
     earlier_versions: dict[str, dict[str, EarlierRegion]] = field(default_factory=dict)
+    # What each source asks of a practice, and what the product does with it: source id -> ledger.
+    ledgers: dict[str, Ledger] = field(default_factory=dict)
 
     def earlier_version(self, region: Region, version) -> EarlierRegion | None:
         """The data of one entry of a region's `versiegeschiedenis`, if an earlier-version file holds it."""
