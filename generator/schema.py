@@ -18,7 +18,7 @@ import pydantic_core
 
 from . import models
 from .files import write_whole
-from .models import Catalogue, EarlierRegion, Glossary, Leidraad, MonitorOverview, PracticePlan, Region, Sources
+from .models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, MonitorOverview, PracticePlan, Region, Sources
 from .projectdata import CACHE_ROOT
 
 SCHEMA_DIR = "schema"
@@ -28,6 +28,7 @@ SCHEMAS = {
     "catalogus.schema.json": Catalogue,
     "leidraad.schema.json": Leidraad,
     "monitor.schema.json": MonitorOverview,
+    "verplichtingen.schema.json": Ledger,
     "regio.schema.json": Region,
     # An earlier version of a region's plan, in data/regios/<region>/.
     "regio-versie.schema.json": EarlierRegion,

@@ -399,3 +399,48 @@ def test_commands_find_the_project_from_a_folder_inside_it(tmp_path, monkeypatch
         assert main(["check"]) == 1
     assert f"{tmp_path}: E307 geen regioplan-project in deze map of een map erboven" in err.getvalue()
     assert "--root" in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+# The ledger (data/verplichtingen/): every sentence of a source that asks something of a practice,
+# with what the product does with it. It holds both ways: no rule of the check without a sentence
+# it comes from, and no sentence marked as checked without a rule that checks it.
+
+
+def _ledger_rules(project, ledger) -> tuple[set[str], set[str]]:
+    """The rule ids the check applies for a ledger's source (a region's: every rule its plans are
+    checked by, the leidraad's it restates among them), and those that source itself gives."""
+    from generator.planrules import _leidraad_rules
+
+    leidraad = next((v for v in project.leidraden.values() if v.document == ledger.bron), None)
+    if leidraad is not None:
+        ids = {rule["id"] for rule in _leidraad_rules(leidraad, own=True)[0]}
+        return ids, ids
+    region = next(r for r in project.regions.values() if r.plan.document == ledger.bron)
+    rules = rules_for_region(project, region)["regels"]
+    return {rule["id"] for rule in rules}, {rule["id"] for rule in rules if rule["herkomst"] == "regioplan"}
+
+
+def test_every_sentence_marked_as_checked_names_a_rule_that_exists(project):
+    from generator.models import CHECKED_BY_THE_CHECK
+
+    assert project.ledgers
+    for ledger in project.ledgers.values():
+        known = _ledger_rules(project, ledger)[0] | set(CHECKED_BY_THE_CHECK)
+        for entry in ledger.verplichtingen:
+            if entry.soort == "controleerbaar":
+                assert entry.getoetst_door, (ledger.bron, entry.regel)
+            assert set(entry.getoetst_door) <= known, (ledger.bron, entry.regel, set(entry.getoetst_door) - known)
+
+
+def test_every_rule_of_a_ledgers_source_comes_from_a_sentence(project):
+    for ledger in project.ledgers.values():
+        named = {rule for entry in ledger.verplichtingen for rule in entry.getoetst_door}
+        own = _ledger_rules(project, ledger)[1]
+        assert own <= named, (ledger.bron, own - named)
+
+
+def test_a_sentence_not_checked_says_why_or_where(project):
+    for ledger in project.ledgers.values():
+        for entry in ledger.verplichtingen:
+            if entry.soort == "tonen":
+                assert entry.waarom, (ledger.bron, entry.regel)

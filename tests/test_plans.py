@@ -724,3 +724,18 @@ def test_a_plan_of_another_region_is_named_in_one_line(browser, served):
     errors = page.locator(".planbouwer-fouten li").all_inner_texts()
     assert errors == ["Dit plan is gemaakt voor Eemland, niet voor Midden-Brabant. Open het in de planbouwer van Eemland."]
     page.close()
+
+
+def test_the_plan_builder_page_says_what_it_checks_and_what_not(plan_project, plan_site):
+    # Every sentence of the ledgers that apply to the region, with its line and what is done with it.
+    from generator.project import load_project
+
+    page = html(plan_site, "regios/oost-gelderland/planbouwer")
+    section = page.find("h2", id="wat-de-planbouwer-controleert-en-wat-niet")
+    assert section is not None
+    ledger = load_project(plan_project.root).ledgers["regioplan-oost-gelderland-2023"]
+    table = section.find_next("table")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")]
+    assert [int(r[0]) for r in rows] == [e.regel for e in ledger.verplichtingen]
+    lines = {int(r[0]): r[2] for r in rows}
+    assert lines[90].startswith("getoetst") and "Twee interventies in jaar 2" in lines[90]

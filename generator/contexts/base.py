@@ -197,6 +197,11 @@ class Lookups:
         """'leidraad versie 3, §5 …' or 'regioplan Oost-Gelderland, 1.4 …' as plain text (calendar, PDF)."""
         return f"{short_document_name(self.project, ref.document)}, {ref.sectie}"
 
+    def source_document(self, document_id: str, page: str) -> Markup:
+        """A source document's short name, linked to the sources page."""
+        label = short_document_name(self.project, document_id)
+        return Markup(f"[{escape_inline(label)}]({link(page, SOURCES_PAGE, document_id)})")
+
     def short_source(self, ref: SourceRef, page: str) -> Markup:
         """The same, linked to the sources page: for table cells."""
         label = self.plain_source(ref)

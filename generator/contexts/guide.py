@@ -28,6 +28,7 @@ FILES = {
     "regio.schema.json": "data/regios/<id>.yml",
     "regio-versie.schema.json": "data/regios/<id>/<versie>.yml (een eerdere versie van het regioplan)",
     "praktijkplan.schema.json": "praktijkplan-<regio>.json (opgeslagen door de planbouwer)",
+    "verplichtingen.schema.json": "data/verplichtingen/<bron>.yml (wat een bron van een praktijk vraagt, zin voor zin)",
 }
 SCALARS = {str: "tekst", int: "geheel getal", float: "getal", bool: "true of false", dt.date: "datum (JJJJ-MM-DD)"}
 

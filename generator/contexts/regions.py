@@ -8,6 +8,7 @@ intervisie, praktijkplan), and monitoring, financing and timeline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +19,7 @@ from ..conformance import restated_rules
 from ..crosscheck import source_refs
 from ..dutch import dutch_date, euro
 from ..escape import css_string, script_json
-from ..models import Region, RegionIntervention, SourceRef
+from ..models import CHECKED_BY_THE_CHECK, Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER
 from ..planrules import describe_rule
 from .base import (
@@ -177,8 +178,39 @@ class RegionPages(PageBuilder):
             "regellijst": [f"{describe_rule(r, rules['kernelementen'])} ({_origin(r)})" for r in rules["regels"]],
             "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
             "groeimodel": rules["groeimodel"],
+            "verplichtingen": self._ledgers(region, rules, page),
         }
         return PageContext(page, "regios/planbouwer.md.j2", context)
+
+    def _ledgers(self, region: Region, rules: dict, page: str) -> list[dict]:
+        """What the region's plan and the leidraad versions its plans are checked by ask of a
+        practice, sentence by sentence, and what the plan builder does with each (data/verplichtingen/)."""
+        project = self.lookups.project
+        origins = {rule["herkomst"] for rule in rules["regels"]}
+        documents = [region.plan.document] + [
+            v.document for v in sorted(project.leidraden.values(), key=lambda v: v.versie) if f"leidraad versie {v.versie}" in origins
+        ]
+        eis = {rule["id"]: describe_rule(rule, rules["kernelementen"]) for rule in rules["regels"]}
+        # A leidraad version the region does not follow has its rules under "v<versie>-" in this region.
+        for rule in rules["regels"]:
+            eis.setdefault(rule["id"].split("-", 1)[1] if re.match(r"v\d+-", rule["id"]) else rule["id"], eis[rule["id"]])
+        found = []
+        for document in dict.fromkeys(documents):
+            ledger = project.ledgers.get(document)
+            if ledger is None:
+                continue
+            rows = [
+                {
+                    "regel": entry.regel,
+                    "tekst": entry.tekst,
+                    "hoe": LEDGER_KINDS[entry.soort],
+                    "details": [eis.get(rule) or CHECKED_BY_THE_CHECK.get(rule, rule) for rule in entry.getoetst_door]
+                    + ([entry.waarom] if entry.waarom else []),
+                }
+                for entry in ledger.verplichtingen
+            ]
+            found.append({"bron": self.lookups.source_document(document, page), "gelezen": ledger.gelezen, "rijen": rows})
+        return found
 
     # ------------------------------------------------------------ pages
 
@@ -517,6 +549,15 @@ def _version_name(version) -> str:
     """'versie 2.7 van 6 november 2024', or 'de versie van 29 maart 2023' without a number."""
     date = f" van {dutch_date(version.datum)}" if version.datum else ""
     return f"versie {version.versie}{date}" if version.versie else f"de versie{date}"
+
+
+# What the plan builder does with a sentence of a source, by the ledger's kind.
+LEDGER_KINDS = {
+    "controleerbaar": "getoetst",
+    "formulier": "gevraagd in het plan, inhoud niet te toetsen",
+    "tonen": "niet te toetsen",
+    "niet-voor-praktijk": "vraagt iets van de RHO of anderen",
+}
 
 
 def _origin(rule: dict) -> str:
