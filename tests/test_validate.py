@@ -250,7 +250,7 @@ def test_every_data_file_names_its_schema_for_editors():
     expected = {"afkortingen.yml": "afkortingen", "bronnen.yml": "bronnen", "catalogus.yml": "catalogus"}
     for path in sorted((REPO / "data").rglob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        folders = {"leidraad": "leidraad", "regios": "regio", "monitor": "monitor"}
+        folders = {"leidraad": "leidraad", "regios": "regio", "monitor": "monitor", "verplichtingen": "verplichtingen"}
         # An earlier version of a plan sits in data/regios/<region>/.
         kind = expected.get(path.name) or folders.get(path.parent.name) or {"regios": "regio-versie"}[path.parent.parent.name]
         depth = "../" * (len(path.relative_to(REPO / "data").parts))
