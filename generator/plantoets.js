@@ -408,6 +408,7 @@
   function planNotes(rules, input) {
     var plan = new Plan(rules, input);
     var notes = [];
+    if (!plan.filledYears().length) return notes;  // nothing chosen yet: the summary says so
     var outside = plan.outsideRegioplan();
     if (outside.length) {
       notes.push("Niet in het regioplan: " + plan.names(outside) + ". De leidraad (versie 3, §5) laat een praktijk ook andere " +
