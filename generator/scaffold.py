@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import DataError, Diagnostic, Position
+from .errors import DataError, Diagnostic, Position, os_problem
+from .files import write_whole
+from .load import parse_yaml
+from .models import Region, Sources
 from .projectdata import REGIONS_DIR, SOURCES_FILE
+from .validate import validate_file
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The starter's example values: `regioplan check` warns (W402) wherever one is left in.
@@ -112,6 +116,20 @@ SOURCE_ENTRY = """  - id: {document}
 """
 
 
+def _indented_like(text: str, entry: str) -> str:
+    """The source entry (written with two spaces before '- id:') in the file's own indentation."""
+    match = re.search(r"^( *)- id:", text, flags=re.M)
+    indent = match.group(1) if match else "  "
+    return "".join(indent + line[2:] if line.startswith("  ") else line for line in entry.splitlines(keepends=True))
+
+
+def _problems(text: str, shown: str, model) -> list[Diagnostic]:
+    loaded, found = parse_yaml(text, shown)
+    if loaded is None:
+        return found
+    return found + validate_file(loaded, model)[1]
+
+
 def create_region(root: Path, slug: str, year: int) -> list[Path]:
     """Write the starter file and the source entry; refuse unsafe or existing slugs."""
     root = Path(root)
@@ -127,7 +145,8 @@ def create_region(root: Path, slug: str, year: int) -> list[Path]:
             ]
         )
     target = root / shown
-    if target.exists():
+    existing = [root / REGIONS_DIR / f"{slug}{suffix}" for suffix in (".yml", ".yaml")]
+    if any(path.exists() or path.is_symlink() for path in existing):
         raise DataError(
             [Diagnostic(Position(shown), "E202", f"regio '{slug}' bestaat al; kies een andere id of bewerk het bestaande bestand")]
         )
@@ -145,12 +164,27 @@ def create_region(root: Path, slug: str, year: int) -> list[Path]:
         "leidraad": newest_leidraad(project).id,
         "document": document,
     }
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(STARTER.format(**values), encoding="utf-8")
-    written = [target]
+    region_text = STARTER.format(**values)
+    sources = root / SOURCES_FILE
+    sources_text = None
     if document not in {d.id for d in project.sources.documenten}:
-        sources = root / SOURCES_FILE
-        text = sources.read_text(encoding="utf-8")
-        sources.write_text(text.rstrip("\n") + "\n" + SOURCE_ENTRY.format(**values), encoding="utf-8")
-        written.append(sources)
+        current = sources.read_text(encoding="utf-8")
+        sources_text = current.rstrip("\n") + "\n" + _indented_like(current, SOURCE_ENTRY.format(**values))
+    # Both files are checked as the project will read them before either is written: an id or a
+    # year the models refuse is refused here, not found by the next `check`.
+    problems = _problems(region_text, shown, Region) + (_problems(sources_text, SOURCES_FILE, Sources) if sources_text else [])
+    if problems:
+        raise DataError(problems)
+    written = []
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_whole(target, region_text.encode("utf-8"))
+        written.append(target)
+        if sources_text is not None:
+            write_whole(sources, sources_text.encode("utf-8"))
+            written.append(sources)
+    except OSError as exc:
+        if target in written:
+            target.unlink()  # made by this command a moment ago: both files or neither
+        raise DataError([Diagnostic(Position(str(exc.filename or shown)), "E306", os_problem(exc))]) from None
     return written

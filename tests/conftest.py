@@ -26,7 +26,14 @@ SHARED_CACHE = REPO / ".cache"
 # The programs the tests run besides Python, by the Debian package that has them; scripts/setup-env
 # installs the same packages. A test that finds one missing would fail with a traceback far from
 # the cause, so the run stops at its start and says what to install.
-PROGRAMS = {"pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "chromium": "chromium"}
+PROGRAMS = {
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "chromium": "chromium",
+    # A full or read-only disk (tmpfs) and a file no one may change, for the tests of output folders.
+    "mount": "mount",
+    "chattr": "e2fsprogs",
+}
 
 
 def pytest_sessionstart(session):

@@ -314,3 +314,53 @@ def test_a_read_only_disk_is_named_in_dutch(home, small_disk):
     result = regioplan(home / "project", "build", "--site-dir", str(disk / "site"), in_process=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{disk / 'site'}: E306 staat op een schijf die alleen gelezen kan worden" in result.stderr
+
+
+# `new-region` writes two files: the region and its source entry. Both or neither, in the file's own
+# style, never beside or over a region that exists, never an id or year the project then refuses.
+
+
+def test_new_region_refuses_an_existing_region_in_either_spelling(home):
+    project = home / "project"
+    (project / "data" / "regios" / "eemland.yaml").write_text(
+        (REPO / "data/regios/eemland.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    before = tree(home)
+    result = regioplan(project, "new-region", "eemland", in_process=True)
+    assert result.returncode == 1 and " E202 " in result.stderr
+    assert tree(home) == before
+
+
+@pytest.mark.parametrize(("slug", "year"), [("a" * 75, "2026"), ("west-brabant", "99999"), ("west-brabant", "1999")])
+def test_new_region_refuses_an_id_or_year_the_project_would_refuse(home, slug, year):
+    project = home / "project"
+    before = tree(home)
+    result = regioplan(project, "new-region", slug, "--year", year, in_process=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert tree(home) == before
+    assert regioplan(project, "check", in_process=True).returncode == 0
+
+
+def test_new_region_keeps_the_sources_files_own_indentation(home):
+    project = home / "project"
+    sources = project / "data" / "bronnen.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("\n  ", "\n    "), encoding="utf-8")
+    assert regioplan(project, "check", in_process=True).returncode == 0
+    assert regioplan(project, "new-region", "west-brabant", in_process=True).returncode == 0
+    assert regioplan(project, "check", in_process=True).returncode == 0
+
+
+def test_new_region_writes_both_files_or_neither(home, small_disk):
+    project = home / "project"
+    sources = project / "data" / "bronnen.yml"
+    before = tree(home)
+    sources.chmod(0o444)
+    # As root the mode is no obstacle; an immutable file is.
+    subprocess.run(["chattr", "+i", str(sources)], check=True)
+    try:
+        result = regioplan(project, "new-region", "west-brabant", in_process=True)
+    finally:
+        subprocess.run(["chattr", "-i", str(sources)], check=True)
+        sources.chmod(0o644)
+    assert result.returncode == 1 and " E306 " in result.stderr and "Traceback" not in result.stderr
+    assert tree(home) == before
