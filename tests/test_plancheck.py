@@ -78,21 +78,7 @@ EEMLAND_THREE_YEARS["onderdelen"] = {
 def test_a_leidraad_intervention_outside_the_regioplan_is_accepted_and_counts(project, tmp_path):
     # Midden-Brabant offers one network intervention (wijkteam); leidraad v1, which it follows,
     # asks two in year 2. With a second from the leidraad (MDO), the plan meets that rule.
-    plan = {
-        "start": "2023-K2",
-        "intervisie": True,
-        "keuzes": {
-            "regie-op-veelgebruikers": {"1": "actief", "2": "actief"},
-            "triage-training": {"1": "actief"},
-            "time-out-verwijzingen": {"1": "actief"},
-            "flexibele-consultduur": {"1": "actief", "2": "actief"},
-            "training-gespreksvoering/positieve-gezondheid": {"1": "actief", "2": "verdieping"},
-            "taakherschikking": {"2": "actief"},
-            "wijkteam": {"2": "actief"},
-            "mdo-casuistiektafel": {"2": "actief"},
-        },
-        "onderbouwingen": {"training-gespreksvoering/positieve-gezondheid": "Vervolgtraining Positieve Gezondheid voor het hele team."},
-    }
+    plan = MIDDEN_BRABANT_TWO_YEARS  # below: a complete plan with MDO, which Midden-Brabant does not offer
     assert validate_plan({"formaat": 1, **plan}, rules_for_region(project, project.regions["midden-brabant"])) == []
     # Year 2 of a practice that began in April 2023 starts in 2024: leidraad v2's year (its
     # groeimodel asks the same two network interventions), not v1's.
