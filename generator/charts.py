@@ -13,15 +13,24 @@ PALETTE = ["#1b4f9c", "#2e7d32", "#8e24aa", "#b34700", "#00695c", "#6d4c41"]
 LABEL_WIDTH = 170
 BAR_AREA = 440
 ROW = 26
+TOTAL_WIDTH = 100  # room after the longest bar for its total, "minimaal 99" included
 
 
-def stacked_bars(chart_id: str, title: str, description: str, series: list[str], rows: list[tuple[str, list[int]]]) -> Markup:
-    """Horizontal stacked bars: one row per label, one segment per series."""
+def stacked_bars(
+    chart_id: str,
+    title: str,
+    description: str,
+    series: list[str],
+    rows: list[tuple[str, list[int]]],
+    totals: list[str] | None = None,
+) -> Markup:
+    """Horizontal stacked bars: one row per label, one segment per series; `totals` are the texts
+    after each bar (its sum when not given; 'minimaal 9' where the sum is a lower bound)."""
     largest = max((sum(values) for _, values in rows), default=0) or 1
     scale = BAR_AREA / largest
     legend_height = 22 * ((len(series) + 1) // 2)
     height = 10 + ROW * len(rows) + 12 + legend_height
-    width = LABEL_WIDTH + BAR_AREA + 40
+    width = LABEL_WIDTH + BAR_AREA + TOTAL_WIDTH
     parts = [
         f'<svg class="chart" id="{chart_id}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
@@ -42,7 +51,8 @@ def stacked_bars(chart_id: str, title: str, description: str, series: list[str],
                     f'<text x="{x + w / 2:.1f}" y="{y + 15}" text-anchor="middle" fill="#ffffff" class="chart-value">{value}</text>'
                 )
             x += w
-        parts.append(f'<text x="{x + 6:.1f}" y="{y + 16}" class="chart-total">{sum(values)}</text>')
+        total = totals[index] if totals else str(sum(values))
+        parts.append(f'<text x="{x + 6:.1f}" y="{y + 16}" class="chart-total">{escape(total)}</text>')
     legend_top = 10 + ROW * len(rows) + 12
     for index, (name, colour) in enumerate(zip(series, PALETTE, strict=False)):
         lx = LABEL_WIDTH + (index % 2) * (BAR_AREA // 2)

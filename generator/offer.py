@@ -105,6 +105,37 @@ def offers_of(catalogue: Catalogue, region: Region) -> list[Offer]:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """A number of options as far as the sources give it: exactly `least`, at least `least`, or
+    (at least nothing, which says nothing) not stated. Missing is never zero: every page, chart and
+    file that shows how much a region offers shows it through here."""
+
+    least: int
+    exact: bool
+
+    def __str__(self) -> str:
+        return self.words("", "")
+
+    def __add__(self, other: Amount) -> Amount:
+        return Amount(self.least + other.least, self.exact and other.exact)
+
+    @staticmethod
+    def total(amounts: list[Amount]) -> Amount:
+        return sum(amounts, Amount(0, exact=True))
+
+    @property
+    def known(self) -> bool:
+        return self.exact or self.least > 0
+
+    def words(self, one: str, many: str) -> str:
+        """'3 interventies', 'minimaal 3 interventies' or 'niet vermeld'."""
+        if not self.known:
+            return "niet vermeld"
+        noun = one if self.least == 1 else many
+        return ("" if self.exact else "minimaal ") + f"{self.least} {noun}".strip()
+
+
+@dataclass(frozen=True)
 class KernelCount:
     """How many options a region offers in one kernelement: the named rows and what the plan says."""
 
@@ -122,6 +153,12 @@ class KernelCount:
         """True when there may be options the data does not name: the plan says so, or the source is partial."""
         return bool(self.statements) or not self.complete
 
+    @property
+    def amount(self) -> Amount:
+        """What a page may say: the named rows or the stated number, whichever is larger; exact only
+        when the whole plan is the source and it says nothing of options beyond those it names."""
+        return Amount(max(len(self.named), self.stated or 0), exact=not self.unnamed)
+
     def names(self) -> str:
         return ", ".join(o.name for o in self.named) or "geen"
 
@@ -135,6 +172,7 @@ class KernelCount:
 
 
 def kernel_count(offers: list[Offer], region: Region, kernel: str) -> KernelCount:
+    """The count for one kernelement (`offers`: the region's, from `offers_of`)."""
     return KernelCount(
         tuple(o for o in offers if o.offered and o.kernelement == kernel),
         tuple(s for s in region.aanbod_per_kernelement if s.kernelement == kernel),

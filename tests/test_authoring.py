@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from conftest import REPO, copy_project, heading, html, regioplan
@@ -266,3 +267,62 @@ def test_glossary_mistakes_are_named_with_their_line(project):
         and "E214 'praktijkondersteuner' is geen schrijfwijze van de afkorting 'POH'" in result.stderr
     )
     assert "E202 afkorting 'DA' komt twee keer voor" in result.stderr
+
+
+def test_a_region_from_partial_sources_shows_no_count_its_sources_do_not_give(web_region):
+    """The web pages say 'minimaal drie opties' for three kernelementen, naming one, one and none, and
+    nothing about personele capaciteit; their source is partial (`bron_volledig: false`). No page may
+    turn that into 1, 1, 0 and 0: the field reference promises such a region 'telt nergens als nul'."""
+    project, _, _ = web_region
+    site = project.path("site")
+    expected = ["minimaal 3", "minimaal 3", "niet vermeld", "minimaal 3", "minimaal 9"]
+
+    compare = html(site, "vergelijk")
+    table = compare.find("h2", id="aanbod-per-kernelement").find_next("table")
+    row = next(tr for tr in table.select("tbody tr") if "Voorbeeldstreek" in tr.get_text())
+    assert [td.get_text(" ", strip=True) for td in row.find_all("td")[1:]] == expected
+    # The chart draws what the sources state (three at least, three times) and says "minimaal".
+    chart = compare.select_one("svg#aanbod-per-kernelement")
+    assert [t.get_text() for t in chart.select("text.chart-total")] == ["minimaal 9"]
+    assert [t.get_text() for t in chart.select("text.chart-value")] == ["3", "3", "3"]
+    # How much it resembles another region cannot be told from a part of its offer.
+    similar = compare.find("h2", id="regios-met-een-vergelijkbaar-aanbod").find_next("table")
+    cells = [td.get_text(" ", strip=True) for td in similar.select("tbody td")]
+    assert cells[cells.index("Voorbeeldstreek") + 1].startswith("niet te bepalen")
+
+    regions = html(site, "regios")
+    row = next(tr for tr in regions.select("article tbody tr") if "Voorbeeldstreek" in tr.get_text())
+    assert row.find_all("td")[-1].get_text(strip=True) == "minimaal 9"
+
+    picker = json.loads(html(site, "vergelijk/kiezer").select_one("script#picker-data").string)
+    assert picker["regios"][0]["aanbod"] is None  # not compared with the reader's own offer either
+    facts = {f["naam"]: f["waarde"] for f in picker["regios"][0]["feiten"]}
+    assert [facts[name] for name in facts if name.startswith("Aanbod: ")] == [
+        "minimaal 3 interventies",
+        "minimaal 3 interventies",
+        "niet vermeld",
+        "minimaal 3 interventies",
+    ]
+    # The region's own pages say per kernelement what the sources say, named or not.
+    for url in ("regios/voorbeeldstreek", "regios/voorbeeldstreek/interventies"):
+        page = html(site, url)
+        talk = page.find(id="goede-gesprek").find_next("p").get_text(" ", strip=True)
+        assert talk.startswith("Aanbod: minimaal 3 interventies.") and "noemen er geen bij naam" in talk, talk
+        staff = page.find(id="personele-capaciteit").find_next("p").get_text(" ", strip=True)
+        assert staff.startswith("Aanbod: niet vermeld."), staff
+    # Nowhere on the site: a zero for this region's offer.
+    for page in site.rglob("*.html"):
+        text = " ".join(html(site, page.parent.relative_to(site).as_posix()).get_text(" ").split())
+        assert not re.search(r"\b0 interventies", text), page
+
+
+def test_a_count_is_exact_only_where_the_plan_names_every_option(real_site):
+    """The four regions' sources are whole plans; where a plan says there can be more options than it
+    names (Eemland's open list of network interventions), the count is a lower bound there too."""
+    table = html(real_site, "vergelijk").find("h2", id="aanbod-per-kernelement").find_next("table")
+    heads = [th.get_text(strip=True) for th in table.select("thead th")]
+    rows = {tr.td.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")}
+    eemland = dict(zip(heads, rows["Eemland"], strict=True))
+    assert eemland["Samenwerken met het netwerk"].startswith("minimaal ")
+    assert eemland["Totaal"].startswith("minimaal ")
+    assert eemland["Uitbreiding van personele capaciteit"].isdigit()

@@ -109,6 +109,20 @@ def test_matrix_rows_are_never_behind_an_inner_scrollbar(browser, site_url):
     page.close()
 
 
+@pytest.mark.parametrize("viewport", ["laptop", "phone"])
+def test_the_chart_is_drawn_as_wide_as_the_text_so_its_labels_can_be_read(browser, site_url, viewport):
+    """A chart in Material's figure shrank to a few centimetres, its labels a few pixels high."""
+    page = browser.new_page(viewport=LAPTOP if viewport == "laptop" else PHONE)
+    page.goto(site_url + "vergelijk/")
+    text_width = page.locator("article p").first.bounding_box()["width"]
+    chart = page.locator("svg#aanbod-per-kernelement").bounding_box()
+    assert chart["width"] >= 0.9 * min(text_width, 42 * 16), (chart, text_width)
+    if viewport == "laptop":  # on a phone the chart is scaled down to half; the table under it has the same numbers
+        label = page.locator("svg#aanbod-per-kernelement text.chart-label").first.bounding_box()
+        assert label["height"] >= 12, label
+    page.close()
+
+
 def test_region_picker_names_statuses_and_keeps_the_readers_order(browser, site_url):
     page = browser.new_page(viewport=LAPTOP)
     page.goto(site_url + "vergelijk/kiezer/")

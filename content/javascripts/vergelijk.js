@@ -129,7 +129,9 @@
         result.appendChild(cell("p", "Vink minstens één interventie aan."));
         return;
       }
-      var likeness = data.regios.map(function (region) {
+      // A region whose sources give part of its offer has none here: it is compared with nothing.
+      var whole = data.regios.filter(function (region) { return region.aanbod; });
+      var likeness = whole.map(function (region) {
         var shared = mine.filter(function (id) { return region.aanbod.indexOf(id) >= 0; }).length;
         var either = mine.length + region.aanbod.length - shared;
         return { region: region, shared: shared, either: either, ratio: either ? shared / either : 0 };

@@ -19,7 +19,7 @@ from ..conformance import Verdict, check_region, short_document_name
 from ..dutch import dutch_date
 from ..escape import escape_inline
 from ..models import Intervention, Kernelement, Region, SourceRef
-from ..offer import Offer, offers_of
+from ..offer import Amount, Offer, kernel_count, offers_of
 from ..period import PlanPeriod, newest_leidraad, plan_period
 from ..planrules import rules_for_region
 from ..project import Project
@@ -149,14 +149,21 @@ class Lookups:
         """The national interventions a region offers (its own ones counted as their nearest)."""
         return {o.national.id for o in self.offers_of(region) if o.offered and o.national}
 
+    def amounts(self, region: Region) -> list[Amount]:
+        """How many options the region offers per kernelement (in catalogue order), as far as its sources say."""
+        return self.once(("amounts", region.id), lambda: [kernel_count(self.offers_of(region), region, k.id).amount for k in self.kernels])
+
     @functools.cached_property
     def similar(self) -> dict[str, list[Likeness]]:
-        """Per region the regions whose offer overlaps most with its own, most similar first."""
-        sets = {r.id: self.offered_ids(r) for r in self.regions}
-        result = {}
-        for region in self.regions:
+        """Per region the regions whose offer overlaps most with its own, most similar first. A region
+        whose sources give part of its offer (`bron_volledig: false`) is compared with none: what two
+        regions share "of what either offers" cannot be told from a part."""
+        whole = [r for r in self.regions if r.plan.bron_volledig]
+        sets = {r.id: self.offered_ids(r) for r in whole}
+        result = {r.id: [] for r in self.regions}
+        for region in whole:
             mine = sets[region.id]
-            others = [Likeness(o, len(mine & sets[o.id]), len(mine | sets[o.id])) for o in self.regions if o.id != region.id]
+            others = [Likeness(o, len(mine & sets[o.id]), len(mine | sets[o.id])) for o in whole if o.id != region.id]
             result[region.id] = sorted(others, key=lambda x: (-x.ratio, x.other.naam))[:SIMILAR_COUNT]
         return result
 

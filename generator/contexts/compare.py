@@ -13,7 +13,7 @@ from ..conformance import OUTCOMES, Verdict
 from ..dutch import dutch_date, euro, plural
 from ..escape import script_json
 from ..models import Region
-from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Offer
+from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from .base import INDICATOR_LEVELS, PageBuilder, PageContext, intervention_page, link, moment_words, region_page
 from .verdicts import verdict_sections
 
@@ -37,41 +37,47 @@ SIMILARITY_EXPLAINED = (
 )
 
 
+# Said for a region compared with none (`PageLookups.similar`).
+NOT_COMPARABLE = "niet te bepalen: de bronnen van deze regio noemen maar een deel van haar aanbod"
+
+
 class ComparePages(PageBuilder):
     def all(self) -> list[PageContext]:
         verdicts = [v for region in self.lookups.regions for v in self.lookups.verdicts(region)]
         return [self.index(), self.matrix(), self.conformance(verdicts), self.organisation(), self.picker(verdicts)]
 
-    def _counts(self, region: Region) -> list[int]:
-        """Offered interventions per kernelement, named in the plan (the same count as the region pages)."""
-        offers = [o for o in self.lookups.offers_of(region) if o.offered]
-        return [sum(1 for o in offers if o.kernelement == k.id) for k in self.lookups.kernels]
-
     # ------------------------------------------------------------------ pages
 
     def index(self) -> PageContext:
         page = "vergelijk/index.md"
-        counts = [(r.naam, self._counts(r)) for r in self.lookups.regions]
+        counts = [(r.naam, self.lookups.amounts(r)) for r in self.lookups.regions]
+        # The bars draw what the sources state (the named options, or a stated "at least" number);
+        # the total says "minimaal" where there can be more, and a kernelement not stated has no bar.
         chart = stacked_bars(
             "aanbod-per-kernelement",
             "Aangeboden interventies per kernelement per regio",
-            "Per regio het aantal interventies dat praktijken kunnen kiezen (verplicht of aangeboden), opgebouwd per kernelement.",
+            "Per regio het aantal interventies dat praktijken kunnen kiezen (verplicht of aangeboden), opgebouwd per kernelement; "
+            "'minimaal' waar het plan zegt dat er meer kunnen zijn dan het noemt, of de bronnen maar een deel van het plan zijn.",
             [k.naam for k in self.lookups.kernels],
-            counts,
+            [(name, [a.least for a in amounts]) for name, amounts in counts],
+            totals=[str(Amount.total(amounts)) for _, amounts in counts],
         )
         similar = self.lookups.similar
         rows = [
             {
                 "naam": r.naam,
                 "href": link(page, region_page(r.id)),
-                "lijkt_op": ", ".join(f"{x.other.naam} ({x.text})" for x in similar[r.id]) or "–",
+                "lijkt_op": ", ".join(f"{x.other.naam} ({x.text})" for x in similar[r.id])
+                or (NOT_COMPARABLE if not r.plan.bron_volledig else "–"),
             }
             for r in self.lookups.regions
         ]
         context = {
             "chart": chart,
             "kernelementen": [k.naam for k in self.lookups.kernels],
-            "aantallen": [{"naam": name, "aantallen": values, "totaal": sum(values)} for name, values in counts],
+            "aantallen": [
+                {"naam": name, "aantallen": [str(a) for a in amounts], "totaal": str(Amount.total(amounts))} for name, amounts in counts
+            ],
             "vergelijkbaar": rows,
             "gelijkenis": SIMILARITY_EXPLAINED,
             "links": {
@@ -254,8 +260,8 @@ class ComparePages(PageBuilder):
                 ),
                 ("Intervisie", region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else "niet vermeld"),
                 *(
-                    (f"Aanbod: {k.naam}", plural(n, "interventie", "interventies"))
-                    for k, n in zip(self.lookups.kernels, self._counts(region), strict=True)
+                    (f"Aanbod: {k.naam}", n.words("interventie", "interventies"))
+                    for k, n in zip(self.lookups.kernels, self.lookups.amounts(region), strict=True)
                 ),
                 ("Toetsing: voldoet niet aan", "; ".join(not_met) if not_met else "geen van de getoetste regels"),
                 ("Toetsing: niet te beoordelen", f"{plural(unstated, 'regel', 'regels')} (het plan zegt het niet)" if unstated else "geen"),
@@ -276,7 +282,8 @@ class ComparePages(PageBuilder):
                     "href": link(page, region_page(region.id)),
                     "feiten": [{"naam": name, "waarde": value} for name, value in facts],
                     "interventies": {key: "; ".join(labels) for key, labels in offers.items()},
-                    "aanbod": sorted(self.lookups.offered_ids(region)),
+                    # For "mijn eigen aanbod": none for a region compared with no other (`PageLookups.similar`).
+                    "aanbod": sorted(self.lookups.offered_ids(region)) if region.plan.bron_volledig else None,
                 }
             )
         kernels = [{"id": k.id, "naam": k.naam} for k in self.lookups.kernels]

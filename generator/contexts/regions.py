@@ -19,8 +19,8 @@ from ..conformance import restated_rules
 from ..crosscheck import source_refs
 from ..dutch import dutch_date, euro
 from ..escape import css_string, script_json
-from ..models import CHECKED_BY_THE_CHECK, Region, RegionIntervention, SourceRef
-from ..offer import STATUS_ORDER
+from ..models import CHECKED_BY_THE_CHECK, Kernelement, Region, RegionIntervention, SourceRef
+from ..offer import STATUS_ORDER, Amount, kernel_count
 from ..planrules import describe_rule
 from .base import (
     GLOSSARY_PAGE,
@@ -246,7 +246,6 @@ class RegionPages(PageBuilder):
         rows = []
         for region in self.lookups.regions:
             plan = region.plan
-            offered = [o for o in self.lookups.offers_of(region) if o.offered]
             rows.append(
                 {
                     "naam": region.naam,
@@ -257,7 +256,7 @@ class RegionPages(PageBuilder):
                     "versie": " ".join(x for x in [plan.versie or "", dutch_date(plan.datum)] if x) or "niet vermeld",
                     "leidraad": self.lookups.project.leidraden[plan.leidraad].titel.split(",")[0]
                     + f" (versie {self.lookups.project.leidraden[plan.leidraad].versie})",
-                    "aantal": len(offered),
+                    "aantal": str(Amount.total(self.lookups.amounts(region))),
                 }
             )
         return PageContext(page, "regios/index.md.j2", {"regios": rows})
@@ -273,11 +272,13 @@ class RegionPages(PageBuilder):
                 (o for o in self.lookups.offers_of(region) if o.kernelement == kernel.id),
                 key=lambda o: (STATUS_ORDER.index(o.choice.status), o.name),
             )
-            if offers:
+            amount = self._offer_amount(region, kernel, page)
+            if offers or amount:
                 groups.append(
                     {
                         "naam": kernel.naam,
                         "id": kernel.id,
+                        "aanbod": amount,
                         "rijen": [
                             {
                                 "naam": o.name,
@@ -414,13 +415,34 @@ class RegionPages(PageBuilder):
     def source_document(self, document_id: str, page: str) -> Markup:
         return self.lookups.source(SourceRef(document=document_id, sectie="het hele document"), page)
 
+    def _offer_amount(self, region: Region, kernel: Kernelement, page: str) -> dict[str, Any] | None:
+        """What the sources say about the number of options in a kernelement, where the rows alone do
+        not say it all (a stated number, options not named, a partial source); None where they do."""
+        count = kernel_count(self.lookups.offers_of(region), region, kernel.id)
+        if count.amount.exact:
+            return None
+        return {
+            "aantal": count.amount.words("interventie", "interventies"),
+            "uitspraken": [
+                {
+                    "tekst": s.tekst,
+                    "wie_kiest": s.wie_kiest,
+                    "redactie": s.redactie,
+                    "bron": self.lookups.source(s.bron, page),
+                }
+                for s in count.statements
+            ],
+            "deel": not region.plan.bron_volledig,
+        }
+
     def interventions(self, region: Region) -> PageContext:
         page = region_page(region.id, "interventies")
         goals = self._goal_titles()
         groups = []
         for kernel in self.lookups.kernels:
             offers = [o for o in self.lookups.offers_of(region) if o.kernelement == kernel.id]
-            if not offers:
+            amount = self._offer_amount(region, kernel, page)
+            if not offers and not amount:
                 continue
             items = []
             for offer in sorted(offers, key=lambda o: (STATUS_ORDER.index(o.choice.status), o.name)):
@@ -452,7 +474,7 @@ class RegionPages(PageBuilder):
                         "bronnen": self.lookups.sources_line(choice.bron + ([offer.own.bron] if offer.own else []), page),
                     }
                 )
-            groups.append({"naam": kernel.naam, "id": kernel.id, "interventies": items})
+            groups.append({"naam": kernel.naam, "id": kernel.id, "aanbod": amount, "interventies": items})
         intervisie = region.intervisie
         context = {
             **self._base(region, page),
