@@ -72,7 +72,8 @@ def warnings(project: Project) -> list[Diagnostic]:
         leidraad = project.leidraden[region.plan.leidraad]
         plan = region.plan
         last = plan.periode_tot or plan.periode_van  # an open end is read as the first year only
-        if leidraad.geldig_voor and (last < min(leidraad.geldig_voor) or plan.periode_van > max(leidraad.geldig_voor)):
+        first = plan.periode_van or plan.periode_tot  # an unstated start, as the last year only
+        if leidraad.geldig_voor and last and (last < min(leidraad.geldig_voor) or first > max(leidraad.geldig_voor)):
             found.append(
                 Diagnostic(
                     loaded.position(("plan", "leidraad")),

@@ -197,8 +197,8 @@ def plan_changes(catalogue: Catalogue, old: Region, new: Region, plan_source: So
     old_complete, new_complete = _complete(old), _complete(new)
 
     def period(version: Region) -> str | None:
-        tot = version.plan.periode_tot
-        return f"{version.plan.periode_van} tot en met {tot}" if tot else None
+        van, tot = version.plan.periode_van, version.plan.periode_tot
+        return f"{van or 'begin niet vermeld'} tot en met {tot}" if tot else None
 
     if period(old) and period(new) and period(old) != period(new):
         changes.append(Change("Plan", "periode", "gewijzigd", period(old), period(new), plan_source, False))

@@ -369,6 +369,13 @@ def check_project(project: Project) -> list[Verdict]:
     return [v for region in sorted(project.regions.values(), key=lambda r: r.naam) for v in check_region(project, region)]
 
 
+# What an author can do about a failed rule, without being pushed to add what the plan does not say.
+W401_ADVICE = (
+    "controleer of de gegevens zeggen wat het plan zegt (vul alleen aan wat het plan noemt); komen ze uit een deel van "
+    "het plan, zoals webpagina's of een samenvatting, zet dan plan.bron_volledig: false"
+)
+
+
 def warnings(project: Project) -> list[Diagnostic]:
     """Failed rules as warnings for `regioplan check` (errors with --strict)."""
     found = []
@@ -378,6 +385,11 @@ def warnings(project: Project) -> list[Diagnostic]:
         position = project.file_of(REGIONS_DIR, v.region).position(v.loc)
         kind = "indicatief, " if v.indicatief else ""
         found.append(
-            Diagnostic(position, "W401", f"regioplan voldoet niet aan '{v.rule}' ({kind}{v.origin}): {v.reason}", severity="warning")
+            Diagnostic(
+                position,
+                "W401",
+                f"regioplan voldoet niet aan '{v.rule}' ({kind}{v.origin}): {v.reason}; {W401_ADVICE}",
+                severity="warning",
+            )
         )
     return found

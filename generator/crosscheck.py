@@ -393,11 +393,12 @@ def _check_region(project: Project, loaded: LoadedFile, region: Region, also_kno
                 "een uiterste moment zonder datum kan niet in de agenda; vul 'datum' in of haal 'deadline: true' weg",
             )
     plan = region.praktijkplan
-    if plan and plan.jaarkolommen == "kalenderjaar" and region.plan.periode_tot is None:
+    if plan and plan.jaarkolommen == "kalenderjaar" and (region.plan.periode_van is None or region.plan.periode_tot is None):
         yield Diagnostic(
             loaded.position(("praktijkplan", "jaarkolommen")),
             "E212",
-            "een formulier per kalenderjaar heeft het laatste jaar van het plan nodig; vul plan.periode_tot in of kies 'mtvp-jaar'",
+            "een formulier per kalenderjaar heeft het eerste en het laatste jaar van het plan nodig; vul plan.periode_van en "
+            "plan.periode_tot in of kies 'mtvp-jaar'",
         )
     for i, part in enumerate(plan.onderdelen if plan else []):
         if part.soort == "interventies-met-plan" and not part.kolommen:

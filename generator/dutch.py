@@ -18,6 +18,15 @@ REQUIREMENT_LABELS = {
 }
 
 
+# What every page, PDF and file says where a source does not state a fact: never zero, no, or empty.
+NOT_STATED = "niet vermeld"
+
+
+def names(items) -> str:
+    """The names of organisations, comma-separated; 'niet vermeld' when the source names none."""
+    return ", ".join(item.naam for item in items) or NOT_STATED
+
+
 def plural(count: int, one: str, many: str) -> str:
     """'1 optie', '3 opties': Dutch singular or plural, never 'optie(s)' (planbouwer.js has the same)."""
     return f"{count} {one if count == 1 else many}"

@@ -478,13 +478,16 @@ class SubRegion(Model):
 class PlanInfo(Model):
     """Gegevens over het regioplan zelf."""
 
-    titel: Line = Field(description="Titel van het regioplan.")
+    titel: Line | None = Field(None, description="Titel van het regioplan; leeg als de bron er geen noemt (dan: niet vermeld).")
     versie: Line | None = Field(
         None, description="Versie zoals het plan die noemt, bijvoorbeeld '2.7'; leeg als het plan geen versie noemt."
     )
     datum: IsoDate | None = Field(None, description="Datum van het plan (JJJJ-MM-DD), als het plan die noemt.")
     status: Literal["concept", "definitief", "onbekend"] = Field(description="concept, definitief of onbekend.")
-    periode_van: Year = Field(description="Eerste jaar waarvoor het plan geldt.")
+    periode_van: Year | None = Field(
+        None,
+        description="Eerste jaar waarvoor het plan geldt; leeg als de bron het niet noemt (raad het niet: dan staat er 'niet vermeld').",
+    )
     periode_tot: Year | None = Field(None, description="Laatste jaar waarvoor het plan geldt, als het plan dat noemt.")
     leidraad: Slug = Field(description="Id van de leidraadversie die het plan volgt (data/leidraad/<id>.yml).")
     leidraad_redactie: Text | None = Field(
@@ -823,7 +826,9 @@ class Region(Model):
     )
     subregios: list[SubRegion] = Field([], description="Delen van de regio, als het plan die onderscheidt.")
     zorgverzekeraars: list[Organisation] = Field(
-        min_length=1, description="De zorgverzekeraars (één of meer) waarmee het plan is afgesproken."
+        [],
+        description="De zorgverzekeraars waarmee het plan is afgesproken, zoals de bron ze noemt; leeg of weggelaten als de bron er "
+        "geen noemt (dan staat er 'niet vermeld'; schrijf geen 'niet vermeld' als naam).",
     )
     plan: PlanInfo = Field(description="Gegevens over het regioplan: titel, versie, datum, periode en leidraadversie.")
     contact: Contact = Field(description="Waar een praktijk met vragen terechtkan.")

@@ -34,7 +34,7 @@ from pydantic import BaseModel
 
 from .contexts.base import Lookups, practice_plan_pdf, region_page, region_plan_pdf
 from .contexts.regions import SUBPAGES, RegionPages
-from .dutch import dutch_date, plural
+from .dutch import NOT_STATED, dutch_date, names, plural
 from .files import write_whole
 from .project import Project
 from .projectdata import CACHE_ROOT
@@ -122,6 +122,8 @@ def pdf_jobs(root: Path, lookups: Lookups, pages: dict[str, str], extensions: li
             "datum": dutch_date(region.plan.datum),
             "gemaakt": dutch_date(lookups.today),
             "version": region.plan.versie or "",
+            "titel": region.plan.titel or NOT_STATED,
+            "verzekeraars": names(region.zorgverzekeraars),
         }
         markdown_pages = {sub: SITE_ONLY.sub("", pages[region_page(region.id, sub)]) for sub in DOCUMENT_PAGES}
         document = functools.partial(_region_plan_document, env, css, extensions, configs, markdown_pages, values)

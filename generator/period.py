@@ -13,7 +13,7 @@ from typing import Literal
 from .models import Leidraad, Region
 from .project import Project
 
-PeriodStatus = Literal["loopt", "afgelopen", "nog niet begonnen", "einde niet vermeld"]
+PeriodStatus = Literal["loopt", "afgelopen", "nog niet begonnen", "einde niet vermeld", "begin niet vermeld", "niet vermeld"]
 
 
 def newest_leidraad(project: Project) -> Leidraad:
@@ -21,7 +21,9 @@ def newest_leidraad(project: Project) -> Leidraad:
     return max(project.leidraden.values(), key=lambda v: (max(v.geldig_voor, default=0), v.versie))
 
 
-def years(first: int, last: int | None) -> str:
+def years(first: int | None, last: int | None) -> str:
+    if first is None:
+        return f"tot en met {last}" if last is not None else "niet vermeld"
     if last is None:
         return f"vanaf {first}"
     return str(first) if first == last else f"{first}–{last}"
@@ -33,7 +35,7 @@ class PlanPeriod:
     text: str  # one Dutch sentence for readers: the status with its dates
     older_leidraad: Leidraad | None  # the version the plan follows, when a newer one exists
     newest: Leidraad
-    first: int
+    first: int | None
     last: int | None
 
     @property
@@ -45,6 +47,10 @@ class PlanPeriod:
         """A short label for tables: 'afgelopen (2023–2025)', 'loopt (2026–2027)'."""
         if self.status == "einde niet vermeld":
             return f"{years(self.first, None)}, einde niet vermeld"
+        if self.status in ("begin niet vermeld", "niet vermeld"):
+            return f"begin niet vermeld, tot en met {self.last}" if self.last else "niet vermeld"
+        if self.first is None:
+            return f"{self.status} (begin niet vermeld, tot en met {self.last})"
         return f"{self.status} ({years(self.first, self.last)})"
 
 
@@ -56,6 +62,12 @@ def plan_period(project: Project, region: Region, today: dt.date) -> PlanPeriod:
     span = years(plan.periode_van, plan.periode_tot)
     if plan.periode_tot is not None and plan.periode_tot < today.year:
         status, text = "afgelopen", f"Afgelopen: het plan liep {span.replace('–', ' tot en met ')}."
+        if plan.periode_van is None:
+            text = f"Afgelopen: het plan liep tot en met {plan.periode_tot}; het eerste jaar is niet vermeld."
+    elif plan.periode_van is None and plan.periode_tot is None:
+        status, text = "niet vermeld", "De bronnen noemen geen periode van het plan."
+    elif plan.periode_van is None:
+        status, text = "begin niet vermeld", f"Het plan loopt tot en met {plan.periode_tot}; het eerste jaar is niet vermeld."
     elif plan.periode_van > today.year:
         status, text = "nog niet begonnen", f"Nog niet begonnen: het plan begint in {plan.periode_van}."
     elif plan.periode_tot is None:

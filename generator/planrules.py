@@ -21,6 +21,7 @@ from .dutch import plural
 from .errors import DataError, Diagnostic, Position
 from .models import PracticePlan, Region
 from .offer import kernel_count, offers_of
+from .period import years as year_span
 from .project import Project
 from .validate import describe_error
 
@@ -107,7 +108,7 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
                 en_verder=rule.en_verder,
                 uiterlijk=rule.uiterlijk,
                 minimaal=rule.minimaal,
-                kalenderjaren=[region.plan.periode_van, period[1]],
+                kalenderjaren=list(period),
                 eigen=True,
             )
         )
@@ -125,7 +126,7 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
                 "Het praktijkplan bevat de onderdelen die de regio vraagt",
                 "regioplan",
                 en_verder=True,
-                kalenderjaren=[region.plan.periode_van, period[1]],
+                kalenderjaren=list(period),
                 eigen=True,
             )
         )
@@ -179,9 +180,13 @@ def _asked_parts(region: Region) -> list[dict[str, Any]]:
 
 
 def _period(project: Project, region: Region) -> tuple[int, int]:
-    """The calendar years of the region's plan; an open end runs to the last year a leidraad covers."""
+    """The calendar years of the region's plan; an open end runs to the last year a leidraad covers,
+    an unstated start is the first year of the leidraad version the plan follows (or, without one,
+    the programme's start)."""
     last = max(year for leidraad in project.leidraden.values() for year in leidraad.geldig_voor)
-    return region.plan.periode_van, region.plan.periode_tot or max(last, region.plan.periode_van)
+    followed = project.leidraden[region.plan.leidraad].geldig_voor
+    first = region.plan.periode_van or min(followed, default=PROGRAMME_START)
+    return first, max(region.plan.periode_tot or last, first)
 
 
 def _leidraad_rules(leidraad, own: bool) -> tuple[list[dict[str, Any]], int, int]:
@@ -256,6 +261,7 @@ def _calendar(project: Project, region: Region) -> dict[str, Any]:
     return {
         "per_kalenderjaar": bool(form and form.jaarkolommen == "kalenderjaar"),
         "planjaren": [region.plan.periode_van, region.plan.periode_tot],
+        "planperiode": year_span(region.plan.periode_van, region.plan.periode_tot),
         # The calendar years a plan is judged in: the region's plan (an open end as far as a
         # leidraad goes) and the years some leidraad version covers.
         "toetsjaren": [first, last],

@@ -421,9 +421,8 @@
       var which = "MTVP-jaar " + year + (plan.start ? " (" + plan.calendarYear(year) + ")" : "");
       if (!plan.inScope(year)) {
         var inCalendar = plan.calendarYear(year);
-        var planEnd = calendar.planjaren[1] ? "–" + calendar.planjaren[1] : " en later";
         var where = inCalendar < calendar.toetsjaren[0] || inCalendar > calendar.toetsjaren[1] ?
-          "valt buiten het regioplan van " + rules.regionaam + " (" + calendar.planjaren[0] + planEnd + ")" :
+          "valt buiten het regioplan van " + rules.regionaam + " (" + calendar.planperiode + ")" :
           "valt buiten de jaren die een versie van de leidraad beschrijft";
         notes.push(which + " " + where + ": niet getoetst.");
       } else {

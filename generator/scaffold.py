@@ -37,6 +37,8 @@ STARTER = """\
 # Vervang de voorbeeldwaarden door die uit uw regioplan; `regioplan check` zegt wat er nog
 # ontbreekt of niet klopt. Uitleg bij elk veld: de handleiding op de site (Handleiding > Velden).
 # Schrijf in gewone tekst en in eigen woorden; neem namen, getallen en data precies over.
+# Noemt de bron iets niet, laat het veld dan weg: de site toont 'niet vermeld'. Vul nooit iets in
+# omdat het voor de hand ligt, en schrijf 'niet vermeld' nooit als waarde.
 
 id: {slug}
 naam: {naam}
@@ -45,7 +47,7 @@ naam: {naam}
 rho:
   naam: RHO {naam}
 
-# Met welke zorgverzekeraars (één of meer) het plan is afgesproken.
+# Met welke zorgverzekeraars het plan is afgesproken; noemt de bron er geen, laat de lijst weg.
 zorgverzekeraars:
   - naam: Naam van de zorgverzekeraar
     rol: preferente zorgverzekeraar
@@ -54,10 +56,14 @@ plan:
   titel: Regioplan MTVP {naam}
   versie: "0.1"           # tussen aanhalingstekens, anders wordt 1.10 een getal
   status: concept         # concept, definitief of onbekend
-  periode_van: {jaar}
+  periode_van: {jaar}       # eerste en laatste jaar; weglaten wat het plan niet noemt
   periode_tot: {jaar_tot}
   leidraad: {leidraad}    # de leidraadversie die het plan volgt (data/leidraad/)
   document: {document}    # het regioplan in data/bronnen.yml
+  # Komen uw gegevens niet uit het hele regioplan maar uit webpagina's of een samenvatting, zet
+  # dan false: wat de bron niet noemt, is dan 'niet vermeld' (nooit 'niet aangeboden' of nul),
+  # en de toetsing zegt 'niet te beoordelen' in plaats van 'voldoet niet'.
+  bron_volledig: true
 
 # Waar praktijken met vragen terechtkunnen; staat op elke pagina van de regio.
 contact:

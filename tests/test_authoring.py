@@ -326,3 +326,60 @@ def test_a_count_is_exact_only_where_the_plan_names_every_option(real_site):
     assert eemland["Samenwerken met het netwerk"].startswith("minimaal ")
     assert eemland["Totaal"].startswith("minimaal ")
     assert eemland["Uitbreiding van personele capaciteit"].isdigit()
+
+
+@pytest.fixture(scope="module")
+def silent_region(tmp_path_factory):
+    """The web-page region again, but its pages name no insurer, no title for the plan and no first
+    year (only that it runs until 2027): none of them may have to be invented."""
+    text = (REPO / "tests/fixtures/webregio.yml").read_text(encoding="utf-8")
+    for line in ("zorgverzekeraars:\n  - naam: Voorbeeldverzekeraar\n", "  titel: MTVP in de Voorbeeldstreek\n", "  periode_van: 2026\n"):
+        assert line in text
+        text = text.replace(line, "")
+    project = copy_project(tmp_path_factory.mktemp("silent") / "p")
+    project.write("data/regios/voorbeeldstreek.yml", text)
+    project.replace("data/bronnen.yml", "documenten:\n", "documenten:\n" + WEB_SOURCE)
+    return project, regioplan(project.root, "check"), regioplan(project.root, "build")
+
+
+def test_facts_a_source_does_not_give_can_stay_unstated(silent_region):
+    project, check, build = silent_region
+    assert check.returncode == 0 and "voorbeeldstreek" not in check.stderr, check.stderr
+    assert build.returncode == 0, build.stderr
+    site = project.path("site")
+    regions = html(site, "regios")
+    intro = regions.select_one("article p").get_text(" ", strip=True)
+    assert "afgesproken met een of meer zorgverzekeraars" not in intro  # not said of a plan that names none
+    heads = [th.get_text(strip=True) for th in regions.select("article thead th")]
+    row = dict(zip(heads, [td.get_text(" ", strip=True) for td in regions.select_one("article tbody tr").find_all("td")], strict=True))
+    assert row["Zorgverzekeraars"] == "niet vermeld"
+    assert row["Periode"] == "begin niet vermeld, tot en met 2027"
+    overview = " ".join(html(site, "regios/voorbeeldstreek").select_one("article").get_text(" ").split())
+    assert "Zorgverzekeraar: niet vermeld" in overview and "Titel: niet vermeld" in overview
+    assert "Periode: Het plan loopt tot en met 2027; het eerste jaar is niet vermeld." in overview
+    picker = json.loads(html(site, "vergelijk/kiezer").select_one("script#picker-data").string)
+    facts = {f["naam"]: f["waarde"] for f in picker["regios"][0]["feiten"]}
+    assert facts["Zorgverzekeraars"] == "niet vermeld" and facts["Periode"] == "begin niet vermeld, tot en met 2027"
+    # No channel says "None" or leaves an empty name where the fact is missing.
+    for path in [*site.rglob("*.html"), *site.rglob("*.xml"), *site.rglob("*.ics"), *site.rglob("*.csv"), *site.rglob("*.json")]:
+        assert "None" not in path.read_text(encoding="utf-8"), path
+    from pypdf import PdfReader
+
+    pdf = " ".join(p.extract_text() for p in PdfReader(site / "regios/voorbeeldstreek/regioplan-voorbeeldstreek.pdf").pages)
+    assert "Zorgverzekeraars niet vermeld" in " ".join(pdf.split())
+
+
+def test_the_starter_file_and_the_check_lead_to_bron_volledig_and_never_to_inventing(scaffolded):
+    """An author entering a region from web pages got three ✗ on facts the pages do not state, and
+    the advice 'Vul het aanbod aan'. The starter file names the safeguard; a failed rule says to add
+    only what the plan says, and how to mark a partial source."""
+    starter = scaffolded.read("data/regios/west-brabant.yml")
+    assert "  bron_volledig: true\n" in starter and "webpagina's of een samenvatting" in starter
+    assert "schrijf 'niet vermeld' nooit als waarde" in starter
+    result = regioplan(scaffolded.root, "check", "--region", "west-brabant")
+    failed = [line for line in result.stderr.splitlines() if " W401 " in line]
+    assert failed, result.stderr  # the starter names one intervention: the groeimodel's counts are not met
+    for line in failed:
+        assert "vul alleen aan wat het plan noemt" in line and "plan.bron_volledig: false" in line, line
+    guide = (REPO / "docs/aan-de-slag.md").read_text(encoding="utf-8")
+    assert "bron_volledig: false" in guide and "Vul het aanbod aan" not in (REPO / "docs/index.md").read_text(encoding="utf-8")

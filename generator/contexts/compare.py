@@ -10,7 +10,7 @@ from typing import Any
 
 from ..charts import stacked_bars
 from ..conformance import OUTCOMES, Verdict
-from ..dutch import dutch_date, euro, plural
+from ..dutch import dutch_date, euro, names, plural
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
@@ -245,7 +245,7 @@ class ComparePages(PageBuilder):
             financing = region.financiering
             facts = [
                 ("RHO", region.rho.naam),
-                ("Zorgverzekeraars", ", ".join(z.naam for z in region.zorgverzekeraars)),
+                ("Zorgverzekeraars", names(region.zorgverzekeraars)),
                 ("Periode", self.lookups.period(region).label),
                 ("Volgt leidraad", f"versie {self.lookups.project.leidraden[plan.leidraad].versie}"),
                 (

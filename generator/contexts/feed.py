@@ -77,11 +77,12 @@ class FeedPages(PageBuilder):
                 found.append(
                     {
                         "id": _id(f"regio/{region.id}/{region.plan.versie or ''}/{region.plan.datum.isoformat()}"),
-                        "titel": f"Regioplan {region.naam}: {region.plan.titel}"
+                        "titel": f"Regioplan {region.naam}"
+                        + (f": {region.plan.titel}" if region.plan.titel else "")
                         + (f", versie {region.plan.versie}" if region.plan.versie else ""),
                         "datum": region.plan.datum,
                         "href": f"regios/{region.id}/",
-                        "tekst": f"{region.plan.titel}, van {dutch_date(region.plan.datum)}.",
+                        "tekst": f"{region.plan.titel or 'Het regioplan'}, van {dutch_date(region.plan.datum)}.",
                     }
                 )
         return sorted(found, key=lambda e: (e["datum"], e["titel"]), reverse=True)

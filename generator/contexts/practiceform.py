@@ -98,7 +98,7 @@ class PracticeForm:
         transition = plan.overgangsjaar if plan else None
         return {
             "regio": self.region.naam,
-            "plan_titel": self.region.plan.titel,
+            "plan_titel": self.region.plan.titel or "",
             "plan_versie": self.region.plan.versie or "",
             "plan_datum": dutch_date(self.region.plan.datum),
             "vorm": plan.vorm if plan else None,

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..changes import plan_changes
 from ..conformance import restated_rules
 from ..crosscheck import source_refs
-from ..dutch import dutch_date, euro
+from ..dutch import NOT_STATED, dutch_date, euro, names
 from ..escape import css_string, script_json
 from ..models import CHECKED_BY_THE_CHECK, Kernelement, Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER, Amount, kernel_count
@@ -152,7 +152,7 @@ class RegionPages(PageBuilder):
 
     def practice_plan(self, region: Region) -> PageContext:
         page = region_page(region.id, "praktijkplan")
-        version = f"versie {region.plan.versie}" if region.plan.versie else region.plan.titel
+        version = f"versie {region.plan.versie}" if region.plan.versie else region.plan.titel or ""
         # Margins of the printed page: region, plan version, page number (Chromium's @page boxes).
         print_style = Markup(
             '<style media="print">@page { size: A4; margin: 18mm 15mm; '
@@ -251,7 +251,7 @@ class RegionPages(PageBuilder):
                     "naam": region.naam,
                     "href": link(page, region_page(region.id)),
                     "rho": region.rho.naam,
-                    "verzekeraars": ", ".join(z.naam for z in region.zorgverzekeraars),
+                    "verzekeraars": names(region.zorgverzekeraars),
                     "periode": self.lookups.period(region).label,
                     "versie": " ".join(x for x in [plan.versie or "", dutch_date(plan.datum)] if x) or "niet vermeld",
                     "leidraad": self.lookups.project.leidraden[plan.leidraad].titel.split(",")[0]
@@ -333,7 +333,7 @@ class RegionPages(PageBuilder):
             "subregios": [{"naam": s.naam, "toelichting": s.toelichting} for s in region.subregios],
             "verzekeraars": region.zorgverzekeraars,
             "plan": {
-                "titel": plan.titel,
+                "titel": plan.titel or NOT_STATED,
                 "versie": plan.versie or "niet vermeld",
                 "datum": dutch_date(plan.datum) or "niet vermeld",
                 "status": plan.status,
