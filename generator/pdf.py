@@ -60,6 +60,19 @@ _TABLE = re.compile(r"<table>.*?</table>", re.S)
 _SOURCE_COLUMN = re.compile(r"<th[^>]*>Bron</th>\s*</tr>\s*</thead>")
 _LAST_CELL = re.compile(r"<td([^>]*)>(.*?)</td>(\s*</tr>)", re.S)
 _SOURCE_IN_CELL = re.compile(r"<br ?/?>bron: (.*?)</td>", re.S)
+# A table row with more text than this (about a third of a page in its narrow columns) may break
+# across pages (`tr.lang` in print.css): kept whole, it pushes itself to the next page and leaves
+# the page before it near-empty. Shorter rows stay whole.
+LONG_ROW = 600
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _long_rows_may_break(html: str) -> str:
+    def mark(row: re.Match) -> str:
+        return f'<tr class="lang">{row[1]}</tr>' if len(_TAG.sub("", row[1])) > LONG_ROW else row[0]
+
+    return _ROW.sub(mark, html)
 
 
 class SourceNotes:
@@ -137,7 +150,7 @@ def _region_plan_document(env, css: str, extensions: list, configs: dict, markdo
     notes = SourceNotes()
     for sub, text in markdown_pages.items():
         body = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
-        body = notes.gather(_LOCAL_LINK.sub(r"\1", body))
+        body = _long_rows_may_break(notes.gather(_LOCAL_LINK.sub(r"\1", body)))
         # The pages share heading ids (one per kernelement); in one document they must differ.
         body = body.replace(' id="', f' id="{sub}-')
         sections.append({"id": f"deel-{sub}", "titel": dict(SUBPAGES)[sub], "html": body})

@@ -307,7 +307,11 @@ def test_a_region_from_partial_sources_shows_no_count_its_sources_do_not_give(we
     for url in ("regios/voorbeeldstreek", "regios/voorbeeldstreek/interventies"):
         page = html(site, url)
         talk = page.find(id="goede-gesprek").find_next("p").get_text(" ", strip=True)
-        assert talk.startswith("Aanbod: minimaal 3 interventies.") and "noemen er geen bij naam" in talk, talk
+        assert talk.startswith("Aanbod: minimaal 3 interventies."), talk
+        # The overview gives the number; the interventions page what the pages say, with its source.
+        assert ("noemen er geen bij naam" in talk) == url.endswith("interventies"), talk
+        if url.endswith("interventies"):
+            assert page.find(id="goede-gesprek").find_next("p").find_next("p").get_text(" ", strip=True).startswith("Bron:")
         staff = page.find(id="personele-capaciteit").find_next("p").get_text(" ", strip=True)
         assert staff.startswith("Aanbod: niet vermeld."), staff
     # Nowhere on the site: a zero for this region's offer.
@@ -383,3 +387,25 @@ def test_the_starter_file_and_the_check_lead_to_bron_volledig_and_never_to_inven
         assert "vul alleen aan wat het plan noemt" in line and "plan.bron_volledig: false" in line, line
     guide = (REPO / "docs/aan-de-slag.md").read_text(encoding="utf-8")
     assert "bron_volledig: false" in guide and "Vul het aanbod aan" not in (REPO / "docs/index.md").read_text(encoding="utf-8")
+
+
+def test_a_region_whose_sources_describe_no_form_gets_no_form_that_claims_to_be_its_own(web_region):
+    """The web pages say nothing of participation, support, intervisie or a praktijkplan form: the
+    page says so under each heading instead of being empty, and the form made from the leidraad's
+    rules says where it comes from, on the web and in the PDF."""
+    project, _, build = web_region
+    assert build.returncode == 0, build.stderr
+    site = project.path("site")
+    participation = html(site, "regios/voorbeeldstreek/deelname").select_one("article")
+    for heading_id in ("wat-een-deelnemende-praktijk-doet", "ondersteuning-door-de-rho", "intervisie", "praktijkplan"):
+        title = participation.find(id=heading_id)
+        assert title is not None, heading_id
+        assert title.find_next("p").get_text(" ", strip=True).startswith("Niet vermeld"), heading_id
+    form_page = " ".join(html(site, "regios/voorbeeldstreek/praktijkplan").select_one("article").get_text(" ").split())
+    assert "zoals de regio het vraagt" not in form_page
+    said = "De bronnen van dit regioplan beschrijven geen formulier voor het praktijkplan"
+    assert said in form_page
+    from pypdf import PdfReader
+
+    pdf = " ".join(p.extract_text() for p in PdfReader(site / "regios/voorbeeldstreek/praktijkplan-voorbeeldstreek.pdf").pages)
+    assert said in " ".join(pdf.split())

@@ -64,6 +64,10 @@ def _field(name: str, label: str, kind: str = "text", fills: tuple = (), title: 
     return {"naam": name, "label": label, "titel": title or label, "soort": kind, "vult": fills}
 
 
+# Said on the form, web and PDF, of a region whose sources describe no praktijkplan form.
+NO_FORM = "De bronnen van dit regioplan beschrijven geen formulier voor het praktijkplan; vraag de RHO welk formulier zij gebruikt."
+
+
 class PracticeForm:
     """Builds the form of one region from the shared lookups."""
 
@@ -98,6 +102,8 @@ class PracticeForm:
         transition = plan.overgangsjaar if plan else None
         return {
             "regio": self.region.naam,
+            "eigen_formulier": plan is not None,
+            "geen_formulier": NO_FORM,
             "plan_titel": self.region.plan.titel or "",
             "plan_versie": self.region.plan.versie or "",
             "plan_datum": dutch_date(self.region.plan.datum),

@@ -516,6 +516,7 @@ class RegionPages(PageBuilder):
                 "instructies": practice_plan.instructies,
                 "bronnen": self.lookups.sources_line(practice_plan.bron, page),
             },
+            "formulier": link(page, region_page(region.id, "praktijkplan")),
         }
         return PageContext(page, "regios/deelname.md.j2", context)
 
