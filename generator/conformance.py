@@ -25,6 +25,7 @@ from typing import Literal
 from .errors import Diagnostic
 from .models import Groeimodel, KernelementGrowth, Leidraad, Region, RegionRule, SourceRef, YearRule
 from .offer import KernelCount, kernel_count, offers_of
+from .period import years
 from .project import Project
 from .projectdata import REGIONS_DIR
 
@@ -352,6 +353,73 @@ def restated_rules(project: Project, region: Region) -> list[Restated]:
             weaker = rule.minimaal < match.minimaal or (rule.soort == "keuze-uit-kernelementen" and len(rule.kernelementen) > 1)
             found.append(Restated(rule, match.toelichting.strip(), weaker))
     return found
+
+
+# What an older plan must do under the newest leidraad, per item of the road to it.
+ToDoStatus = Literal["in strijd", "voldoet niet", "niet aangetoond"]
+
+
+@dataclass(frozen=True)
+class ToDo:
+    """One item of the road from an older plan to the newest leidraad: what that version asks, what
+    the plan says today, and what is to be done. Only what the plan says can be ✗ ('in strijd',
+    'voldoet niet'); where it is silent, the item is 'niet aangetoond'."""
+
+    rule: str
+    now: str
+    status: ToDoStatus
+    advice: str
+    note: str | None = None
+    source: SourceRef | None = None
+
+
+def road_to(project: Project, region: Region, newest: Leidraad) -> list[ToDo]:
+    """What a plan that follows an older leidraad must add or change to meet `newest`: every rule of
+    `newest` it does not meet, then the plan period, the years the rules name, and the tariffs."""
+    items = []
+    for v in check_region(project, region, newest):
+        if v.outcome == "voldoet":
+            continue
+        fact = getattr(region.horde, v.loc[1]) if v.loc[0] == "horde" else None
+        if v.outcome == "voldoet niet":
+            items.append(ToDo(v.rule, v.reason, "voldoet niet", "pas het plan aan", v.note, v.source))
+        elif fact is not None and fact.strijdig_met_nieuwste:
+            items.append(ToDo(v.rule, v.reason, "in strijd", "pas het plan aan", fact.strijdig_met_nieuwste.strip(), v.source))
+        else:
+            items.append(ToDo(v.rule, v.reason, "niet aangetoond", "laat in het plan zien hoe het hieraan voldoet", v.note, v.source))
+    first, last = min(newest.geldig_voor), max(newest.geldig_voor)
+    span = f"{first}–{last}"
+    plan = region.plan
+    said = f"Het plan noemt als periode: {years(plan.periode_van, plan.periode_tot)}"
+    if (plan.periode_tot or last) < last or (plan.periode_van or first) > first:
+        advice = f"maak een plan (of een nieuwe versie) voor {span}"
+        items.append(ToDo(f"Een planperiode die {span} dekt", said + ".", "voldoet niet", advice))
+    elif plan.periode_tot is None or plan.periode_van is None:
+        said += ", " + ("geen einde." if plan.periode_tot is None else "geen eerste jaar.")
+        items.append(ToDo(f"Een planperiode die {span} dekt", said, "niet aangetoond", f"noem in het plan de periode {span}"))
+    followed = project.leidraden[plan.leidraad]
+    named = max([_last_year(followed.groeimodel), *(r.jaar for r in region.regels)])
+    asked = _last_year(newest.groeimodel)
+    if asked > named:
+        items.append(
+            ToDo(
+                f"Regels voor jaar {named + 1} en verder",
+                f"Het plan noemt regels voor jaar 1{' en ' + str(named) if named > 1 else ''} (leidraad versie {followed.versie}).",
+                "niet aangetoond",
+                f"neem de regels van versie {newest.versie} voor jaar {named + 1} en verder op",
+            )
+        )
+    tariffs = region.financiering.tarieven if region.financiering else []
+    if not any(t.jaar is not None and first <= t.jaar <= last for t in tariffs):
+        stated = sorted({t.jaar for t in tariffs if t.jaar is not None})
+        said = f"Het plan noemt tarieven voor {', '.join(map(str, stated))}." if stated else "Het plan noemt geen tarieven voor deze jaren."
+        items.append(ToDo(f"Tarieven voor {span}", said, "niet aangetoond", f"noem de tarieven die in {span} gelden"))
+    return items
+
+
+def _last_year(model: Groeimodel | None) -> int:
+    """The last implementation year a groeimodel names (a rule 'jaar 3 en verder' names 3)."""
+    return max((y.jaar for g in model.kernelementen for y in g.jaren), default=0) if model else 0
 
 
 def check_region(project: Project, region: Region, leidraad: Leidraad | None = None) -> list[Verdict]:

@@ -591,6 +591,11 @@ class StatedFact(Model):
         None, description="Wat het plan precies zegt, in eigen woorden; bij niet-vermeld: wat het plan wel zegt of wat ontbreekt."
     )
     redactie: Text | None = Field(None, description="Noot van de redactie: een eigen oordeel, apart van de tekst van het plan.")
+    strijdig_met_nieuwste: Text | None = Field(
+        None,
+        description="Noot van de redactie voor 'Naar leidraad versie …': wat het plan hierover zelf zegt dat niet past bij de "
+        "meest recente leidraad. Alleen als het plan iets zegt; zwijgt het, laat het veld weg (dan: niet aangetoond).",
+    )
     bron: SourceRef | None = Field(None, description="Waar het plan dit zegt; verplicht bij ja en nee.")
 
 

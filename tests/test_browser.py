@@ -123,6 +123,25 @@ def test_the_chart_is_drawn_as_wide_as_the_text_so_its_labels_can_be_read(browse
     page.close()
 
 
+def test_on_a_phone_every_toetsing_cell_is_labelled_with_its_own_column(browser, site_url):
+    """On a phone the toetsing's rows become cards whose cells carry their column's name; the road to
+    the newest leidraad has other columns than the verdicts."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "regios/oost-gelderland/")
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('article .toetsing')].map(box => {
+             const heads = [...box.querySelectorAll('thead th')].map(th => th.textContent.trim());
+             const cells = [...box.querySelectorAll('tbody tr:first-child td')].slice(1);
+             return cells.map((td, i) => [heads[i + 1], getComputedStyle(td, '::before').content]);
+           })"""
+    )
+    assert labels and all(row for row in labels)
+    for row in labels:
+        for head, label in row:
+            assert label.strip('"').rstrip(": ") == head, (head, label)
+    page.close()
+
+
 def test_region_picker_names_statuses_and_keeps_the_readers_order(browser, site_url):
     page = browser.new_page(viewport=LAPTOP)
     page.goto(site_url + "vergelijk/kiezer/")

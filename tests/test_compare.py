@@ -338,3 +338,43 @@ def test_the_regions_list_and_the_comparison_count_every_region_alike(real_site)
     listed, compared = column("regios", "Interventies"), column("vergelijk", "Totaal")
     assert set(listed) == {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"}
     assert listed == compared
+
+
+def test_the_road_to_version_3_is_a_to_do_list_for_the_rho(real_site):
+    """'Naar leidraad versie 3' lists what an older plan must add or change: each v3 rule with what
+    the plan says today; ✗ where the plan says something v3 does not allow, 'niet aangetoond' where
+    it is silent. Leidraad v3 (seed 001, l. 230) asks intervisie organised by the RHO; Oost-
+    Gelderland's plan leaves the learning environment to the practice, which the zorggroep 'kan
+    ondersteunen' (seed 004, l. 71). V3 governs 2026-2027 (seed 001, l. 32) and names years 3 and on."""
+    regions = toetsing(real_site)
+    heads = [th.get_text(strip=True) for th in _road_table(real_site, "Oost-Gelderland").select("thead th")]
+    assert heads == ["Wat versie 3 vraagt", "Wat het plan nu zegt", "Te doen"]
+    og = {row[0]: row for row in regions["Oost-Gelderland"]["Naar leidraad versie 3"]}
+    intervisie = og["Lerende omgeving via intervisie: de RHO organiseert de intervisie over MTVP"]
+    assert intervisie[2].startswith("✗ in strijd met versie 3"), intervisie
+    assert "praktijk" in intervisie[1]
+    assert og["Een planperiode die 2026–2027 dekt"][2].startswith("niet aangetoond")
+    assert "geen einde" in og["Een planperiode die 2026–2027 dekt"][1]
+    years = og["Regels voor jaar 3 en verder"]
+    assert years[2].startswith("niet aangetoond") and "jaar 1 en 2" in years[1], years
+    tariffs = og["Tarieven voor 2026–2027"]
+    assert tariffs[2].startswith("niet aangetoond") and "2023" in tariffs[1], tariffs
+    # Zuid-Holland Noord's plan says it ran until 2025: that is said, and it is not v3's period.
+    zhn = {row[0]: row for row in regions["Zuid-Holland Noord"]["Naar leidraad versie 3"]}
+    assert zhn["Een planperiode die 2026–2027 dekt"][2].startswith("✗"), zhn["Een planperiode die 2026–2027 dekt"]
+    # Every v3 verdict a plan does not meet stays in the list, with its own outcome's words.
+    for name in ["Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"]:
+        for row in regions[name]["Naar leidraad versie 3"]:
+            assert row[2].split(":")[0] in ("✗ in strijd met versie 3", "✗ voldoet niet", "niet aangetoond"), (name, row)
+    # The region's own page shows the same list.
+    assert (
+        toetsing(real_site, "regios/oost-gelderland")["Toetsing"]["Naar leidraad versie 3"]
+        == regions["Oost-Gelderland"]["Naar leidraad versie 3"]
+    )
+
+
+def _road_table(site: Path, region: str):
+    page = html(site, "vergelijk/toetsing")
+    start = next(h for h in page.select("article h2") if heading(h) == region)
+    road = next(h for h in start.find_all_next("h3") if heading(h) == "Naar leidraad versie 3")
+    return road.find_next("table")

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup
 
-from ..conformance import Verdict, check_region, short_document_name
+from ..conformance import ToDo, Verdict, check_region, road_to, short_document_name
 from ..dutch import dutch_date
 from ..escape import escape_inline
 from ..models import Intervention, Kernelement, Region, SourceRef
@@ -187,6 +187,10 @@ class Lookups:
             return check_region(self.project, region, newest_leidraad(self.project) if newest else None)
 
         return self.once(("verdicts", region.id, newest), judge)
+
+    def road_to_newest(self, region: Region) -> list[ToDo]:
+        """What the region's plan must add or change to meet the newest leidraad, computed once."""
+        return self.once(("road", region.id), lambda: road_to(self.project, region, self.leidraad))
 
     def points(self, points, page: str) -> list[dict[str, Any]]:
         return [{"titel": p.titel, "tekst": p.tekst, "bron": self.source(p.bron, page)} for p in points]

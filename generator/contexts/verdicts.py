@@ -29,6 +29,15 @@ def verdict_rows(lookups: Lookups, verdicts: list[Verdict], page: str) -> list[d
     ]
 
 
+# How each item of the road to the newest leidraad reads, in this order: what the plan says that does
+# not fit first, what it does not show last.
+TO_DO_WORDS = {
+    "in strijd": "✗ in strijd met versie {versie}",
+    "voldoet niet": "✗ voldoet niet",
+    "niet aangetoond": "niet aangetoond",
+}
+
+
 def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, Any]:
     verdicts = lookups.verdicts(region)
     sections = [
@@ -42,8 +51,21 @@ def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, A
     period = lookups.period(region)
     newest = None
     if period.older_leidraad is not None:
-        gaps = [v for v in lookups.verdicts(region, newest=True) if v.outcome != "voldoet"]
-        newest = {"versie": period.newest.versie, "gevolgd": period.older_leidraad.versie, "rijen": verdict_rows(lookups, gaps, page)}
+        version = period.newest.versie
+        newest = {
+            "versie": version,
+            "gevolgd": period.older_leidraad.versie,
+            "rijen": [
+                {
+                    "regel": item.rule,
+                    "nu": item.now,
+                    "te_doen": f"{TO_DO_WORDS[item.status].format(versie=version)}: {item.advice}",
+                    "noot": item.note,
+                    "bron": lookups.short_source(item.source, page) if item.source else None,
+                }
+                for item in sorted(lookups.road_to_newest(region), key=lambda item: list(TO_DO_WORDS).index(item.status))
+            ],
+        }
     return {
         "secties": [s for s in sections if s["rijen"]],
         "herhaald": [
