@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from .dutch import plural
 from .errors import Diagnostic
 from .models import Groeimodel, KernelementGrowth, Leidraad, Region, RegionRule, SourceRef, YearRule
 from .offer import KernelCount, kernel_count, offers_of
@@ -218,6 +219,8 @@ class _Judge:
     def _offer_verdict(self, rule: str, derived: list[str], count: KernelCount, needed: int, growth: KernelementGrowth) -> None:
         enough = count.at_least(needed)
         reason = f"bij naam aangeboden: {len(count.named)} ({count.names()})"
+        if count.distinct < len(count.named):
+            reason += f"; dat zijn vormen van één interventie, {plural(count.distinct, 'verschillende interventie', 'verschillende interventies')}"
         for statement in count.statements:
             stated = f"minimaal {statement.aantal} opties" if statement.aantal else "opties zonder aantal"
             reason += f"; het plan noemt {stated}: {statement.tekst.strip()}"

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from .errors import Diagnostic
 from .load import LoadedFile
-from .models import EarlierRegion, Region, SourceRef
+from .models import AGREEMENT_FACTS, EarlierRegion, Region, SourceRef
 from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from .validate import suggestion
 
@@ -311,6 +311,13 @@ def _check_region(project: Project, loaded: LoadedFile, region: Region, also_kno
                 loaded.position(("horde", name, "waarde")),
                 "E211",
                 f"'{name}' is {fact.waarde}, maar zonder bron; zeg onder 'bron' waar het plan dit zegt, of maak het niet-vermeld",
+            )
+        if name in AGREEMENT_FACTS and fact.waarde == "ja" and not fact.met:
+            yield Diagnostic(
+                loaded.position(("horde", name, "waarde")),
+                "E220",
+                "een afspraak telt als 'ja' alleen als het plan de partij noemt waarmee de RHO haar maakte; "
+                "noem die onder 'met', of maak het niet-vermeld",
             )
 
     known = set(national) | set(own) | set(also_known)

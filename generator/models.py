@@ -591,12 +591,21 @@ class StatedFact(Model):
         None, description="Wat het plan precies zegt, in eigen woorden; bij niet-vermeld: wat het plan wel zegt of wat ontbreekt."
     )
     redactie: Text | None = Field(None, description="Noot van de redactie: een eigen oordeel, apart van de tekst van het plan.")
+    met: list[Line] = Field(
+        [],
+        description="Bij een afspraak (netwerk_…): de partijen waarmee de RHO haar maakte, zoals het plan ze noemt. Zonder "
+        "partij telt een afspraak niet als ja (één maatstaf voor elke regio, zie de handleiding Toetsing).",
+    )
     strijdig_met_nieuwste: Text | None = Field(
         None,
         description="Noot van de redactie voor 'Naar leidraad versie …': wat het plan hierover zelf zegt dat niet past bij de "
         "meest recente leidraad. Alleen als het plan iets zegt; zwijgt het, laat het veld weg (dan: niet aangetoond).",
     )
     bron: SourceRef | None = Field(None, description="Waar het plan dit zegt; verplicht bij ja en nee.")
+
+
+# The horde facts that are agreements of the RHO with a domain: "ja" needs the party (`met`).
+AGREEMENT_FACTS = ("netwerk_sociaal_domein", "netwerk_tweede_lijn", "netwerk_ggz")
 
 
 def _unstated() -> StatedFact:

@@ -162,12 +162,21 @@ class KernelCount:
     def names(self) -> str:
         return ", ".join(o.name for o in self.named) or "geen"
 
+    @property
+    def distinct(self) -> int:
+        """The named options counted as interventions: the forms (variants) of one national
+        intervention count once, as leidraad v3 counts training gespreksvoering in five forms."""
+        return len({o.own.id if o.own else o.choice.interventie for o in self.named})
+
     def at_least(self, needed: int) -> bool | None:
-        """Does the region offer `needed` options? None when the plan does not say enough to tell."""
-        if len(self.named) >= needed or (self.stated or 0) >= needed:
+        """Does the region offer `needed` options? None when the plan does not say enough to tell,
+        or when only a judgement call reaches the number: forms counted apart, or a stated count
+        the data marks with an editorial note (docs/toetsing.md, 'Eén maatstaf')."""
+        plain = max((s.aantal for s in self.statements if s.aantal and not s.redactie), default=0)
+        if self.distinct >= needed or plain >= needed:
             return True
-        if any(s.aantal is None or s.redactie for s in self.statements) or not self.complete:
-            return None  # options without a number, a count that is a judgement call, or a partial source
+        if len(self.named) >= needed or any(s.aantal is None or s.redactie for s in self.statements) or not self.complete:
+            return None  # forms counted apart, options without a number, a judgement call, or a partial source
         return False
 
 

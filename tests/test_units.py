@@ -181,6 +181,25 @@ def test_an_offer_counted_only_in_words_without_a_number_is_not_failed(project):
     assert verdict(worded).outcome == "niet te beoordelen" and "opties zonder aantal" in verdict(worded).reason
 
 
+def test_a_count_reached_only_by_counting_forms_of_one_intervention_is_not_judged(project):
+    """Zuid-Holland Noord offers Positieve Gezondheid and SOLK/ALK for the goede gesprek: two forms of
+    one national intervention (training gespreksvoering; leidraad v3 counts it as one in five forms),
+    and the data's editorial note says so. 'Minimaal 2 interventies' is met only if forms count apart:
+    a judgement call, so 'niet te beoordelen' (docs/toetsing.md, 'Eén maatstaf'), for every region."""
+    region = project.regions["zuid-holland-noord"]
+    leidraad = project.leidraden["leidraad-v3"]
+    rule = "Het voeren van het goede gesprek: de regio biedt minimaal 2 interventies aan"
+
+    def verdict(region):
+        return next(v for v in check_region(project, region, leidraad) if v.rule == rule)
+
+    assert verdict(region).outcome == "niet te beoordelen", verdict(region)
+    assert "vormen van één interventie" in verdict(region).reason
+    # Where the plan's own "twee interventies" stands without an editorial doubt, it is met.
+    plain = [s.model_copy(update={"redactie": None}) for s in region.aanbod_per_kernelement]
+    assert verdict(region.model_copy(update={"aanbod_per_kernelement": plain})).outcome == "voldoet"
+
+
 def test_an_abbreviations_meaning_enters_the_search_index_as_text():
     # Material shows a search result's text as HTML: a meaning with markup in it must arrive escaped.
     import json

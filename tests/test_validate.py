@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.errors import DataError
@@ -338,3 +340,35 @@ def test_field_errors_and_a_misspelt_intervention_in_one_round(project):
     assert any(
         " E201 onbekende interventie 'training-gesprekvoering' (bedoelde u 'training-gespreksvoering'?)" in line for line in found
     ), found
+
+
+def test_an_agreement_counts_as_ja_only_where_the_plan_names_the_partner(project):
+    """One standard for every region (docs/toetsing.md, 'Eén maatstaf'): the RHO has agreements with
+    a domain ('ja') only where the plan names the party it agreed with; a plan that says it will make
+    agreements, or names none, is 'niet-vermeld'. The data says with whom in `met`."""
+    region = MINIMAL_REGION + (
+        "horde:\n"
+        "  netwerk_tweede_lijn:\n"
+        "    waarde: ja\n"
+        "    toelichting: De RHO maakt afspraken met de tweede lijn.\n"
+        "    bron: {document: leidraad-v3, sectie: test}\n"
+    )
+    project.write(REGION, region)
+    line = project.line_of(REGION, "waarde: ja")
+    assert errors(project) == [
+        f"{REGION}:{line}:13: E220 een afspraak telt als 'ja' alleen als het plan de partij noemt waarmee de RHO haar maakte; "
+        "noem die onder 'met', of maak het niet-vermeld"
+    ]
+    project.write(REGION, region + "    met: [Ziekenhuis Test]\n")
+    assert load_project(project.root).regions["testregio"].horde.netwerk_tweede_lijn.met == ["Ziekenhuis Test"]
+
+
+def test_every_regions_agreements_meet_the_one_standard():
+    from generator.models import AGREEMENT_FACTS
+    from generator.project import load_project
+
+    project = load_project(Path(__file__).parent.parent)
+    for region in project.regions.values():
+        for name in AGREEMENT_FACTS:
+            fact = getattr(region.horde, name)
+            assert fact.waarde != "ja" or fact.met, (region.id, name)
