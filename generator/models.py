@@ -651,7 +651,8 @@ class RegionRule(Model):
     """Een eigen regel van de regio bovenop het groeimodel.
 
     verplicht: de genoemde interventies zijn in `jaar` verplicht;
-    minimaal-aantal: in `jaar` minimaal `minimaal` interventies uit `kernelementen`;
+    minimaal-aantal: in `jaar` minimaal `minimaal` interventies uit `kernelementen`, of uit de genoemde
+    `interventies` (met `uiterlijk: true`: 'binnen twee jaar één van deze interventies');
     keuze-uit-kernelementen: in `jaar` minimaal `minimaal` interventies (of één) uit één van `kernelementen`.
     """
 

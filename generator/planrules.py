@@ -289,7 +289,7 @@ def describe_rule(rule: dict[str, Any], kernels: dict[str, str]) -> str:
     when = f"jaar {rule['jaar']}" + (" en verder" if rule["en_verder"] else "")
     if rule["uiterlijk"]:
         when = f"uiterlijk in jaar {rule['jaar']}"
-    if rule["soort"] in plancheck.counting():
+    if rule["soort"] in plancheck.counting() and rule["kernelementen"]:
         return f"{' of '.join(kernels[k] for k in rule['kernelementen'])}, {when}: {rule['eis']}"
     return rule["eis"] if rule["jaar"] == 1 and rule["en_verder"] else f"{rule['eis']} ({when})"
 

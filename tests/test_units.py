@@ -200,6 +200,29 @@ def test_a_count_reached_only_by_counting_forms_of_one_intervention_is_not_judge
     assert verdict(region.model_copy(update={"aanbod_per_kernelement": plain})).outcome == "voldoet"
 
 
+def test_a_rule_within_n_years_one_of_these_is_described_with_its_title(project):
+    """'Binnen twee jaar één van deze interventies' (minimaal-aantal over named interventions,
+    uiterlijk): it read ', uiterlijk in jaar 2: …' on the region page, with no label."""
+    from generator.models import RegionRule, SourceRef
+    from generator.planrules import describe_rule, rules_for_region
+
+    region = project.regions["eemland"]
+    rule = RegionRule(
+        id="binnen-twee-jaar",
+        soort="minimaal-aantal",
+        jaar=2,
+        uiterlijk=True,
+        minimaal=1,
+        interventies=["triage-training", "flexibele-consultduur"],
+        titel="Binnen twee jaar een van deze twee",
+        toelichting="Test.",
+        bron=SourceRef(document="regioplan-eemland-2026", sectie="test"),
+    )
+    rules = rules_for_region(project, region.model_copy(update={"regels": [*region.regels, rule]}))
+    described = describe_rule(next(r for r in rules["regels"] if r["id"] == "regio-binnen-twee-jaar"), rules["kernelementen"])
+    assert described == "Binnen twee jaar een van deze twee (uiterlijk in jaar 2)", described
+
+
 def test_an_abbreviations_meaning_enters_the_search_index_as_text():
     # Material shows a search result's text as HTML: a meaning with markup in it must arrive escaped.
     import json
