@@ -91,6 +91,10 @@ def test_toetsing_judges_the_horde_and_says_what_a_plan_does_not_state(real_site
     assert own and all(r[1] == "– niet te beoordelen" and "uit dit regioplan zelf" in r[2] for r in own)
     anders = next(r for r in og["Groeimodel"] if r[0].startswith("Anders werken"))
     assert anders[1] == "✓ voldoet (indicatief)" and "leidraad versie 3" in anders[3]
+    # The same holds for samenwerken met het netwerk: two interventions in year 2 is also leidraad v3's
+    # rule (seed 001, l. 335-337), and Oost-Gelderland offers five.
+    network = next(r for r in og["Groeimodel"] if r[0].startswith("Samenwerken met het netwerk"))
+    assert network[1] == "✓ voldoet (indicatief)" and "leidraad versie 3" in network[3], network
     # Midden-Brabant is judged by that same reconstruction: indicative, and the origin says where it comes from.
     mb = regions["Midden-Brabant"]["Groeimodel"]
     assert all("(indicatief)" in r[1] and "afgeleid uit het regioplan van Oost-Gelderland" in r[3] for r in mb)
