@@ -7,6 +7,7 @@ is wrong, which is a normal Python exception and may show a traceback.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,11 +49,14 @@ class DataError(Exception):
 
 
 def relative(path: Path, root: Path) -> str:
-    """Path as the user sees it in messages: relative to the project when possible."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Path as the user sees it in messages: relative to the project when possible. A file that is
+    a symbolic link is named by its place in the project, not by where it points."""
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return candidate.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 # What the system said, in the author's words, and what to do about it.

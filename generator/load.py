@@ -290,6 +290,10 @@ def _scalar_key(node: yaml.Node, path: str, problems: list[Diagnostic]) -> str |
     return value
 
 
+# The longest whole number a data file may hold (Python's own limit for reading one is 4,300 digits).
+MAX_DIGITS = 100
+
+
 def _scalar(node: yaml.ScalarNode, path: str, problems: list[Diagnostic]) -> Any:
     text = node.value
     if node.style:  # quoted, literal (|) or folded (>): always text (plain is None or "")
@@ -299,6 +303,13 @@ def _scalar(node: yaml.ScalarNode, path: str, problems: list[Diagnostic]) -> Any
     if text in ("true", "false"):
         return text == "true"
     if _CANONICAL_INT.fullmatch(text):
+        if len(text) > MAX_DIGITS:  # Python refuses to read longer numbers (ValueError); no field needs one
+            problems.append(
+                Diagnostic(
+                    _position(path, node.start_mark), "E004", f"een getal van {len(text)} cijfers is geen geldige waarde; kort het in"
+                )
+            )
+            return None
         return int(text)
     if _CANONICAL_FLOAT.fullmatch(text) and str(float(text)) == text.lstrip("+"):
         return float(text)

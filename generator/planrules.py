@@ -339,16 +339,22 @@ def _json_path(loc: tuple) -> str:
 def read_plan(path: Path, rules: dict[str, Any]) -> dict[str, Any]:
     """Read and validate a plan file against the model and the region's offer; raise DataError (E5xx)."""
     shown = str(path)
+    unreadable = "geen geldig planbestand (JSON); sla het opnieuw op vanuit de planbouwer"
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise DataError([Diagnostic(Position(shown), "E001", f"bestand niet te lezen: {exc.strerror}")]) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line, column = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
-        raise DataError(
-            [Diagnostic(Position(shown, line, column), "E502", "geen geldig planbestand (JSON); sla het opnieuw op vanuit de planbouwer")]
-        ) from None
-    problems = validate_plan(raw, rules)
+        raise DataError([Diagnostic(Position(shown, line, column), "E502", unreadable)]) from None
+    except RecursionError:
+        raise DataError([Diagnostic(Position(shown), "E502", f"{unreadable} (de waarden zijn te diep genest)")]) from None
+    except ValueError:  # a whole number longer than Python reads (4,300 digits)
+        raise DataError([Diagnostic(Position(shown), "E502", f"{unreadable} (een getal is te lang)")]) from None
+    try:
+        problems = validate_plan(raw, rules)
+    except RecursionError:  # nested within the parser's limit, but deeper than validation goes
+        raise DataError([Diagnostic(Position(shown), "E502", f"{unreadable} (de waarden zijn te diep genest)")]) from None
     if problems:
         raise DataError(
             [Diagnostic(Position(shown), code, message if code == "E506" else f"{where}: {message}") for where, code, message in problems]

@@ -446,6 +446,8 @@ MALFORMED = [
     ("an empty file", "", "planregio", "E502", ""),
     ("a trailing comma", '{"keuzes": {},\n}', "planregio", "E502", ""),
     ("bytes that are not UTF-8", b'{"praktijk": "\xe9"}', "planregio", "E502", ""),
+    ("nested 100,000 deep", '{"keuzes": ' + "[" * 100_000 + "]" * 100_000 + "}", "planregio", "E502", ""),
+    ("a number of 5,000 digits", '{"formaat": ' + "9" * 5000 + "}", "planregio", "E502", ""),
     ("a list instead of a plan", "[]", "planregio", "E503", "$:"),
     ("a string instead of a plan", '"plan"', "planregio", "E503", "$:"),
     ("choices as a list", '{"keuzes": ["wijkteam"]}', "planregio", "E503", "$.keuzes:"),

@@ -372,3 +372,15 @@ def test_every_regions_agreements_meet_the_one_standard():
         for name in AGREEMENT_FACTS:
             fact = getattr(region.horde, name)
             assert fact.waarde != "ja" or fact.met, (region.id, name)
+
+
+def test_a_region_file_that_is_a_symbolic_link_is_read_and_named_by_its_place_in_the_project(project, tmp_path):
+    """A region kept elsewhere and linked into data/regios/ (KeyError 'eemland' with a traceback)."""
+    elsewhere = tmp_path / "gedeeld" / "testregio.yml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(MINIMAL_REGION.replace("status: verplicht", "status: misschien"), encoding="utf-8")
+    project.path(REGION).symlink_to(elsewhere)
+    found = errors(project)
+    assert found and all(line.startswith(f"{REGION}:") for line in found), found
+    elsewhere.write_text(MINIMAL_REGION, encoding="utf-8")
+    assert set(load_project(project.root).regions) == {"testregio"}
