@@ -293,3 +293,28 @@ def test_the_readmes_figures_are_the_suites():
 
     assert f"| plan check | {tests_in('test_plancheck.py')} cases written from source sentences" in readme
     assert f"| output folders | {tests_in('test_outputs.py')} tests" in readme
+
+
+def test_own_words_finds_a_copied_passage_and_passes_a_paraphrase(tmp_path):
+    """scripts/own-words: data prose that follows a source at 16 of 20 words in order is listed;
+    the same facts in other words are not."""
+    from generator.ownwords import find
+
+    source = (
+        "Inleiding van het plan. Per 1 april 2024 maakt de organisatie samenwerkingsafspraken met het "
+        "regionale netwerk in het kader van bijbehorende interventies met onder andere gemeenten, het "
+        "sociaal domein, de tweede lijn en de GGZ, maar bijvoorbeeld ook de wijkverpleging. Einde."
+    )
+    copied = (
+        "Per 1 april 2024 maakt de organisatie samenwerkingsafspraken met het regionale netwerk in het kader "
+        "van de bijbehorende interventies, met onder meer gemeenten en het sociaal domein."
+    )
+    own = (
+        "Vanaf 1 april 2024 legt de organisatie met partners in de regio vast hoe zij samenwerken bij deze "
+        "interventies; het plan noemt de GGZ, gemeenten, de tweede lijn, het sociaal domein en de wijkverpleging."
+    )
+    data = tmp_path / "regio.yml"
+    data.write_text(f"a:\n  tekst: {json.dumps(copied)}\nb:\n  tekst: {json.dumps(own)}\n", encoding="utf-8")
+    found = find([data], {"bron.txt": source})
+    assert [echo.where.rsplit(".yml", 1)[1] for echo in found] == [".a.tekst"], found
+    assert found[0].shared >= 16 and found[0].source == "bron.txt"
