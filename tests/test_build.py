@@ -64,7 +64,9 @@ def test_intervention_page_shows_its_facts_and_sources(national_site):
         "brede-gespreksvoering": "Brede gespreksvoering",
     }
     text = page.find("article").get_text(" ", strip=True)
-    assert "meedoen, dagelijks leven, lichaamsfuncties, gevoelens en gedachten, kwaliteit van leven en zinvol leven" in text
+    # Positieve gezondheid's six dimensions, each by its exact name (the order is ours).
+    dimensions = ["meedoen", "dagelijks leven", "lichaamsfuncties", "gevoelens en gedachten", "kwaliteit van leven", "zinvol leven"]
+    assert "zes dimensies" in text and all(d in text for d in dimensions)
     source = page.select_one("article li a[href*='bronnen']")
     assert source["href"] == "../../bronnen/#leidraad-v3"
     assert "versie 3 (1 juli 2025)" in source.get_text()
