@@ -287,14 +287,16 @@ def _check_region(project: Project, loaded: LoadedFile, region: Region, also_kno
                 "gebruik een id uit data/catalogus.yml",
             )
 
-    for i, offer in enumerate(region.aanbod_per_kernelement):
-        if offer.kernelement not in kernels:
+    filed = [(("interventies", i, "kernelement"), c.kernelement) for i, c in enumerate(region.interventies) if c.kernelement]
+    filed += [(("aanbod_per_kernelement", i, "kernelement"), s.kernelement) for i, s in enumerate(region.aanbod_per_kernelement)]
+    for where, kernel in filed:
+        if kernel not in kernels:
             yield _unknown(
                 loaded,
-                ("aanbod_per_kernelement", i, "kernelement"),
+                where,
                 "E203",
                 "kernelement",
-                offer.kernelement,
+                kernel,
                 kernels,
                 "gebruik een id uit data/catalogus.yml",
             )

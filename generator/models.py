@@ -524,6 +524,11 @@ class RegionIntervention(Model):
         "noemt die de leidraad niet als variant kent (zoals 'smarttyping' onder digicoach). Niet samen met 'variant'.",
     )
     naam: Line | None = Field(None, description="De naam die de regio gebruikt, als die afwijkt.")
+    kernelement: Slug | None = Field(
+        None,
+        description="Het kernelement waaronder de regio de interventie zet, als dat een ander is dan in de leidraad; de site "
+        "toont, telt en toetst haar daar en noemt waar de leidraad haar zet.",
+    )
     status: RegionStatus = Field(
         description="verplicht, aangeboden, in-overweging of niet-aangeboden. Alleen verplicht en aangeboden tellen als aanbod."
     )
@@ -795,9 +800,10 @@ class RegionIndicator(Model):
     naam: Line = Field(description="Naam van de indicator.")
     doel: Text | None = Field(None, description="Wat de indicator moet laten zien.")
     norm: Line | None = Field(None, description="Streefwaarde, zoals het plan die noemt.")
-    niveau: Literal["praktijk", "regio", "landelijk", "niet-vermeld"] = Field(
+    niveau: Literal["praktijk", "regio", "geaggregeerd", "landelijk", "niet-vermeld"] = Field(
         "niet-vermeld",
-        description="Waarop de indicator meet: per praktijk, voor de regio als geheel of landelijk; niet-vermeld als het plan het niet zegt. "
+        description="Waarop de indicator meet: per praktijk, voor de regio als geheel, geaggregeerd (alleen opgeteld over praktijken, "
+        "nooit per praktijk) of landelijk; niet-vermeld als het plan het niet zegt. "
         "Een regionale indicator is geen doel voor de afzonderlijke praktijk.",
     )
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")

@@ -100,6 +100,7 @@ def offers_of(catalogue: Catalogue, region: Region) -> list[Offer]:
             item = national[choice.interventie]
             variant = next((v.naam for v in item.varianten if v.id == choice.variant), None)
             name, kernel, nature = choice.naam or variant or item.naam, item.kernelement, item.aard
+        kernel = choice.kernelement or kernel  # where the region files it, when it says
         offers.append(Offer(region, choice, mine, nearest, name, variant, kernel, nature))
     return offers
 

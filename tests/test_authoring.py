@@ -320,6 +320,31 @@ def test_a_region_from_partial_sources_shows_no_count_its_sources_do_not_give(we
         assert not re.search(r"\b0 interventies", text), page
 
 
+def test_a_region_can_file_an_intervention_under_another_kernelement(web_region):
+    """A region that puts Welzijn op recept (nationally: samenwerken met het netwerk) under het goede
+    gesprek is shown, counted and checked as it files it, and the page says where the leidraad puts it."""
+    project, check, _ = web_region
+    assert check.returncode == 0, check.stderr
+    site = project.path("site")
+    page = html(site, "regios/voorbeeldstreek/interventies")
+    talk = page.find(id="goede-gesprek")
+    item = next(h for h in talk.find_all_next("h3") if "Welzijn op Recept" in h.get_text())
+    assert item.find_previous("h2") is talk
+    text = " ".join(item.find_next("ul").get_text(" ").split())
+    assert "landelijk onder Samenwerken met het netwerk" in text, text
+    plan = json.loads(html(site, "regios/voorbeeldstreek/planbouwer").select_one("script#plan-rules").string)
+    entry = next(i for i in plan["interventies"] if i["key"] == "toegang-sociaal-domein/welzijn-op-recept")
+    assert entry["kernelement"] == "goede-gesprek"
+
+
+def test_an_indicator_measured_only_in_aggregate_says_so(web_region):
+    """'Alleen geaggregeerd, niet per praktijk' is a level of its own: neither the practice's nor the region's."""
+    project, _, _ = web_region
+    page = html(project.path("site"), "regios/voorbeeldstreek/monitoring-en-financiering")
+    row = next(tr for tr in page.select("article tbody tr") if "Verwijzingen naar de tweede lijn" in tr.get_text())
+    assert row.find_all("td")[1].get_text(" ", strip=True) == "alleen geaggregeerd, niet per praktijk"
+
+
 def test_a_count_is_exact_only_where_the_plan_names_every_option(real_site):
     """The four regions' sources are whole plans; where a plan says there can be more options than it
     names (Eemland's open list of network interventions), the count is a lower bound there too."""

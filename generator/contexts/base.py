@@ -33,7 +33,13 @@ NATURE_LABELS = {
 }
 OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 # What a region's indicator measures; a regional one is no target for the single practice.
-INDICATOR_LEVELS = {"praktijk": "per praktijk", "regio": "de regio", "landelijk": "landelijk", "niet-vermeld": "niet vermeld"}
+INDICATOR_LEVELS = {
+    "praktijk": "per praktijk",
+    "regio": "de regio",
+    "geaggregeerd": "alleen geaggregeerd, niet per praktijk",
+    "landelijk": "landelijk",
+    "niet-vermeld": "niet vermeld",
+}
 T = TypeVar("T")
 SIMILAR_COUNT = 3  # the most similar regions a region's page and the comparison name
 SOURCES_PAGE = "bronnen.md"

@@ -464,7 +464,14 @@ class RegionPages(PageBuilder):
                         "status": offer.label,
                         "wanneer": self._when(choice),
                         "eigen": offer.own.beschrijving if offer.own else None,
-                        "landelijk": {"naam": self.lookups.national[national_id].naam, "href": link(page, intervention_page(national_id))}
+                        "landelijk": {
+                            "naam": self.lookups.national[national_id].naam,
+                            "href": link(page, intervention_page(national_id)),
+                            # Filed by the region under another kernelement than the leidraad's.
+                            "elders": self.lookups.kernel_by_id[self.lookups.national[national_id].kernelement].naam
+                            if self.lookups.national[national_id].kernelement != offer.kernelement
+                            else None,
+                        }
                         if national_id
                         else None,
                         # What the leidraad adds for every region (such as the meedenkadvies' own S1
