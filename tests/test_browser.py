@@ -261,3 +261,16 @@ def test_a_printed_page_says_it_is_a_summary(browser, site_url, tmp_path):
     page.close()
     text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True).stdout
     assert "samenvatting in eigen woorden, niet het officiële document" in text and "Pagina 2 van" in text
+
+
+def test_a_page_that_does_not_exist_says_so_in_dutch_and_leads_on(browser, site_url):
+    page = browser.new_page(viewport=PHONE)
+    response = page.goto(site_url + "bestaat-niet/")
+    assert response.status == 404
+    text = page.locator("article").inner_text()
+    assert "Not found" not in text and "Deze pagina bestaat niet" in text, text
+    links = page.locator("article a").evaluate_all("links => links.map(a => a.textContent.trim())")
+    assert {"Home", "Regio's", "Interventies"} <= set(links), links
+    page.locator("article a", has_text="Regio's").first.click()
+    assert page.locator("h1").first.inner_text().startswith("Regio's")
+    page.close()
