@@ -224,6 +224,21 @@ def test_eemland_asks_a_practice_goal_and_a_plan_with_a_smart_goal_per_intervent
     assert failing(verdicts(project, "eemland", eemland_2027())) == []
 
 
+# Same section (line 196): each year the effect of the interventions is evaluated, as part of the
+# plan and improvement cycle, and shared in the MTVP-intervisie; line 188 puts the yearly evaluation
+# in the practice's jaarverslag, not among the jaarplan's required parts.
+def test_eemland_has_the_yearly_evaluation_per_intervention_as_an_optional_part(project):
+    rules = rules_for_region(project, project.regions["eemland"])
+    evaluation = next(p for p in rules["onderdelen"] if p["id"] == "evaluatie")
+    assert evaluation["soort"] == "interventies-met-plan" and not evaluation["verplicht"]
+    assert evaluation["kolommen"] == ["Effect in het afgelopen jaar"]
+    # Without it the plan is complete; with it, nothing changes in the verdicts.
+    assert failing(verdicts(project, "eemland", eemland_2027())) == []
+    plan = eemland_2027()
+    plan["onderdelen"]["evaluatie"] = {key: ["Wachttijd aan de telefoon halveerde."] for key in plan["keuzes"]}
+    assert failing(verdicts(project, "eemland", plan)) == []
+
+
 def test_a_yearly_plan_without_the_practice_goal_fails_on_that_alone(project):
     plan = eemland_2027()
     del plan["onderdelen"]["doelstelling"]
