@@ -90,11 +90,17 @@ def _staging_prefix(folder: Path) -> str:
 
 
 def _remove_leftovers(folder: Path) -> None:
-    """Remove what killed runs left beside `folder`: folders with the staging name and our marker.
-    Called under the lock, so no other run is writing one of them."""
+    """Remove what killed runs left beside `folder`: folders with the staging name and our marker,
+    and empty ones (a run killed between making its folder and marking it; removing an empty folder
+    loses nothing). Called under the lock, so no other run is writing one of them."""
     for entry in folder.parent.glob(_staging_prefix(folder) + "*"):
-        if entry.is_dir() and not entry.is_symlink() and (entry / MARKER).is_file():
+        if not entry.is_dir() or entry.is_symlink():
+            continue
+        if (entry / MARKER).is_file():
             shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):  # not empty: not ours to remove
+                entry.rmdir()
 
 
 @contextlib.contextmanager

@@ -145,11 +145,14 @@ def test_what_a_killed_build_left_is_removed_by_the_next_and_nothing_else(home):
     leftover = project / ".site-new-abc123"  # as a killed build leaves it: marked
     (leftover / "pdf").mkdir(parents=True)
     (leftover / MARKER).write_text("", encoding="utf-8")
+    # Killed between making its folder and marking it: empty, so removing it removes nothing.
+    unmarked_empty = project / ".site-new-def456"
+    unmarked_empty.mkdir()
     someone_elses = project / ".site-new-mine"  # same kind of name, but not made by regioplan
     someone_elses.mkdir()
     (someone_elses / "notes.txt").write_text("bewaren", encoding="utf-8")
     build_site(project, pdfs=False)
-    assert not leftover.exists()
+    assert not leftover.exists() and not unmarked_empty.exists()
     assert (someone_elses / "notes.txt").read_text(encoding="utf-8") == "bewaren"
 
 

@@ -225,7 +225,7 @@ def test_praktijkplan_pdfs_ask_only_what_their_region_asks(plan_site):
     assert "SMART" not in gelderland  # the word does not occur in Oost-Gelderland's plan
     assert "MTVP-jaar 1" in gelderland and "MTVP-jaar 2" in gelderland  # its rules are per year
     names = PdfReader(gelderland_pdf).get_fields()
-    assert any(name.startswith("aanpak_") and "welzijn-op-recept" in name for name in names)  # a row per intervention
+    assert any(name.startswith("interventies_") and "welzijn-op-recept" in name for name in names)  # a row per intervention
     brabant = pdf_text(plan_site / "regios/midden-brabant/praktijkplan-midden-brabant.pdf")
     assert brabant.count("(verplicht)") == 5 and "Inspanningsverplichting" in brabant
     assert "Lichting 1 begon in het 2e kwartaal 2023" in brabant  # the region's own lichtingen
@@ -362,8 +362,8 @@ def test_fill_plan_shows_eemlands_goal_and_plans_of_approach_whole(plan_project,
     assert "WARNING" not in result.stderr  # no English warnings from the PDF library
     values = {name: field.get("/V") for name, field in PdfReader(out).get_fields().items()}
     assert values["deel_doelstelling"] == goal
-    assert values["aanpak_1_interventie"] == "Flexibele consultduur via anders inroosteren"
-    assert (values["aanpak_1_kort-plan-van-aanpak"], values["aanpak_1_smart-doelstelling"]) == (approach, smart)
+    assert values["plan-van-aanpak_1_interventie"] == "Flexibele consultduur via anders inroosteren"
+    assert (values["plan-van-aanpak_1_kort-plan-van-aanpak"], values["plan-van-aanpak_1_smart-doelstelling"]) == (approach, smart)
     shown = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
     for text in (goal, approach, smart, "Flexibele consultduur via anders inroosteren"):
         words = text.split()
@@ -669,7 +669,8 @@ def test_eemlands_builder_asks_the_goal_and_a_plan_per_chosen_intervention(brows
     page.goto(f"{served}regios/eemland/planbouwer/")
     page.select_option("#plan-start", "2026-K1")
     page.get_by_label("MTVP-doelstelling op praktijkniveau").fill("Meer tijd voor patiënten met meerdere aandoeningen.")
-    plan_rows = page.locator(".planbouwer-aanpak tbody tr:not([hidden])")
+    approach = page.locator(".planbouwer-aanpak", has=page.locator("caption", has_text="Kort plan van aanpak per interventie"))
+    plan_rows = approach.locator("tbody tr:not([hidden])")
     assert plan_rows.count() == 0  # nothing chosen yet: no rows to fill
     page.select_option("select[data-key='flexibele-consultduur'][data-jaar='1']", "actief")
     assert plan_rows.count() == 1

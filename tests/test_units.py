@@ -318,3 +318,17 @@ def test_own_words_finds_a_copied_passage_and_passes_a_paraphrase(tmp_path):
     found = find([data], {"bron.txt": source})
     assert [echo.where.rsplit(".yml", 1)[1] for echo in found] == [".a.tekst"], found
     assert found[0].shared >= 16 and found[0].source == "bron.txt"
+
+
+@pytest.mark.parametrize("region_id", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"])
+def test_every_field_of_a_regions_form_has_a_name_of_its_own(project, region_id):
+    """Two parts with a row per intervention (Eemland's plan of approach and its evaluation) once
+    gave their fields the same names: in the PDF, filling one emptied the other."""
+    from collections import Counter
+
+    from generator.contexts.base import Lookups
+    from generator.contexts.practiceform import PracticeForm
+
+    form = PracticeForm(Lookups(project, dt.date(2026, 12, 5)), project.regions[region_id]).build()
+    names = Counter(field["naam"] for field in form["velden"])
+    assert [name for name, count in names.items() if count > 1] == []

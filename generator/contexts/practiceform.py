@@ -316,6 +316,8 @@ class PracticeForm:
             groups.append({"id": kernel.id, "naam": kernel.naam, "instructies": [own] if own else derived, "rijen": rows})
         return groups
 
+    # Field names start with the part's id: a form can have more than one part with a row per
+    # intervention (Eemland's plan of approach and its evaluation), and a PDF field is one per name.
     def _plan_rows(self, part: PlanPart, columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
         year_columns = columns if part.per_jaar else []
         if part.alle_interventies:
@@ -325,7 +327,7 @@ class PracticeForm:
                     {
                         "kop": c,
                         "veld": _field(
-                            f"aanpak_{item['veld']}_{_field_name(c)}",
+                            f"{part.id}_{item['veld']}_{_field_name(c)}",
                             f"{item['naam']}: {c}",
                             "textarea",
                             ("aanpak", part.id, item["key"], i),
@@ -339,12 +341,14 @@ class PracticeForm:
         return [
             {
                 "naam": None,
-                "veld": _field(f"aanpak_{n}_interventie", f"Interventie {n}", "textarea", ("aanpak-naam", part.id, n)),
+                "veld": _field(f"{part.id}_{n}_interventie", f"Interventie {n}", "textarea", ("aanpak-naam", part.id, n)),
                 "cellen": [],
                 "teksten": [
                     {
                         "kop": c,
-                        "veld": _field(f"aanpak_{n}_{_field_name(c)}", f"Interventie {n}: {c}", "textarea", ("aanpak-rij", part.id, n, i)),
+                        "veld": _field(
+                            f"{part.id}_{n}_{_field_name(c)}", f"Interventie {n}: {c}", "textarea", ("aanpak-rij", part.id, n, i)
+                        ),
                     }
                     for i, c in enumerate(part.kolommen)
                 ],
