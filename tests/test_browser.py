@@ -274,3 +274,17 @@ def test_a_page_that_does_not_exist_says_so_in_dutch_and_leads_on(browser, site_
     page.locator("article a", has_text="Regio's").first.click()
     assert page.locator("h1").first.inner_text().startswith("Regio's")
     page.close()
+
+
+def test_the_ledger_reads_on_a_phone_without_scrolling_sideways(browser, site_url):
+    """Eemland's ledger of obligations (three columns of text) was a table wider than a phone."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "regios/eemland/planbouwer/")
+    section = page.locator("#wat-de-planbouwer-controleert-en-wat-niet")
+    wide = section.locator("xpath=following::table").evaluate_all(
+        "tables => tables.filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).length"
+    )
+    assert wide == 0
+    first = page.locator(".kaarten td[data-label='Wat de bron vraagt']").first
+    assert page.evaluate("e => getComputedStyle(e, '::before').content", first.element_handle()).startswith('"Wat de bron vraagt')
+    page.close()

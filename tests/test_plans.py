@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SiteServer, copy_project, html, regioplan
+from conftest import SiteServer, copy_project, heading, html, regioplan
 from pypdf import PdfReader
 
 from generator.conformance import check_region
@@ -733,12 +733,21 @@ def test_the_plan_builder_page_says_what_it_checks_and_what_not(plan_project, pl
     # Every sentence of the ledgers that apply to the region, with its line and what is done with it.
     from generator.project import load_project
 
-    page = html(plan_site, "regios/oost-gelderland/planbouwer")
-    section = page.find("h2", id="wat-de-planbouwer-controleert-en-wat-niet")
-    assert section is not None
-    ledger = load_project(plan_project.root).ledgers["regioplan-oost-gelderland-2023"]
-    table = section.find_next("table")
-    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.find("tbody").find_all("tr")]
-    assert [int(r[0]) for r in rows] == [e.regel for e in ledger.verplichtingen]
-    lines = {int(r[0]): r[2] for r in rows}
-    assert lines[90].startswith("getoetst") and "Twee interventies in jaar 2" in lines[90]
+    project = load_project(plan_project.root)
+    for region, source in [("oost-gelderland", "regioplan-oost-gelderland-2023"), ("eemland", "regioplan-eemland-2026")]:
+        page = html(plan_site, f"regios/{region}/planbouwer")
+        section = page.find("h2", id="wat-de-planbouwer-controleert-en-wat-niet")
+        assert section is not None
+        ledger = project.ledgers[source]
+        heading_ = next(h for h in section.find_all_next("h3") if heading(h).startswith("regioplan "))
+        table = heading_.find_next("table")
+        rows = [
+            (int(tr.th.get_text(strip=True).removeprefix("regel ")), [td.get_text(" ", strip=True) for td in tr.find_all("td")])
+            for tr in table.find("tbody").find_all("tr")
+        ]
+        assert [line for line, _ in rows] == [e.regel for e in ledger.verplichtingen]
+        done = dict((line, cells[1]) for line, cells in rows)
+        if region == "oost-gelderland":
+            assert done[90].startswith("getoetst") and "Twee interventies in jaar 2" in done[90]
+        else:  # Eemland's plan of approach with a SMART goal per intervention (seed 002, line 194)
+            assert done[194].startswith("gevraagd in het plan") and "onderdelen die de regio vraagt" in done[194]
