@@ -1,5 +1,5 @@
 """Plans written from the sources (fixtures/bronlezing/; Oost-Gelderland's by a reader who did not
-see the code, Eemland's by the team, each citing its source lines):
+see the code, the other regions' by the team, each citing its source lines):
 each case says whether the plan meets its region's rules and the leidraad's, and if not, which one
 rule it breaks in which year, with the source line. The check must agree, on the command line.
 
