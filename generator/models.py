@@ -489,6 +489,11 @@ class PlanInfo(Model):
         description="Eerste jaar waarvoor het plan geldt; leeg als de bron het niet noemt (raad het niet: dan staat er 'niet vermeld').",
     )
     periode_tot: Year | None = Field(None, description="Laatste jaar waarvoor het plan geldt, als het plan dat noemt.")
+    einde: Line | None = Field(
+        None,
+        description="Het einde zoals het plan het noemt, als dat preciezer is dan een jaar (bijvoorbeeld 'tot en met het tweede "
+        "kwartaal van 2025'); `periode_tot` blijft het jaar waarin het valt.",
+    )
     leidraad: Slug = Field(description="Id van de leidraadversie die het plan volgt (data/leidraad/<id>.yml).")
     leidraad_redactie: Text | None = Field(
         None,

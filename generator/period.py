@@ -74,6 +74,8 @@ def plan_period(project: Project, region: Region, today: dt.date) -> PlanPeriod:
         status, text = "einde niet vermeld", f"Het plan loopt vanaf {plan.periode_van} en noemt geen einde."
     else:
         status, text = "loopt", f"Het plan loopt {span.replace('–', ' tot en met ')}."
+    if plan.einde:
+        text += f" Het plan noemt als einde: {plan.einde}."
     if older is not None:
         text += (
             f" Het volgt leidraad versie {older.versie} (voor {years(min(older.geldig_voor), max(older.geldig_voor))}); "

@@ -332,3 +332,16 @@ def test_every_field_of_a_regions_form_has_a_name_of_its_own(project, region_id)
     form = PracticeForm(Lookups(project, dt.date(2026, 12, 5)), project.regions[region_id]).build()
     names = Counter(field["naam"] for field in form["velden"])
     assert [name for name, count in names.items() if count > 1] == []
+
+
+def test_an_end_more_precise_than_a_year_is_said_as_the_plan_says_it(project):
+    """'Tot Q2 2025' could not be said: the end was a year only. The year still places the plan in
+    time; the plan's own words are shown beside it."""
+    from generator.period import plan_period
+
+    region = project.regions["zuid-holland-noord"]
+    plan = region.plan.model_copy(update={"einde": "tot en met het tweede kwartaal van 2025"})
+    period = plan_period(project, region.model_copy(update={"plan": plan}), dt.date(2026, 12, 5))
+    assert period.last == 2025 and period.status == "afgelopen"
+    assert period.text.startswith("Afgelopen: het plan liep 2023 tot en met 2025.")
+    assert "Het plan noemt als einde: tot en met het tweede kwartaal van 2025." in period.text
