@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -752,3 +753,54 @@ def test_the_plan_builder_page_says_what_it_checks_and_what_not(plan_project, pl
             assert done[90].startswith("getoetst") and "Twee interventies in jaar 2" in done[90]
         if region == "eemland":  # the plan of approach with a SMART goal per intervention (seed 002, line 194)
             assert done[194].startswith("gevraagd in het plan") and "onderdelen die de regio vraagt" in done[194]
+
+
+def test_last_years_saved_plan_opens_as_the_start_of_next_years(browser, served, tmp_path):
+    """Eemland asks a plan per year (seed 002, lines 188, 355: the adjusted plan holds the choices for
+    the following year). The file saved for 2026 opens in the builder with 2026 as it was; the
+    practice adds 2027 and the check then judges 2027."""
+    page = browser.new_page(accept_downloads=True)
+    page.goto(f"{served}regios/eemland/planbouwer/")
+    last_year = {
+        "formaat": 1,
+        "regio": "eemland",
+        "praktijk": "Huisartsenpraktijk De Eem",
+        "start": "2026-K1",
+        "intervisie": True,
+        "keuzes": {"flexibele-consultduur": {"1": "actief"}, "training-gespreksvoering/positieve-gezondheid": {"1": "actief"}},
+        "deelnemers": {"training-gespreksvoering/positieve-gezondheid": {"1": ["huisarts A"]}},
+        "onderdelen": {
+            "doelstelling": "Meer tijd voor patiënten met meerdere aandoeningen.",
+            "plan-van-aanpak": {
+                "flexibele-consultduur": ["Spreekuren anders inroosteren.", "Per 1 juli 80% flexibel."],
+                "training-gespreksvoering/positieve-gezondheid": ["Training in het voorjaar.", "Vóór 1 oktober getraind."],
+            },
+        },
+    }
+    saved = tmp_path / "plan-2026.json"
+    saved.write_text(json.dumps(last_year), encoding="utf-8")
+    page.set_input_files("#plan-bestand", str(saved))
+    # The file is read asynchronously: wait until 2026's choice shows as it was saved.
+    page.wait_for_function("() => document.querySelector(\"select[data-key='flexibele-consultduur'][data-jaar='1']\").value === 'actief'")
+    assert page.locator("select[data-key='training-gespreksvoering/positieve-gezondheid'][data-jaar='1']").input_value() == "actief"
+    assert page.locator("#plan-start").input_value() == "2026-K1"
+    # Next year's plan: one more anders-werken intervention, two network interventions, the goede gesprek continued.
+    for key, state in [
+        ("taakherschikking", "actief"),
+        ("mdo-casuistiektafel", "actief"),
+        ("toegang-sociaal-domein/welzijn-op-recept", "actief"),
+        ("flexibele-consultduur", "actief"),
+        ("training-gespreksvoering/positieve-gezondheid", "actief"),
+    ]:
+        page.select_option(f"select[data-key='{key}'][data-jaar='2']", state)
+    page.locator("input.planbouwer-deelnemers[data-key='training-gespreksvoering/positieve-gezondheid'][data-jaar='2']").fill("POH-GGZ")
+    # The plan of approach for each new intervention, as Eemland asks (seed 002, line 194).
+    for name in ["Taakherschikking", "MDO", "Welzijn op Recept"]:
+        page.get_by_label(re.compile(f"^Kort plan van aanpak bij .*{name}")).fill("Aanpak met het team.")
+        page.get_by_label(re.compile(f"^SMART-doelstelling bij .*{name}")).fill("Vóór 1 oktober 2027 ingevoerd.")
+    # Judged now: 2027, the plan's year; 2026 is history.
+    assert page.locator(".planbouwer-result h3").all_inner_texts() == ["2027 · MTVP-jaar 2"]
+    network = page.locator(".planbouwer-verdicts li[data-rule='samenwerken-netwerk-jaar-2']")
+    assert network.get_attribute("data-uitkomst") == "voldoet"
+    assert page.locator(".planbouwer-verdicts li[data-uitkomst='voldoet niet']").count() == 0
+    page.close()
