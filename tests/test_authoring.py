@@ -118,9 +118,20 @@ def test_every_field_is_in_the_published_field_reference(real_site):
         for row in table.select("tbody tr"):
             cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
             assert cells[3], (section["id"], cells[0])  # every field explained
-            documented.add((heading(section), cells[0]))
-    missing = [(model, name) for model, name, _ in all_fields() if (model, name) not in documented]
+            documented.add((section["id"], cells[0]))
+    missing = [(model, name) for model, name, _ in all_fields() if (f"model-{model.lower()}", name) not in documented]
     assert missing == []
+
+
+def test_the_field_reference_names_each_block_by_its_place_in_the_file_not_by_a_class(real_site):
+    """The reference showed the software's class names ('Glossary', 'SourceRef') as headings and link
+    texts; an author looks for where a block stands in the file: `plan`, `interventies[]`."""
+    page = html(real_site, "handleiding/velden")
+    headings = [heading(h) for h in page.select("h3[id^='model-']")]
+    assert not [h for h in headings if re.fullmatch(r"[A-Z][A-Za-z]+", h)], headings
+    assert "plan" in headings and "interventies[]" in headings and "horde.netwerk_ggz" not in headings
+    links = [a.get_text(strip=True) for a in page.select("article td a[href*='#model-']")]
+    assert links and not [t for t in links if re.fullmatch(r"[A-Z][A-Za-z]+", t)], links
 
 
 def test_open_data_matches_the_data(real_site):

@@ -62,6 +62,38 @@ def describe(annotation: Any) -> tuple[str, list[type[BaseModel]]]:
     return SCALARS.get(annotation, getattr(annotation, "__name__", str(annotation))), []
 
 
+def _places(root: type[BaseModel]) -> dict[type[BaseModel], list[str]]:
+    """Every model of a file, in reading order, with the places in the file where it stands: field
+    names from the top ('plan', 'interventies[]', 'horde.netwerk_ggz'); the top itself is ''."""
+    places: dict[type[BaseModel], list[str]] = {root: [""]}
+    queue = [root]
+    while queue:
+        current = queue.pop(0)
+        parent = places[current][0]
+        for name, info in current.model_fields.items():
+            origin = typing.get_origin(info.annotation)
+            suffix = "[]" if origin is list or list in typing.get_args(info.annotation) else ""
+            for model in describe(info.annotation)[1]:
+                place = f"{parent}.{name}{suffix}".lstrip(".")
+                if model not in places:
+                    places[model] = []
+                    queue.append(model)
+                if place not in places[model]:
+                    places[model].append(place)
+    return places
+
+
+def _place_name(places: list[str]) -> str:
+    """How the reference names a block: its place in the file, in words an author looks for."""
+    if places == [""]:
+        return "het bestand zelf (bovenste niveau)"
+    named = [p for p in places if p]
+    parents = {p.rpartition(".")[0] for p in named}
+    if len(named) > 1 and len(parents) == 1:
+        return f"{parents.pop()}.…" if parents != {""} else " of ".join(named)
+    return named[0] + (f" (en op {len(named) - 1} andere plekken)" if len(named) > 1 else "")
+
+
 def _example(values: list[Any]) -> str:
     """The first real value, written as a YAML author would read it (JSON is valid YAML), or ''."""
     for value in values:
@@ -107,12 +139,9 @@ class GuidePages(PageBuilder):
         instances_by_model = _instances(self.lookups.project)
         files = []
         for schema_name, model in SCHEMAS.items():
-            sections, seen, queue = [], set(), [model]
-            while queue:
-                current = queue.pop(0)
-                if current in seen:
-                    continue
-                seen.add(current)
+            places = _places(model)
+            sections = []
+            for current, where in places.items():
                 instances = instances_by_model.get(current, [])
                 rows = []
                 for name, info in current.model_fields.items():
@@ -120,7 +149,6 @@ class GuidePages(PageBuilder):
                     # pydantic keeps a field's own constraints (such as the slug pattern) apart.
                     if any(getattr(m, "pattern", None) for m in info.metadata):
                         kind = kind.replace("tekst", "id (kleine letters, cijfers, koppeltekens)", 1)
-                    queue += refs
                     rows.append(
                         {
                             "veld": name,
@@ -128,11 +156,11 @@ class GuidePages(PageBuilder):
                             "verplicht": "ja" if info.is_required() else "nee",
                             "uitleg": info.description or "",
                             "voorbeeld": _example([getattr(i, name) for i in instances]),
-                            "verwijzingen": [{"naam": r.__name__, "href": link(PAGE, PAGE, _anchor(r))} for r in refs],
+                            "verwijzingen": [{"naam": _place_name(places[r]), "href": link(PAGE, PAGE, _anchor(r))} for r in refs],
                         }
                     )
                 sections.append(
-                    {"naam": current.__name__, "anchor": _anchor(current), "uitleg": (current.__doc__ or "").strip(), "velden": rows}
+                    {"naam": _place_name(where), "anchor": _anchor(current), "uitleg": (current.__doc__ or "").strip(), "velden": rows}
                 )
             files.append(
                 {
