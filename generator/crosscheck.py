@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .addresses import CATALOGUE_PAGE, intervention_page
 from .errors import Diagnostic
 from .load import LoadedFile
 from .models import AGREEMENT_FACTS, EarlierRegion, Region, SourceRef
@@ -160,6 +161,12 @@ def _check_catalogue(project: Project) -> Iterator[Diagnostic]:
     yield from _duplicates(loaded, ((("kernelementen", i, "id"), k.id) for i, k in enumerate(catalogue.kernelementen)), "kernelement")
     yield from _duplicates(loaded, ((("interventies", i, "id"), v.id) for i, v in enumerate(catalogue.interventies)), "interventie")
     for i, intervention in enumerate(catalogue.interventies):
+        if intervention_page(intervention.id) == CATALOGUE_PAGE:
+            yield Diagnostic(
+                loaded.position(("interventies", i, "id")),
+                "E105",
+                f"id '{intervention.id}' is de naam van de pagina van de catalogus zelf ({CATALOGUE_PAGE}); kies een andere id",
+            )
         if intervention.kernelement not in kernels:
             yield _unknown(
                 loaded,

@@ -51,12 +51,15 @@ class DataError(Exception):
 def relative(path: Path, root: Path) -> str:
     """Path as the user sees it in messages: relative to the project when possible. A file that is
     a symbolic link is named by its place in the project, not by where it points."""
-    for candidate in (Path(os.path.abspath(path)), path.resolve()):
-        try:
-            return candidate.relative_to(root.resolve()).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    base = root.resolve()
+    try:
+        return Path(os.path.abspath(path)).relative_to(base).as_posix()
+    except ValueError:
+        pass
+    try:  # a path that reaches the project only through a link
+        return path.resolve().relative_to(base).as_posix()
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link that points to itself
+        return path.as_posix()
 
 
 # What the system said, in the author's words, and what to do about it.

@@ -1,11 +1,14 @@
-"""Writing a file whole or not at all."""
+"""Writing a file whole or not at all, and reading an input file without being fooled by what it is."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from .errors import os_problem
 
 
 def write_whole(path: Path, data: bytes) -> None:
@@ -21,3 +24,44 @@ def write_whole(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+# The largest input file read: the biggest real region file is about 60 KB, a plan file a few KB.
+# A limit keeps a wrong file (a database dump, /dev/zero) from filling the machine's memory.
+MAX_INPUT_BYTES = 5_000_000
+
+
+class InputProblem(Exception):
+    """An input file that cannot be read as one: the message says why, in Dutch, and what to do."""
+
+
+def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file. Anything but a regular file of at most `limit` bytes raises
+    InputProblem: a pipe or device is never read (it could block or never end), a folder or a
+    broken link is named as such."""
+    if path.is_symlink() and not os.path.lexists(os.path.realpath(path)):
+        raise InputProblem(
+            f"is een koppeling naar een bestand dat niet bestaat ({os.readlink(path)}); verwijder de koppeling of herstel het doel"
+        )
+    try:
+        # Non-blocking: opening a named pipe must not wait for a writer.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise InputProblem(os_problem(exc)) from None
+    try:
+        kind = os.fstat(handle).st_mode
+        if stat.S_ISDIR(kind):
+            raise InputProblem("is een map, geen bestand; geef een bestand op of geef de map een naam zonder .yml")
+        if not stat.S_ISREG(kind):
+            raise InputProblem("is geen gewoon bestand (maar een pijp, apparaat of socket); geef een gewoon bestand op")
+        with os.fdopen(handle, "rb", closefd=False) as file:
+            data = file.read(limit + 1)
+    except OSError as exc:
+        raise InputProblem(os_problem(exc)) from None
+    finally:
+        os.close(handle)
+    if len(data) > limit:
+        raise InputProblem(
+            f"is groter dan {limit // 1_000_000} MB, meer dan een gegevens- of planbestand ooit is; controleer of dit het goede bestand is"
+        )
+    return data

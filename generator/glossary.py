@@ -13,7 +13,7 @@ import html
 import json
 import re
 
-from .contexts.base import GLOSSARY_PAGE
+from .addresses import GLOSSARY_PAGE
 from .models import Glossary
 
 GLOSSARY_URL = GLOSSARY_PAGE.removesuffix(".md") + "/"

@@ -21,10 +21,14 @@ from typing import Any
 import yaml
 
 from .errors import Diagnostic, Position
+from .files import InputProblem, read_input
 
 # Beyond this depth a data file is not a plausible plan; refuse it before Python's recursion
 # limit turns it into a traceback.
 MAX_DEPTH = 40
+# The longest list a data file may hold: the largest real one has about 70 items; a region with
+# 10,000 interventions would take hours to build and gigabytes for its PDFs.
+MAX_ITEMS = 1000
 
 _CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _CANONICAL_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
@@ -95,9 +99,9 @@ def _position(path: str, mark: yaml.Mark) -> Position:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     """Read a file as UTF-8 (a leading BOM is accepted and dropped)."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Diagnostic(Position(shown), "E001", f"bestand niet te lezen: {exc.strerror}")]
+        raw = read_input(path)
+    except InputProblem as problem:
+        return None, [Diagnostic(Position(shown), "E001", str(problem))]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -229,6 +233,7 @@ def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diag
     if id(node) in seen:  # the composer returns the anchored node again for every alias
         raise _AliasFound(out.positions.get(loc, here))
     seen.add(id(node))
+    key_position = out.positions.get(loc, here)  # the key this value belongs to
     out.positions[loc] = here
     if depth > MAX_DEPTH:
         problems.append(Diagnostic(here, "E010", f"waarden zijn dieper genest dan {MAX_DEPTH} niveaus"))
@@ -260,6 +265,17 @@ def _construct(node: yaml.Node, loc: Path_, out: LoadedFile, problems: list[Diag
                 out.positions[(*loc, key)] = key_position
         return result
     if isinstance(node, yaml.SequenceNode):
+        if len(node.value) > MAX_ITEMS:
+            name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "de lijst")
+            problems.append(
+                Diagnostic(
+                    key_position,
+                    "E012",
+                    f"'{name}' heeft {len(node.value)} onderdelen, meer dan de {MAX_ITEMS} die een lijst in een gegevensbestand mag hebben; "
+                    "splits het bestand of controleer of dit het goede bestand is",
+                )
+            )
+            return None
         if node.flow_style and _looks_split(node):
             out.split_lists.append(loc)
         return [_construct(item, (*loc, i), out, problems, depth + 1, seen) for i, item in enumerate(node.value)]

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from generator.contexts.base import region_page
+from generator.addresses import region_page
 from generator.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.dutch import plural
 from generator.errors import DataError

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -29,14 +30,28 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+def _nothing_invisible(value: str) -> str:
+    """Published text holds no control character and no invisible format character (Unicode Cf):
+    a zero-width space, soft hyphen or word joiner makes a name look like another one, a
+    right-to-left override turns the text around on screen. They arrive by copying from a PDF."""
+    _no_control_characters(value)
+    if found := next((c for c in value if unicodedata.category(c) == "Cf"), None):
+        name = unicodedata.name(found, "onbekend").lower()
+        raise ValueError(
+            f"bevat een onzichtbaar teken (U+{ord(found):04X}, {name}) dat de tekst anders laat lijken dan hij is; "
+            "verwijder het (vaak meegekopieerd uit een PDF)"
+        )
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value or "\r" in value:
         raise ValueError("moet op één regel staan (een naam of titel heeft geen regeleinde); gebruik geen | of > in YAML")
-    return _no_control_characters(value)
+    return _nothing_invisible(value)
 
 
 # Text shown to readers. Plain text: it is always escaped, never interpreted as Markdown/HTML.
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_no_control_characters)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_nothing_invisible)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_one_line)]
 # An abbreviation as written: letters and digits, joined by a hyphen, an apostrophe or & (POH-GGZ, POH'er, O&I).
 Abbreviated = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+([-'’&][A-Za-z0-9]+)*$", max_length=20)]

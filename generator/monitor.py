@@ -73,7 +73,9 @@ class Overview:
 
 
 def plan_files(folder: Path) -> list[Path]:
-    return sorted(p for p in Path(folder).rglob("*.json") if p.is_file())
+    # Everything named *.json but hidden ones (an editor's): a pipe, folder or broken link with such
+    # a name is named and skipped when read, not passed over in silence.
+    return sorted(p for p in Path(folder).rglob("*.json") if not p.name.startswith("."))
 
 
 def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date) -> Overview:

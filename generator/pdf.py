@@ -32,7 +32,8 @@ from pathlib import Path
 import markdown
 from pydantic import BaseModel
 
-from .contexts.base import Lookups, practice_plan_pdf, region_page, region_plan_pdf
+from .addresses import practice_plan_pdf, region_page, region_plan_pdf
+from .contexts.base import Lookups
 from .contexts.regions import SUBPAGES, RegionPages
 from .dutch import NOT_STATED, dutch_date, names, plural
 from .files import write_whole

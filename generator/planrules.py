@@ -19,6 +19,7 @@ from . import plancheck
 from .conformance import restated_rules
 from .dutch import plural
 from .errors import DataError, Diagnostic, Position
+from .files import InputProblem, read_input
 from .models import PracticePlan, Region
 from .offer import kernel_count, offers_of
 from .period import years as year_span
@@ -336,14 +337,36 @@ def _json_path(loc: tuple) -> str:
     return path
 
 
+class _Block(dict):
+    """A JSON object as read, with the keys that came twice (JSON readers keep the last)."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]):
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.twice = sorted({key for key, _ in pairs if key in seen or seen.add(key)})
+
+
+def _keys_twice(value: Any, loc: tuple = ()) -> list[tuple[str, str]]:
+    """(JSON path, key) for every key written twice in one block, anywhere in the plan."""
+    found = []
+    if isinstance(value, dict):
+        found += [(_json_path((*loc, key)), key) for key in getattr(value, "twice", [])]
+        for key, item in value.items():
+            found += _keys_twice(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _keys_twice(item, (*loc, index))
+    return found
+
+
 def read_plan(path: Path, rules: dict[str, Any]) -> dict[str, Any]:
     """Read and validate a plan file against the model and the region's offer; raise DataError (E5xx)."""
     shown = str(path)
     unreadable = "geen geldig planbestand (JSON); sla het opnieuw op vanuit de planbouwer"
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError([Diagnostic(Position(shown), "E001", f"bestand niet te lezen: {exc.strerror}")]) from None
+        raw = json.loads(read_input(Path(path)).decode("utf-8"), object_pairs_hook=_Block)
+    except InputProblem as problem:
+        raise DataError([Diagnostic(Position(shown), "E001", str(problem))]) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line, column = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
         raise DataError([Diagnostic(Position(shown, line, column), "E502", unreadable)]) from None
@@ -352,6 +375,17 @@ def read_plan(path: Path, rules: dict[str, Any]) -> dict[str, Any]:
     except ValueError:  # a whole number longer than Python reads (4,300 digits)
         raise DataError([Diagnostic(Position(shown), "E502", f"{unreadable} (een getal is te lang)")]) from None
     try:
+        if twice := _keys_twice(raw):
+            raise DataError(
+                [
+                    Diagnostic(
+                        Position(shown),
+                        "E503",
+                        f"{where}: '{key}' staat twee keer in dit blok; welke van de twee bedoeld is, is niet te zeggen: houd er één",
+                    )
+                    for where, key in twice
+                ]
+            )
         problems = validate_plan(raw, rules)
     except RecursionError:  # nested within the parser's limit, but deeper than validation goes
         raise DataError([Diagnostic(Position(shown), "E502", f"{unreadable} (de waarden zijn te diep genest)")]) from None

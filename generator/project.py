@@ -7,6 +7,7 @@ is generated unless the whole project validated (two phases, as in Pelican and M
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from . import crosscheck
@@ -23,12 +24,32 @@ def _data_files(root: Path, folder: str) -> list[Path]:
     directory = root / folder
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    # Everything named *.yml or *.yaml, whatever it is: a folder, a pipe or a broken link with such
+    # a name is reported when it is read, never skipped as if absent. Hidden names are an editor's
+    # (Emacs' ".#eemland.yml" lock is a broken link), not the author's.
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and not p.name.startswith("."))
 
 
 def _region_folders(root: Path) -> list[Path]:
     directory = root / REGIONS_DIR
-    return sorted(p for p in directory.iterdir() if p.is_dir()) if directory.is_dir() else []
+    return sorted(p for p in directory.iterdir() if p.is_dir() and p.suffix not in (".yml", ".yaml")) if directory.is_dir() else []
+
+
+def _one_file_per_name(paths: list[Path], root: Path) -> list[Diagnostic]:
+    """eemland.yml and eemland.yaml side by side: one would silently replace the other."""
+    seen: dict[str, Path] = {}
+    problems = []
+    for path in sorted(paths, key=lambda p: (p.stem, p.suffix != ".yml")):  # the usual spelling is the one kept
+        if path.stem in seen:
+            problems.append(
+                Diagnostic(
+                    Position(relative(path, root)),
+                    "E221",
+                    f"heeft dezelfde naam als {relative(seen[path.stem], root)}: er hoort één bestand per naam te zijn; verwijder een van beide",
+                )
+            )
+        seen.setdefault(path.stem, path)
+    return problems
 
 
 def load_project(root: Path) -> Project:
@@ -42,7 +63,7 @@ def _load_project(root: Path) -> Project:
 
     def load(path: Path, model, named_by_id: bool = True):
         shown = relative(path, root)
-        if not path.is_file():
+        if not os.path.lexists(path):  # anything else there (a folder, a broken link) is named when read
             problems.append(Diagnostic(Position(shown), "E001", "bestand ontbreekt; maak het aan"))
             return None
         loaded, found = load_yaml(path, shown)
@@ -62,23 +83,26 @@ def _load_project(root: Path) -> Project:
             )
         return value
 
+    def listed(folder: str) -> list[Path]:
+        paths = _data_files(root, folder)
+        problems.extend(_one_file_per_name(paths, root))
+        return paths
+
     sources = load(root / SOURCES_FILE, Sources)
     catalogue = load(root / CATALOGUE_FILE, Catalogue)
     # Optional: a project without a glossary has an empty abbreviations page.
-    glossary = load(root / GLOSSARY_FILE, Glossary) if (root / GLOSSARY_FILE).is_file() else Glossary(afkortingen=[])
-    leidraden = {v.id: v for p in _data_files(root, LEIDRAAD_DIR) if (v := load(p, Leidraad))}
-    regions = {v.id: v for p in _data_files(root, REGIONS_DIR) if (v := load(p, Region))}
-    monitors = {v.regio: v for p in _data_files(root, MONITOR_DIR) if (v := load(p, MonitorOverview))}
-    ledgers = {v.bron: v for p in _data_files(root, LEDGER_DIR) if (v := load(p, Ledger, named_by_id=False))}
+    glossary = load(root / GLOSSARY_FILE, Glossary) if os.path.lexists(root / GLOSSARY_FILE) else Glossary(afkortingen=[])
+    leidraden = {v.id: v for p in listed(LEIDRAAD_DIR) if (v := load(p, Leidraad))}
+    regions = {v.id: v for p in listed(REGIONS_DIR) if (v := load(p, Region))}
+    monitors = {v.regio: v for p in listed(MONITOR_DIR) if (v := load(p, MonitorOverview))}
+    ledgers = {v.bron: v for p in listed(LEDGER_DIR) if (v := load(p, Ledger, named_by_id=False))}
     # Earlier versions of a region's plan sit in a folder named after the region, next to its file.
     earlier = {
         folder.name: found
         for folder in _region_folders(root)
         if (
             found := {
-                relative(p, root): v
-                for p in _data_files(root, f"{REGIONS_DIR}/{folder.name}")
-                if (v := load(p, EarlierRegion, named_by_id=False))
+                relative(p, root): v for p in listed(f"{REGIONS_DIR}/{folder.name}") if (v := load(p, EarlierRegion, named_by_id=False))
             }
         )
     }

@@ -129,12 +129,24 @@ def describe_error(error: dict, field_names: set[str], model: type[BaseModel] | 
         )
     if kind in ("string_too_short", "too_short"):
         return "E106", f"'{name}' mag niet leeg zijn"
-    if kind in ("string_too_long", "too_long", "greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+    if kind in _LIMITS:
         limit = next(iter(error.get("ctx", {}).values()), "")
-        return "E106", f"waarde van '{name}' valt buiten de grens ({kind.replace('_', ' ')} {limit})"
+        return "E106", f"'{name}' {_LIMITS[kind].format(limit=limit)}"
     if kind == "value_error":
         return "E107", f"ongeldige waarde voor '{name}': {error['ctx']['error']}"
-    return "E199", f"ongeldige waarde voor '{name}': {error['msg']}"
+    # pydantic's own message is English: say what is known in Dutch, and its kind for a search.
+    return "E199", f"ongeldige waarde voor '{name}' ({kind}); vergelijk de waarde met het voorbeeld in de veldenlijst van de handleiding"
+
+
+# A value beyond a limit of its field, in the author's words.
+_LIMITS = {
+    "string_too_long": "is te lang: hoogstens {limit} tekens; kort de tekst in",
+    "too_long": "heeft te veel onderdelen: hoogstens {limit}",
+    "greater_than_equal": "moet minstens {limit} zijn",
+    "greater_than": "moet groter zijn dan {limit}",
+    "less_than_equal": "mag hoogstens {limit} zijn",
+    "less_than": "moet kleiner zijn dan {limit}",
+}
 
 
 def _diagnostic(error: dict, loaded: LoadedFile, field_names: set[str], model: type[BaseModel]) -> Diagnostic:

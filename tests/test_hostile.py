@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SiteServer, copy_project, regioplan
+from conftest import REPO, SiteServer, copy_project, regioplan
 
 from generator.write import build_site
 
@@ -192,3 +193,92 @@ def test_hostile_text_in_pdfs_and_forms_is_text(inert_site):
     form_page = (site / "regios/inert-form/praktijkplan/index.html").read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in form_page  # escaped in the form fragment too
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in form_page
+
+
+# Where the project expects a data file, something that is not one. Each is named with E001 and
+# what to do; none is skipped as if it were absent, and none makes a command wait for ever.
+def _link_to_nothing(folder: Path) -> None:
+    (folder / "x.yml").symlink_to(folder / "weg.yml")
+
+
+def _link_to_itself(folder: Path) -> None:
+    (folder / "x.yml").symlink_to("x.yml")
+
+
+def _folder(folder: Path) -> None:
+    (folder / "x.yml").mkdir()
+
+
+def _pipe(folder: Path) -> None:
+    os.mkfifo(folder / "x.yml")
+
+
+def _huge(folder: Path) -> None:
+    (folder / "x.yml").write_text("# opvulling\n" * 600_000, encoding="utf-8")  # 7 MB of comments
+
+
+NOT_A_DATA_FILE = {
+    "a link to a file that does not exist": (_link_to_nothing, "koppeling naar een bestand dat niet bestaat"),
+    "a link to itself": (_link_to_itself, "koppeling die naar zichzelf verwijst"),
+    "a folder": (_folder, "is een map, geen bestand"),
+    "a named pipe": (_pipe, "geen gewoon bestand"),
+    "a file of 7 MB": (_huge, "groter dan 5 MB"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_A_DATA_FILE)
+def test_what_is_not_a_data_file_is_named_not_skipped(project, case):
+    make, explained = NOT_A_DATA_FILE[case]
+    make(project.path("data/regios"))
+    result = regioplan(project.root, "check", timeout=60)  # a process of its own: a pipe must not hang it
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert "data/regios/x.yml: E001 " in output and explained in output, output
+    assert "Traceback" not in output
+
+
+def test_a_file_the_system_refuses_to_read_is_named_in_dutch(project, monkeypatch):
+    # The tests run as root, whom no permission stops: the refusal is made where the file is opened.
+    import errno
+
+    real_open = os.open
+    refused = project.path("data/catalogus.yml")
+
+    def open_refusing(path, *args, **kwargs):
+        if Path(path) == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_refusing)
+    result = regioplan(project.root, "check", in_process=True)
+    assert result.returncode == 1
+    assert "data/catalogus.yml: E001 geen toestemming om hier te lezen" in result.stderr + result.stdout
+    assert "Permission denied" not in result.stderr + result.stdout
+
+
+def test_one_region_in_two_files_is_an_error_not_a_choice(project):
+    # eemland.yml and eemland.yaml, both "id: eemland": one would silently win.
+    region = (REPO / "data/regios/eemland.yml").read_text(encoding="utf-8")
+    project.write("data/regios/eemland.yml", region)
+    project.write("data/regios/eemland.yaml", region.replace("naam: Eemland", "naam: Eemland (oud)"))
+    result = regioplan(project.root, "check", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1
+    assert "data/regios/eemland.yaml: E221 " in output and "data/regios/eemland.yml" in output, output
+
+
+# Characters that show nothing but change what a reader sees: a name that looks like another
+# (zero-width space, soft hyphen, word joiner) or text whose direction is turned around
+# (right-to-left override, isolates). Refused in every published text, with their code point.
+INVISIBLE = ["\u200b", "\u00ad", "\u2060", "\u202e", "\u2066", "\u200f", "\ufeff"]
+
+
+@pytest.mark.parametrize("character", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_invisible_characters_in_published_text_are_refused(project, character):
+    region = (REPO / "data/regios/eemland.yml").read_text(encoding="utf-8")
+    project.write("data/regios/eemland.yml", region.replace("naam: Eemland\n", f'naam: "Eem{character}land"\n', 1))
+    result = regioplan(project.root, "check", in_process=True)
+    output = result.stderr + result.stdout
+    line = project.line_of("data/regios/eemland.yml", 'naam: "Eem')
+    assert result.returncode == 1
+    assert f"data/regios/eemland.yml:{line}:" in output and "E107" in output and f"U+{ord(character):04X}" in output, output

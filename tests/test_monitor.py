@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
 import re
 import subprocess
@@ -29,6 +30,13 @@ BROKEN = {
     "kapot-json.json": '{"keuzes": {"triage-training": {"1": "actief"}',
     "onbekende-interventie.json": json.dumps({"keuzes": {"bestaat-niet": {"1": "actief"}}}),
     "verkeerde-waarde.json": json.dumps({"keuzes": {"triage-training": {"1": "misschien"}}}),
+    "twee-keer.json": '{"keuzes": {"triage-training": {"1": "actief"}}, "keuzes": {}}',
+}
+# Not plan files at all, though named like one: each is named and skipped, none waited on.
+ODD = {
+    "pijp.json": lambda path: os.mkfifo(path),
+    "weg.json": lambda path: path.symlink_to(path.parent / "bestaat-niet.json"),
+    "map.json": lambda path: path.mkdir(),
 }
 
 
@@ -58,6 +66,8 @@ def plans(tmp_path_factory):
         (folder / f"plan-{number:03d}.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     for file_name, text in BROKEN.items():
         (folder / file_name).write_text(text, encoding="utf-8")
+    for file_name, make in ODD.items():
+        make(folder / file_name)
     return project, folder, names, rare
 
 
@@ -76,9 +86,9 @@ def written(plans, tmp_path_factory):
 def test_bad_files_are_named_and_skipped(written):
     result, out = written
     assert result.returncode == 0 and "Traceback" not in result.stderr
-    for file_name in BROKEN:
-        assert re.search(rf"{re.escape(file_name)}\S*: E50\d .*\(overgeslagen\)", result.stderr), (file_name, result.stderr)
-    assert "197 plannen geteld, 3 bestanden overgeslagen" in result.stdout
+    for file_name in [*BROKEN, *ODD]:
+        assert re.search(rf"{re.escape(file_name)}\S*: E\d{{3}} .*\(overgeslagen\)", result.stderr), (file_name, result.stderr)
+    assert "197 plannen geteld, 7 bestanden overgeslagen" in result.stdout
 
 
 def test_counts_match_the_plans_and_small_counts_are_hidden(plans, written):
@@ -129,7 +139,7 @@ def test_the_overview_follows_from_the_plans_in_process(plans):
 
     project, folder, _, _ = plans
     overview = monitor(load_project(project.root), REGION, plan_files(folder), dt.date(2026, 11, 1))
-    assert overview.plans == 197 and len(overview.skipped) == 3
+    assert overview.plans == 197 and len(overview.skipped) == 7
     assert 0 <= overview.meet_all <= overview.plans
     assert all(count <= overview.plans - overview.meet_all for count in overview.not_met.values())
 

@@ -170,7 +170,11 @@ def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
 
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:  # the process ended while we looked: it has no children left
+        return found
+    for task in tasks:
         try:
             found |= {int(child) for child in (task / "children").read_text().split()}
         except OSError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -508,6 +509,9 @@ MALFORMED = [
     ("intervisie as a word", '{"intervisie": "ja"}', "planregio", "E503", "$.intervisie:"),
     ("an unknown file format", '{"formaat": 2}', "planregio", "E503", "$.formaat:"),
     ("a practice name as a number", '{"praktijk": 12}', "planregio", "E503", "$.praktijk:"),
+    # JSON readers keep the last of two equal keys: which of the two the practice meant is unknown.
+    ("a key twice", '{"regio": "planregio", "keuzes": {}, "regio": "eemland"}', "planregio", "E503", "$.regio:"),
+    ("a choice twice", '{"keuzes": {"wijkteam": {"1": "actief", "1": "verdieping"}}}', "planregio", "E503", '$.keuzes.wijkteam["1"]:'),
 ]
 
 
@@ -524,6 +528,36 @@ def test_malformed_plan_files_get_a_positioned_error(plan_project, tmp_path, nam
     assert "Traceback" not in output
     line = next(line for line in result.stderr.splitlines() if f" {code} " in line)
     assert line.startswith(f"{plan_file}:") and f"{code} {path}" in line, line
+
+
+def _pipe(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _huge(path: Path) -> Path:
+    path.write_text('{"praktijk": "' + "x" * 6_000_000 + '"}', encoding="utf-8")
+    return path
+
+
+# What is not a plan file at all: each is named (E001) at once, never read without end or waited on.
+NOT_A_PLAN_FILE = {
+    "a named pipe": (_pipe, "geen gewoon bestand"),
+    "the endless /dev/zero": (lambda path: Path("/dev/zero"), "geen gewoon bestand"),
+    "a folder": (lambda path: path.parent, "is een map"),
+    "a file of 6 MB": (_huge, "groter dan 5 MB"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_A_PLAN_FILE)
+def test_what_is_not_a_plan_file_is_named_at_once(plan_project, tmp_path, case):
+    make, explained = NOT_A_PLAN_FILE[case]
+    target = make(tmp_path / "plan.json")
+    result = regioplan(plan_project.root, "check-plan", str(target), "--region", "planregio", timeout=60)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"{target}: E001 " in output and explained in output, output
+    assert "Traceback" not in output
 
 
 def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):

@@ -345,3 +345,28 @@ def test_an_end_more_precise_than_a_year_is_said_as_the_plan_says_it(project):
     assert period.last == 2025 and period.status == "afgelopen"
     assert period.text.startswith("Afgelopen: het plan liep 2023 tot en met 2025.")
     assert "Het plan noemt als einde: tot en met het tweede kwartaal van 2025." in period.text
+
+
+def test_every_error_code_and_limit_is_in_the_authors_guide():
+    # An author who meets a code looks it up in the guide: every code the program can give is in its
+    # table, and the limits the guide states are the ones the program applies.
+    import re
+
+    from generator import files, load, models
+
+    guide = (REPO / "docs/index.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| (E\d{3}) \|", guide, flags=re.M))
+    used = {code for path in (REPO / "generator").rglob("*.py") for code in re.findall(r'"(E\d{3})"', path.read_text(encoding="utf-8"))}
+    assert used - documented == set()
+    limits = guide.split("## Grenzen", 1)[1].split("##", 1)[0]
+    text_limit = next(m.max_length for m in models.Text.__metadata__ if hasattr(m, "max_length"))
+    line_limit = next(m.max_length for m in models.Line.__metadata__ if hasattr(m, "max_length"))
+    for said in [
+        f"hoogstens {files.MAX_INPUT_BYTES // 1_000_000} MB",
+        f"hoogstens {load.MAX_ITEMS} onderdelen",
+        f"hoogstens {load.MAX_DEPTH} niveaus",
+        f"hoogstens {load.MAX_DIGITS} cijfers",
+        f"hoogstens {text_limit:,}".replace(",", ".") + " tekens",
+        f"hoogstens {line_limit}",
+    ]:
+        assert said in limits, said

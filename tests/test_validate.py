@@ -141,6 +141,21 @@ def test_e106_empty_text(project):
     assert errors(project) == [f"{REGION}:14:15: E106 'samenvatting' mag niet leeg zijn"]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("naam: Testregio", "naam: " + "x" * 501, "E106 'naam' is te lang: hoogstens 500 tekens; kort de tekst in"),
+        ("  periode_van: 2026", "  periode_van: 1999", "E106 'periode_van' moet minstens 2000 zijn"),
+        ("  periode_van: 2026", "  periode_van: 2101", "E106 'periode_van' mag hoogstens 2100 zijn"),
+    ],
+)
+def test_e106_limits_are_said_in_dutch(project, old, new, said):
+    # pydantic's own words ("string too long", "greater than equal") reached authors before.
+    project.write(REGION, MINIMAL_REGION.replace(old, new))
+    found = errors(project)
+    assert any(line.endswith(said) for line in found), found
+
+
 def test_e107_date_format(project):
     project.write(REGION, MINIMAL_REGION.replace("  status: concept", "  datum: 6-11-2024\n  status: concept"))
     assert errors(project) == [
@@ -163,6 +178,17 @@ def test_e202_duplicate_intervention_id_in_catalogue(project):
     assert errors(project) == [
         f"{CAT}:{second}:9: E202 interventie 'triage-training' komt twee keer voor (eerst op regel {first}); geef elk een eigen id"
     ]
+
+
+def test_e105_an_intervention_may_not_take_the_name_of_the_catalogue_page(project):
+    # interventies/index.md is the catalogue itself: an intervention "index" would be its page too.
+    project.replace(CAT, "  - id: aanmeldzuil", "  - id: index")
+    line = project.line_of(CAT, "  - id: index")
+    found = errors(project)
+    assert (
+        f"{CAT}:{line}:9: E105 id 'index' is de naam van de pagina van de catalogus zelf (interventies/index.md); kies een andere id"
+        in found
+    ), found
 
 
 def test_e202_region_own_intervention_may_not_shadow_a_national_one(project):

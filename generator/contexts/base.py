@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup
 
+from ..addresses import CATALOGUE_PAGE, SOURCES_PAGE
 from ..conformance import ToDo, Verdict, check_region, road_to, short_document_name
 from ..dutch import dutch_date
 from ..escape import escape_inline
@@ -42,8 +43,6 @@ INDICATOR_LEVELS = {
 }
 T = TypeVar("T")
 SIMILAR_COUNT = 3  # the most similar regions a region's page and the comparison name
-SOURCES_PAGE = "bronnen.md"
-GLOSSARY_PAGE = "afkortingen.md"
 
 
 @dataclass
@@ -77,10 +76,6 @@ def web_link(label: str, address: str) -> Markup:
     return Markup(f"[{escape_inline(label)}]({address})")
 
 
-def intervention_page(intervention_id: str) -> str:
-    return f"interventies/{intervention_id}.md"
-
-
 def moment_words(moment) -> str:
     """A dated moment in the plan's own words with its year: 'Vóór 20 maart 2023', not an event on 20 March."""
     year = str(moment.datum.year)
@@ -90,18 +85,6 @@ def moment_words(moment) -> str:
 def abbreviation_anchor(abbreviation: str) -> str:
     """The heading id of an abbreviation on the glossary page: 'POH-GGZ' -> 'poh-ggz'."""
     return re.sub(r"[^a-z0-9]+", "-", abbreviation.casefold()).strip("-")
-
-
-def region_page(region_id: str, subpage: str = "index") -> str:
-    return f"regios/{region_id}/{subpage}.md"
-
-
-def practice_plan_pdf(region_id: str) -> str:
-    return f"regios/{region_id}/praktijkplan-{region_id}.pdf"
-
-
-def region_plan_pdf(region_id: str) -> str:
-    return f"regios/{region_id}/regioplan-{region_id}.pdf"
 
 
 @dataclass(frozen=True)
@@ -258,7 +241,7 @@ class Lookups:
         return Markup("; ").join(self.sources(unique, page))
 
     def kernel_ref(self, kernel: Kernelement, page: str) -> dict[str, Any]:
-        return {"naam": kernel.naam, "href": link(page, "interventies/index.md", kernel.id)}
+        return {"naam": kernel.naam, "href": link(page, CATALOGUE_PAGE, kernel.id)}
 
     def interventions_of(self, kernel: Kernelement) -> list[Intervention]:
         # Numbered chapter-4 items first in their order, then appendix-B-only items by name.

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..addresses import CATALOGUE_PAGE, intervention_page, region_page
 from ..charts import stacked_bars
 from ..conformance import OUTCOMES, Verdict
 from ..dutch import dutch_date, euro, names, plural
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
-from .base import INDICATOR_LEVELS, PageBuilder, PageContext, intervention_page, link, moment_words, region_page
+from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, moment_words
 from .verdicts import verdict_sections
 
 MATRIX_PAGE = "vergelijk/matrix.md"
@@ -85,7 +86,7 @@ class ComparePages(PageBuilder):
                 "toetsing": link(page, "vergelijk/toetsing.md"),
                 "organisatie": link(page, "vergelijk/organisatie.md"),
                 "kiezer": link(page, "vergelijk/kiezer.md"),
-                "catalogus": link(page, "interventies/index.md"),
+                "catalogus": link(page, CATALOGUE_PAGE),
             },
         }
         return PageContext(page, "vergelijk/index.md.j2", context)

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..addresses import CATALOGUE_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, intervention_page, region_page
 from ..changes import leidraad_changes
 from ..conformance import document_name
 from ..dutch import dutch_date, dutch_number, requirement_label
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
-from .base import (
-    GLOSSARY_PAGE,
-    NATURE_LABELS,
-    SOURCES_PAGE,
-    PageBuilder,
-    PageContext,
-    abbreviation_anchor,
-    intervention_page,
-    link,
-    region_page,
-)
+from .base import NATURE_LABELS, PageBuilder, PageContext, abbreviation_anchor, link
 
 # The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.
 SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
@@ -71,7 +62,7 @@ class NationalPages(PageBuilder):
         return PageContext(page, "afkortingen.md.j2", {"afkortingen": entries})
 
     def catalogue_index(self) -> PageContext:
-        page = "interventies/index.md"
+        page = CATALOGUE_PAGE
         groups = []
         for kernel in self.lookups.kernels:
             groups.append(
@@ -116,7 +107,7 @@ class NationalPages(PageBuilder):
                 for v in intervention.varianten
             ],
             "bronnen": self.lookups.sources(intervention.bron, page),
-            "catalogus": link(page, "interventies/index.md"),
+            "catalogus": link(page, CATALOGUE_PAGE),
             "regios": self.region_rows(intervention, page),
             "regios_index": link(page, "regios/index.md"),
         }
@@ -180,7 +171,7 @@ class NationalPages(PageBuilder):
             ("Minimale horde", "leidraad/minimale-horde.md", "de drie voorwaarden om mee te doen"),
             ("Doelen en monitoring", "leidraad/doelen-en-monitoring.md", "de vijf doelstellingen en hoe ze worden gevolgd"),
             ("Bekostiging en contractering", "leidraad/bekostiging.md", "hoe MTVP wordt betaald en gecontracteerd"),
-            ("Interventies", "interventies/index.md", "de catalogus met een pagina per interventie"),
+            ("Interventies", CATALOGUE_PAGE, "de catalogus met een pagina per interventie"),
             ("Versies van de leidraad", "leidraad/versies.md", "welke versie welk regioplan volgt"),
         ]
         context = {
@@ -203,7 +194,7 @@ class NationalPages(PageBuilder):
                 "facultatief": k.facultatief,
                 "beschrijving": k.beschrijving,
                 "aantal": len(self.lookups.interventions_of(k)),
-                "href": link(page, "interventies/index.md", k.id),
+                "href": link(page, CATALOGUE_PAGE, k.id),
                 "bron": self.lookups.source(k.bron, page),
             }
             for k in self.lookups.kernels

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..addresses import CATALOGUE_PAGE, GLOSSARY_PAGE, intervention_page, practice_plan_pdf, region_page, region_plan_pdf
 from ..changes import plan_changes
 from ..conformance import restated_rules
 from ..crosscheck import source_refs
@@ -22,18 +23,7 @@ from ..escape import css_string, script_json
 from ..models import CHECKED_BY_THE_CHECK, Kernelement, Region, RegionIntervention, SourceRef
 from ..offer import STATUS_ORDER, Amount, kernel_count
 from ..planrules import describe_rule
-from .base import (
-    GLOSSARY_PAGE,
-    INDICATOR_LEVELS,
-    PageBuilder,
-    PageContext,
-    intervention_page,
-    link,
-    practice_plan_pdf,
-    region_page,
-    region_plan_pdf,
-    web_link,
-)
+from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, web_link
 from .calendar import calendar_label, calendar_path, dated
 from .compare import SIMILARITY_EXPLAINED
 from .practiceform import PracticeForm
@@ -220,7 +210,7 @@ class RegionPages(PageBuilder):
         pages = {
             "regios": "regios/index.md",
             "leidraad": "leidraad/index.md",
-            "interventies": "interventies/index.md",
+            "interventies": CATALOGUE_PAGE,
             "afkortingen": GLOSSARY_PAGE,
             "vergelijk": "vergelijk/index.md",
             "toetsing": "vergelijk/toetsing.md",

@@ -1,0 +1,25 @@
+"""Where each generated page and PDF lives in the site: one home, read by the page code and by the
+cross-file check (an id that would give a page the address of another is refused at `check`)."""
+
+from __future__ import annotations
+
+SOURCES_PAGE = "bronnen.md"
+GLOSSARY_PAGE = "afkortingen.md"
+# The catalogue's own page: no intervention may have it as its address.
+CATALOGUE_PAGE = "interventies/index.md"
+
+
+def intervention_page(intervention_id: str) -> str:
+    return f"interventies/{intervention_id}.md"
+
+
+def region_page(region_id: str, subpage: str = "index") -> str:
+    return f"regios/{region_id}/{subpage}.md"
+
+
+def practice_plan_pdf(region_id: str) -> str:
+    return f"regios/{region_id}/praktijkplan-{region_id}.pdf"
+
+
+def region_plan_pdf(region_id: str) -> str:
+    return f"regios/{region_id}/regioplan-{region_id}.pdf"
