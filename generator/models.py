@@ -20,8 +20,9 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 # A slug becomes a URL path segment and a file name: lower-case letters, digits and single
 # hyphens only, so no path traversal ("../x", "/etc", "a/b") can ever be spelled in one.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-# Invisible control characters: XML (the feed) cannot hold them and a terminal may act on them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+# Invisible control characters: XML (the feed) cannot hold them and a terminal may act on them
+# (also the 8-bit ones, U+0080 to U+009F: U+009B starts an escape sequence in some terminals).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _no_control_characters(value: str) -> str:

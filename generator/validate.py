@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import typing
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -115,12 +116,17 @@ def describe_error(error: dict, field_names: set[str], model: type[BaseModel] | 
         allowed = f" met een van: {', '.join(choices[:-1])} of {choices[-1]}" if len(choices) > 1 else ""
         return "E101", f"verplicht veld '{name}' ontbreekt; voeg het toe{allowed}"
     if kind == "extra_forbidden":
+        if hidden := next((c for c in name if unicodedata.category(c) in ("Cc", "Cf")), None):
+            # 'naam' with a zero-width space in it prints as 'naam': say what cannot be seen.
+            return "E102", f"veldnaam '{name}' bevat een onzichtbaar teken (U+{ord(hidden):04X}); typ de naam opnieuw zonder dat teken"
         return "E102", f"onbekend veld '{name}'{suggestion(name, field_names)}; verwijder of hernoem het"
     if kind in _EXPECTED:
         hint = "; zet de waarde tussen aanhalingstekens" if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
         return "E103", f"'{name}' moet {_EXPECTED[kind]} zijn, niet {_describe(value)}{hint}"
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", " of ")
+        if isinstance(value, (dict, list)):  # not a wrong word but a wrong kind of value
+            return "E103", f"'{name}' moet een woord zijn, niet {_describe(value)}; kies uit {expected}"
         return "E104", f"ongeldige waarde '{_short(value)}' voor '{name}'; kies uit {expected}"
     if kind == "string_pattern_mismatch":
         return (

@@ -279,6 +279,7 @@ def test_the_readmes_figures_are_the_suites():
     # is read back here from what the suite holds.
     import ast
     import json
+    import re
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     hostile = json.loads((REPO / "tests/hostile/expected.json").read_text(encoding="utf-8"))["cases"]
@@ -293,6 +294,9 @@ def test_the_readmes_figures_are_the_suites():
 
     assert f"| plan check | {tests_in('test_plancheck.py')} cases written from source sentences" in readme
     assert f"| output folders | {tests_in('test_outputs.py')} tests" in readme
+    malformed = re.search(r"^MALFORMED = \[(.*?)^\]", (REPO / "tests/test_plans.py").read_text(encoding="utf-8"), flags=re.M | re.S).group(1)
+    cases = len(re.findall(r"^    \(", malformed, flags=re.M))  # one case per "(" at the list's indent
+    assert f"; {cases} malformed plan files" in readme
 
 
 def test_own_words_finds_a_copied_passage_and_passes_a_paraphrase(tmp_path):
