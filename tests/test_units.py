@@ -294,7 +294,8 @@ def test_the_readmes_figures_are_the_suites():
 
     assert f"| plan check | {tests_in('test_plancheck.py')} cases written from source sentences" in readme
     assert f"| output folders | {tests_in('test_outputs.py')} tests" in readme
-    malformed = re.search(r"^MALFORMED = \[(.*?)^\]", (REPO / "tests/test_plans.py").read_text(encoding="utf-8"), flags=re.M | re.S).group(1)
+    plans = (REPO / "tests/test_plans.py").read_text(encoding="utf-8")
+    malformed = re.search(r"^MALFORMED = \[(.*?)^\]", plans, flags=re.M | re.S).group(1)
     cases = len(re.findall(r"^    \(", malformed, flags=re.M))  # one case per "(" at the list's indent
     assert f"; {cases} malformed plan files" in readme
 
