@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -283,13 +284,38 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+# argparse speaks English ("error: the following arguments are required"); its texts go through
+# gettext, looked up in its module at the moment they are shown, so a table gives them in Dutch.
+# A wrong command line gets a code like every other input error (exit code 2, as argparse's).
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "argumenten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: E309 %(message)s; zie --help\n",
+    "the following arguments are required: %s": "dit ontbreekt nog: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze %(value)r; kies uit %(choices)s",
+    "expected one argument": "hier hoort een waarde achter",
+    "expected at least one argument": "hier hoort minstens één waarde achter",
+    "expected at most one argument": "hier hoort hoogstens één waarde achter",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "%(option)s kan meer opties betekenen: %(matches)s; schrijf de optie voluit",
+    "one of the arguments %s is required": "geef een van deze: %s",
+    "not allowed with argument %s": "gaat niet samen met %s",
+    "ignored explicit argument %r": "deze optie neemt geen waarde: %r",
+}
+argparse._ = lambda text: _ARGPARSE_DUTCH.get(text, text)
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="regioplan", description="Bouw de MTVP-site uit de gegevens in data/.")
     main_parser.add_argument(
         "--root", type=Path, default=None, help="projectmap (standaard: de huidige map of de eerste map erboven met mkdocs.yml en data/)"
     )
     main_parser.add_argument("-v", "--verbose", action="store_true", help="meer uitvoer")
-    commands = main_parser.add_subparsers(dest="command", required=True)
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     check = commands.add_parser("check", help="controleer alle gegevens")
     check.add_argument("--strict", action="store_true", help="een regioplan dat niet aan de regels voldoet is een fout")
@@ -392,6 +418,13 @@ def main(argv: list[str] | None = None) -> int:
         return _report(error, args.command)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        # The last net: a fault the system reports where no step expected one (a failing disk, a
+        # folder made unreadable during the run) is said in Dutch with its path, never as a traceback.
+        from .errors import Diagnostic, Position, os_problem, relative
+
+        where = relative(Path(os.fsdecode(exc.filename)), args.root) if exc.filename else str(args.root)
+        return _report(DataError([Diagnostic(Position(where), "E306", os_problem(exc))]), args.command)
 
 
 if __name__ == "__main__":

@@ -74,6 +74,7 @@ _OS_PROBLEMS = {
     "EISDIR": "is een map, geen bestand; geef een bestand op",
     "ELOOP": "is een koppeling die naar zichzelf verwijst; kies een gewoon bestand of een gewone map",
     "ENAMETOOLONG": "de naam is te lang; kies een kortere",
+    "EIO": "de schijf gaf een lees- of schrijffout; controleer de schijf (of de netwerkmap) en probeer het opnieuw",
 }
 
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from . import crosscheck
-from .errors import DataError, Diagnostic, Position, relative
+from .errors import DataError, Diagnostic, Position, os_problem, relative
 from .load import LoadedFile, load_yaml
 from .models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, MonitorOverview, Region, Sources
 from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEDGER_DIR, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def _data_files(root: Path, folder: str) -> list[Path]:
+    """The data files in `folder`; OSError when the folder cannot be listed."""
     directory = root / folder
     if not directory.is_dir():
         return []
@@ -84,7 +85,11 @@ def _load_project(root: Path) -> Project:
         return value
 
     def listed(folder: str) -> list[Path]:
-        paths = _data_files(root, folder)
+        try:
+            paths = _data_files(root, folder)
+        except OSError as exc:
+            problems.append(Diagnostic(Position(folder), "E001", f"map niet te lezen: {os_problem(exc)}"))
+            return []
         problems.extend(_one_file_per_name(paths, root))
         return paths
 
@@ -97,9 +102,13 @@ def _load_project(root: Path) -> Project:
     monitors = {v.regio: v for p in listed(MONITOR_DIR) if (v := load(p, MonitorOverview))}
     ledgers = {v.bron: v for p in listed(LEDGER_DIR) if (v := load(p, Ledger, named_by_id=False))}
     # Earlier versions of a region's plan sit in a folder named after the region, next to its file.
+    try:
+        region_folders = _region_folders(root)
+    except OSError:  # data/regios itself could not be listed: already said above
+        region_folders = []
     earlier = {
         folder.name: found
-        for folder in _region_folders(root)
+        for folder in region_folders
         if (
             found := {
                 relative(p, root): v for p in listed(f"{REGIONS_DIR}/{folder.name}") if (v := load(p, EarlierRegion, named_by_id=False))

@@ -282,3 +282,57 @@ def test_invisible_characters_in_published_text_are_refused(project, character):
     line = project.line_of("data/regios/eemland.yml", 'naam: "Eem')
     assert result.returncode == 1
     assert f"data/regios/eemland.yml:{line}:" in output and "E107" in output and f"U+{ord(character):04X}" in output, output
+
+
+def test_a_folder_the_system_refuses_to_list_is_named_in_dutch(project, monkeypatch):
+    # As root no permission stops the tests: the refusal is made where the folder is listed.
+    import errno
+
+    real_iterdir = Path.iterdir
+    refused = project.path("data/regios")
+
+    def iterdir_refusing(self):
+        if self == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir_refusing)
+    result = regioplan(project.root, "check", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1
+    assert "data/regios: E001 map niet te lezen: geen toestemming om hier te lezen" in output, output
+    assert "Permission denied" not in output
+
+
+def test_any_fault_the_system_reports_ends_in_dutch_not_a_traceback(project, monkeypatch):
+    # A failing disk can refuse a read anywhere; wherever it happens, the command names the path.
+    import errno
+
+    import generator.project
+
+    def failing_disk(root):
+        raise OSError(errno.EIO, "Input/output error", str(root / "data/catalogus.yml"))
+
+    monkeypatch.setattr(generator.project, "load_project", failing_disk)
+    result = regioplan(project.root, "check", in_process=True)  # in process: a traceback fails the test
+    output = result.stderr + result.stdout
+    assert result.returncode == 1
+    assert "data/catalogus.yml: E306 " in output and "Input/output error" not in output, output
+
+
+# A command line an operator gets wrong is input too: a Dutch message with a code, never argparse's English.
+WRONG_COMMAND_LINES = [
+    (["bouw"], "ongeldige keuze 'bouw'"),
+    (["check-plan", "plan.json"], "dit ontbreekt nog: --region"),
+    (["build", "--sitedir", "x"], "onbekende argumenten: --sitedir x"),
+    (["build", "--site-dir"], "--site-dir: hier hoort een waarde achter"),
+    ([], "dit ontbreekt nog: opdracht"),
+]
+
+
+@pytest.mark.parametrize(("argv", "said"), WRONG_COMMAND_LINES, ids=[" ".join(a) or "nothing" for a, _ in WRONG_COMMAND_LINES])
+def test_a_wrong_command_line_is_answered_in_dutch(project, argv, said):
+    result = regioplan(project.root, *argv)
+    assert result.returncode == 2
+    assert " E309 " in result.stderr and said in result.stderr, result.stderr
+    assert not re.search(r"\b(usage|error|required|invalid|arguments?)\b", result.stderr), result.stderr
