@@ -134,7 +134,9 @@ def pdf_jobs(root: Path, lookups: Lookups, pages: dict[str, str], extensions: li
             "sources": builder.region_sources(region),
             "versions": builder.region_versions(region, lookups.plain_source),
             "datum": dutch_date(region.plan.datum),
-            "gemaakt": dutch_date(lookups.today),
+            # The year the summary describes, not the day it was made: what it says (the plan's period,
+            # the leidraad in force) is decided per year, and a day would make it stale every morning.
+            "jaar": lookups.today.year,
             "version": region.plan.versie or "",
             "titel": region.plan.titel or NOT_STATED,
             "verzekeraars": names(region.zorgverzekeraars),

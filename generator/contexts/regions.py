@@ -328,7 +328,9 @@ class RegionPages(PageBuilder):
                 "datum": dutch_date(plan.datum) or "niet vermeld",
                 "status": plan.status,
                 "periode": self.lookups.period(region).text,
-                "stand": dutch_date(self.lookups.today),
+                # The year, not the day: whether a plan has ended is decided per calendar year, and a
+                # day would change the page (and its PDF) every morning.
+                "stand": self.lookups.today.year,
                 "afgelopen": self.lookups.period(region).ended,
                 "leidraad": f"{leidraad.titel} (versie {leidraad.versie})",
                 "leidraad_href": link(page, "leidraad/versies.md", leidraad.id),
