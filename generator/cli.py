@@ -158,7 +158,7 @@ def _monitor(args: argparse.Namespace) -> int:
     from .files import write_whole
     from .monitor import context, monitor, plan_files, to_csv
     from .project import load_project
-    from .render import environment
+    from .render import environment, render_template
 
     project = load_project(args.root)
     _require_region(project, args.region, str(args.folder))
@@ -179,7 +179,7 @@ def _monitor(args: argparse.Namespace) -> int:
         from .monitor import check_publishable
 
         check_publishable(args.root, overview)
-    page = environment(args.root).get_template("monitor/overzicht.html.j2").render(context(overview))
+    page = render_template(environment(args.root), "monitor/overzicht.html.j2", context(overview))
     if args.out.exists() and not args.out.is_dir():
         raise DataError([Diagnostic(Position(str(args.out)), "E305", "is een bestand, geen map; geef bij --out een map")])
     written = {args.out / f"regiomonitor-{args.region}.html": page, args.out / f"regiomonitor-{args.region}.csv": to_csv(overview)}

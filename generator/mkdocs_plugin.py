@@ -53,6 +53,10 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         self.serving = False
         # A project `regioplan build` has just validated, so it is not loaded twice; used once.
         self.preloaded: Project | None = None
+        self.failure: DataError | None = None  # what stopped the last build in our own stages
+        # Set by `regioplan build` (write.build_site), which reports `failure` itself: MkDocs' own
+        # error line then only points to it, instead of printing every diagnostic twice.
+        self.caller_reports = False
         # Seconds spent in our own stages during the last build, for `regioplan bench`.
         self.timings: dict[str, float] = {}
         # The abbreviations of the last loaded project (data/afkortingen.yml).
@@ -75,6 +79,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
     def on_files(self, files: Files, config) -> Files:
         root = Path(config.config_file_path).parent
         self.timings = {}
+        self.failure = None
         try:
             with self._timed("load"):
                 project, self.preloaded = self.preloaded or load_project(root), None
@@ -84,7 +89,11 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             real_pdfs = not self.serving and self.config.pdf == "echt"
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
-            # PluginError makes MkDocs stop with this message and no traceback.
+            # PluginError makes MkDocs stop with this message and no traceback; `regioplan build`
+            # reports the diagnostics themselves (write.build_site), with their own positions.
+            self.failure = error
+            if self.caller_reports:
+                raise PluginError("de gegevens bevatten fouten; zie hieronder") from None
             raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
         self.glossary = project.glossary
         list_regions_in_nav(config.nav, project)

@@ -11,10 +11,8 @@ recognised in a small group. What reaches the page and the CSV is only these sho
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,13 +23,13 @@ import yaml
 
 from .dutch import dutch_date
 from .errors import DataError, Diagnostic, Position
-from .escape import csv_cell
 from .files import write_whole
 from .models import MonitorOverview
 from .plancheck import check_plan
 from .planrules import describe_rule, read_plan, rules_for_region
 from .project import Project
 from .projectdata import MONITOR_DIR, STATE_ROOT
+from .spreadsheet import Column, table
 
 SMALL = 5
 CHOSEN = ("actief", "verdieping")  # a plan's states that mean the practice does the intervention that year
@@ -157,11 +155,16 @@ def to_csv(overview: Overview) -> str:
         {"onderdeel": "regel niet gehaald", "kernelement": "", "naam": r["regel"], "jaar": "", "aantal": r["aantal"]}
         for r in data["regels"]
     ]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["onderdeel", "kernelement", "naam", "jaar", "aantal"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows([{key: csv_cell(value) for key, value in row.items()} for row in rows])
-    return out.getvalue()
+    return table(MONITOR_COLUMNS, [[row[c.name] for c in MONITOR_COLUMNS] for row in rows])
+
+
+MONITOR_COLUMNS = [
+    Column("onderdeel", "plannen, regels, kernelement, interventie of regel niet gehaald"),
+    Column("kernelement", "het kernelement van de interventie"),
+    Column("naam", "wat geteld is"),
+    Column("jaar", "het MTVP-jaar van de praktijk"),
+    Column("aantal", "hoeveel plannen; onder de 5 staat er '< 5', en 'N of meer' als het verschil met het totaal kleiner is dan 5"),
+]
 
 
 def context(overview: Overview) -> dict[str, Any]:

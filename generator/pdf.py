@@ -39,7 +39,7 @@ from .dutch import NOT_STATED, dutch_date, names, plural
 from .files import write_whole
 from .project import Project
 from .projectdata import CACHE_ROOT
-from .render import TEMPLATE_DIR, environment
+from .render import TEMPLATE_DIR, environment, render_template
 
 log = logging.getLogger("regioplan.pdf")
 
@@ -157,12 +157,12 @@ def _region_plan_document(env, css: str, extensions: list, configs: dict, markdo
         # The pages share heading ids (one per kernelement); in one document they must differ.
         body = body.replace(' id="', f' id="{sub}-')
         sections.append({"id": f"deel-{sub}", "titel": dict(SUBPAGES)[sub], "html": body})
-    return env.get_template(REGION_PLAN_TEMPLATE).render(css=css, sections=sections, notes=notes.notes, **values)
+    return render_template(env, REGION_PLAN_TEMPLATE, {"css": css, "sections": sections, "notes": notes.notes, **values})
 
 
 def practice_plan_job(env, css: str, region, form: dict, recipes: _Recipes | None = None) -> PdfJob:
     values = {"form": form, "region": region, "version": region.plan.versie or ""}
-    document = functools.partial(env.get_template(PRACTICE_PLAN_TEMPLATE).render, css=css, **values)
+    document = functools.partial(render_template, env, PRACTICE_PLAN_TEMPLATE, {"css": css, **values})
     tooltips = tuple((field["naam"], field["titel"]) for field in form["velden"])
     path = practice_plan_pdf(region.id)
     recipe = recipes.of(path, PRACTICE_PLAN_TEMPLATE, values) if recipes else None

@@ -8,6 +8,7 @@ own code builds from validated slugs (links, anchors) are marked `Markup` and pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -75,13 +76,43 @@ def render_pages(root: Path, contexts: Iterable) -> list[tuple[str, str]]:
     for page in contexts:
         if page.template is None:  # a ready-made file such as JSON data for a script
             pages.append((page.path, page.content))
-            continue
-        try:
-            template = env.get_template(page.template)
-            pages.append((page.path, template.render(page.context)))
-        except jinja2.TemplateSyntaxError as exc:
-            where = Position(f"{TEMPLATE_DIR}/{exc.name or page.template}", exc.lineno or 0, 1)
-            raise DataError([Diagnostic(where, "E301", f"fout in sjabloon: {exc.message}")]) from None
-        except jinja2.TemplateNotFound as exc:
-            raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{exc.name}"), "E302", "sjabloon ontbreekt")]) from None
+        else:
+            pages.append((page.path, render_template(env, page.template, page.context)))
     return pages
+
+
+def render_template(env: jinja2.Environment, name: str, values: dict) -> str:
+    """One template rendered; any problem in it (a project keeps its own copy of the templates,
+    which may ask for a value no page gives after an update) is a DataError naming its line."""
+    try:
+        return env.get_template(name).render(values)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Position(f"{TEMPLATE_DIR}/{exc.name or name}", exc.lineno or 0, 1)
+        problem = f"fout in sjabloon: Jinja kan deze regel niet lezen; controleer de {{% %}} en {{{{ }}}} (Jinja meldt: {exc.message})"
+        raise DataError([Diagnostic(where, "E301", problem)]) from None
+    except jinja2.TemplateNotFound as exc:
+        raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{exc.name}"), "E302", "sjabloon ontbreekt")]) from None
+    except jinja2.TemplateError as exc:  # at render time: mostly a value the page does not give
+        where = _template_line(env, exc, name)
+        asked = re.findall(r"'([^']+)'", str(exc))
+        value = asked[-1] if asked else str(exc)
+        problem = (
+            f"fout in sjabloon: '{value}' komt niet voor in wat deze pagina krijgt; haal het weg, "
+            "of vergelijk het sjabloon met dat van deze versie van regioplan"
+        )
+        raise DataError([Diagnostic(where, "E301", problem)]) from None
+
+
+def _template_line(env: jinja2.Environment, exc: Exception, name: str) -> Position:
+    """Where in which template the render stopped: Jinja gives the template's own file and line
+    to the frames of its traceback (the innermost template wins, for an include)."""
+    folders = [Path(f).resolve() for f in getattr(env.loader, "searchpath", [])]
+    where = Position(f"{TEMPLATE_DIR}/{name}")
+    frame = exc.__traceback__
+    while frame is not None:
+        filename = Path(frame.tb_frame.f_code.co_filename)
+        for folder in folders:
+            if filename.is_absolute() and filename.resolve().is_relative_to(folder):
+                where = Position(f"{TEMPLATE_DIR}/{filename.resolve().relative_to(folder).as_posix()}", frame.tb_lineno, 1)
+        frame = frame.tb_next
+    return where

@@ -54,11 +54,15 @@ def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True, proj
     folder = checked_target(root, target, Path(config.docs_dir))
     project = project or load_project(root)  # fail fast, with every data error, before MkDocs starts
     with replaced(folder) as staging:
+        plugin = None
         try:
             config, plugin = configured(root, pdfs, site_dir=str(staging), strict=True)
             plugin.preloaded = project
+            plugin.caller_reports = True
             build(config)
         except MkDocsException as exc:
+            if failure := getattr(plugin, "failure", None):  # our own stage failed: say what, not that MkDocs stopped
+                raise failure from None
             raise DataError([Diagnostic(Position(CONFIG_FILE), "E303", f"MkDocs kon de site niet bouwen: {exc}")]) from None
     return target
 

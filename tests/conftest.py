@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import fcntl
 import functools
@@ -135,6 +136,15 @@ def html(site: Path, url: str) -> BeautifulSoup:
 
 def raw_html(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def as_a_dutch_spreadsheet(path: Path) -> list[dict[str, str]]:
+    """A CSV file as a spreadsheet with Dutch settings opens it: UTF-8 only when the file starts with
+    a byte-order mark (else the Windows code page, which makes "Patiënt" "PatiÃ«nt"), and the
+    semicolon as the separator between columns."""
+    raw = path.read_bytes()
+    text = raw[3:].decode("utf-8") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("cp1252", errors="replace")
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
 
 
 def heading(element) -> str:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 
 import pytest
-from conftest import REPO, copy_project, heading, html, regioplan
+from conftest import REPO, as_a_dutch_spreadsheet, copy_project, heading, html, regioplan
 
 from generator.schema import SCHEMAS, schemas
 from generator.validate import _models_in
@@ -140,14 +138,10 @@ def test_open_data_matches_the_data(real_site):
     project = load_project(REPO)
     regions = json.loads((real_site / "open-data/regios.json").read_text(encoding="utf-8"))
     assert sorted(r["id"] for r in regions) == sorted(project.regions)
-    rows = list(csv.DictReader(io.StringIO((real_site / "open-data/regio-interventies.csv").read_text(encoding="utf-8"))))
+    rows = as_a_dutch_spreadsheet(real_site / "open-data/regio-interventies.csv")
     assert len(rows) == sum(len(r.interventies) for r in project.regions.values())
-    tariff = next(
-        r
-        for r in csv.DictReader(io.StringIO((real_site / "open-data/tarieven.csv").read_text(encoding="utf-8")))
-        if r["regio"] == "zuid-holland-noord"
-    )
-    assert tariff["bedrag_euro"] == "3.23" and tariff["prestatiecode"] == "13050"
+    tariff = next(r for r in as_a_dutch_spreadsheet(real_site / "open-data/tarieven.csv") if r["regio_id"] == "zuid-holland-noord")
+    assert tariff["bedrag_euro"] == "3,23" and tariff["prestatiecode"] == "13050"
     catalogue = json.loads((real_site / "open-data/catalogus.json").read_text(encoding="utf-8"))
     assert len(catalogue["interventies"]) == 22
     for name, text in schemas().items():
@@ -229,7 +223,7 @@ def test_a_region_from_web_pages_checks_clean_and_links_its_pages(web_region):
     assert region.select_one("article a[href='https://www.example.org/voorbeeldstreek']") is not None  # the RHO's website
     assert region.select_one("article a[href='https://www.example.org/voorbeeldstreek/mtvp']") is not None
     # Open data has the sources, a row per page.
-    rows = list(csv.DictReader(io.StringIO((site / "open-data/bronnen.csv").read_text(encoding="utf-8"))))
+    rows = as_a_dutch_spreadsheet(site / "open-data/bronnen.csv")
     assert sum(r["id"] == "webpaginas-voorbeeldstreek" and r["soort"] == "webpagina" for r in rows) == 3
     # The regioplan PDF links them too.
     from pypdf import PdfReader
@@ -445,3 +439,56 @@ def test_a_region_whose_sources_describe_no_form_gets_no_form_that_claims_to_be_
 
     pdf = " ".join(p.extract_text() for p in PdfReader(site / "regios/voorbeeldstreek/praktijkplan-voorbeeldstreek.pdf").pages)
     assert said in " ".join(pdf.split())
+
+
+def test_open_data_opens_in_a_dutch_spreadsheet_as_columns_of_names(real_site):
+    # Opened as a Dutch spreadsheet opens a CSV file, every file fell into one to five columns, with
+    # "PatiÃ«nt" for "Patiënt" and ids ("niet-vermeld", "oost-gelderland") for what the site names.
+    tables = sorted((real_site / "open-data").glob("*.csv"))
+    assert [t.name for t in tables] == ["bronnen.csv", "interventies.csv", "regio-interventies.csv", "tarieven.csv", "toetsing.csv"]
+    names = {"Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"}
+    for table in tables:
+        rows = as_a_dutch_spreadsheet(table)
+        assert rows and len(rows[0]) >= 6, table.name
+        assert all(None not in row and None not in row.values() for row in rows), table.name  # every row fills the columns
+        cells = [cell for row in rows for cell in row.values()]
+        assert not any("Ã" in cell for cell in cells), table.name
+        assert "niet-vermeld" not in cells, table.name
+        if "regio" in rows[0]:  # the regions by name (the tariffs table has those that name tariffs)
+            assert {row["regio"] for row in rows} <= names and {row["regio_id"] for row in rows}.isdisjoint(names), table.name
+    assert any("Patiënt" in row["titel"] for row in as_a_dutch_spreadsheet(real_site / "open-data/bronnen.csv"))
+    offers = as_a_dutch_spreadsheet(real_site / "open-data/regio-interventies.csv")
+    assert {row["ondersteund"] for row in offers} <= {"ja", "nee", "niet vermeld"}
+    assert {row["status"] for row in offers} == {"verplicht", "aangeboden", "in overweging", "niet aangeboden"}  # as the site says them
+    triage = [row for row in offers if row["interventie_id"] == "triage-training"]
+    assert triage and all(
+        row["interventie"] != "triage-training" and row["kernelement"] == "Anders werken in de praktijk" for row in triage
+    )
+    catalogue = {row["id"]: row for row in as_a_dutch_spreadsheet(real_site / "open-data/interventies.csv")}
+    assert (
+        catalogue["triage-training"]["naam"] == "Anders triëren door middel van triage training"
+        and catalogue["triage-training"]["kernelement_id"] == "anders-werken"
+    )
+    verdicts = as_a_dutch_spreadsheet(real_site / "open-data/toetsing.csv")
+    assert {row["uitkomst"] for row in verdicts} <= {"voldoet", "voldoet niet", "niet te beoordelen"}
+
+
+def test_the_open_data_sets_are_described_beside_them(real_site):
+    # A file of columns without a word on what they hold, under which licence and as of when, is
+    # of little use: datapackage.json (the Frictionless Data standard) says it for every file, and
+    # the open-data page shows the same.
+    package = json.loads((real_site / "open-data/datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["created"]
+    files = {r["path"]: r for r in package["resources"]}
+    assert set(files) == {
+        p.name for p in (real_site / "open-data").iterdir() if p.suffix in (".csv", ".json") and p.name != "datapackage.json"
+    }
+    page = html(real_site, "open-data").find("article").get_text(" ")
+    for table in sorted((real_site / "open-data").glob("*.csv")):
+        header = list(as_a_dutch_spreadsheet(table)[0])
+        fields = files[table.name]["schema"]["fields"]
+        assert [f["name"] for f in fields] == header, table.name
+        assert all(f["description"] for f in fields), table.name
+        assert files[table.name]["dialect"]["delimiter"] == ";", table.name
+        for field in fields:
+            assert field["description"] in " ".join(page.split()), (table.name, field["name"])

@@ -449,3 +449,29 @@ def test_the_leidraad_page_and_the_plan_check_agree_on_which_rules_are_reconstru
     assert "Afgeleid uit" not in items[3]
     row = next(tr for tr in page.select("article table tr") if tr.find("td") and tr.find("td").get_text().startswith("Jaar 1"))
     assert row.find_all("td")[-1].get_text().endswith("(afgeleid)")
+
+
+# A project keeps its own copy of the templates (site_templates/); after an update of regioplan, or
+# an edit by its author, a template may ask for what no page gives, or not parse. Each is named with
+# the template's own line, whether it makes a web page or a PDF, and nothing is built.
+BROKEN_TEMPLATES = [
+    ("open-data.md.j2", "## Downloads", "{{ statussen | join(', ') }}\n## Downloads", "E301", "'statussen'"),
+    ("open-data.md.j2", "## Downloads", "{% if %}\n## Downloads", "E301", "sjabloon"),
+    ("pdf/regioplan.html.j2", "<dl>", "{{ gemaakt }}\n<dl>", "E301", "'gemaakt'"),
+    ("regios/overzicht.md.j2", "## Wat vraagt", "{{ plan.bestaat_niet }}\n## Wat vraagt", "E301", "'bestaat_niet'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("template", "anchor", "text", "code", "named"), BROKEN_TEMPLATES, ids=[f"{t[0]} {t[2][:12]}" for t in BROKEN_TEMPLATES]
+)
+def test_a_template_that_asks_for_what_no_page_gives_is_named_with_its_line(project, template, anchor, text, code, named):
+    project.write("data/regios/eemland.yml", (REPO_ROOT / "data/regios/eemland.yml").read_text(encoding="utf-8"))
+    relative = f"site_templates/{template}"
+    project.replace(relative, anchor, text)
+    line = project.line_of(relative, text.splitlines()[0])
+    result = regioplan(project.root, "build", in_process=True)  # in process: a traceback fails the test
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert any(said.startswith(f"{relative}:{line}:") and f" {code} " in said and named in said for said in output.splitlines()), output
+    assert "undefined" not in output and not (project.root / "site").exists()

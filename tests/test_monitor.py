@@ -7,8 +7,6 @@ intervention is chosen by exactly three practices, to see that a small group is 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import random
@@ -17,7 +15,7 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_project, regioplan
+from conftest import REPO, as_a_dutch_spreadsheet, copy_project, regioplan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,7 +92,7 @@ def test_bad_files_are_named_and_skipped(written):
 def test_counts_match_the_plans_and_small_counts_are_hidden(plans, written):
     project, folder, _, rare = plans
     _, out = written
-    rows = list(csv.DictReader(io.StringIO((out / f"regiomonitor-{REGION}.csv").read_text(encoding="utf-8"))))
+    rows = as_a_dutch_spreadsheet(out / f"regiomonitor-{REGION}.csv")
     # No figure from 1 to 4 (nor 0) anywhere: below the threshold it is "< 5".
     assert all(row["aantal"] == f"< {SMALL}" or int(row["aantal"].split()[0]) >= SMALL for row in rows)
     assert next(r for r in rows if r["onderdeel"] == "plannen")["aantal"] == "197"
@@ -117,7 +115,7 @@ def test_no_practice_is_named_or_recognisable(plans, written):
     _, _, names, _ = plans
     _, out = written
     page = (out / f"regiomonitor-{REGION}.html").read_text(encoding="utf-8")
-    table = (out / f"regiomonitor-{REGION}.csv").read_text(encoding="utf-8")
+    table = (out / f"regiomonitor-{REGION}.csv").read_text(encoding="utf-8-sig")
     assert not any(name in page or name in table for name in names)
     assert "Proef" not in page + table and "plan-0" not in page + table
 
@@ -177,7 +175,7 @@ def test_published_overview_is_a_page_of_the_region(plans, published_site):
     text = " ".join(page.find("article").get_text(" ").split())
     assert "Stand van de gegevens: 1 november 2026" in text and "Ingelezen praktijkplannen: 197" in text
     # The page shows what the RHO's own overview shows, count for count.
-    rows = list(csv.DictReader(io.StringIO((out / f"regiomonitor-{REGION}.csv").read_text(encoding="utf-8"))))
+    rows = as_a_dutch_spreadsheet(out / f"regiomonitor-{REGION}.csv")
     shown_rows = {  # one table per kernelement after the kernelement table
         tr.find("td").get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")[1:]]
         for table in page.select("article table")[1:]

@@ -6,29 +6,92 @@ what the pages say. JSON holds everything; the CSV files are flat views for spre
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
-from ..escape import csv_cell
-from ..offer import STATUS_LABELS
+from ..conformance import SECTION_TITLES
 from ..projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
 from ..schema import published_schemas
-from .base import PageBuilder, PageContext, link
+from ..spreadsheet import DIALECT, Column, decimal, frictionless_fields, table
+from .base import NATURE_LABELS, PageBuilder, PageContext, link
 
 FOLDER = "open-data"
-REGION_COLUMNS = [
-    "regio",
-    "interventie",
-    "variant",
-    "eigen_interventie",
-    "kernelement",
-    "status",
-    "ondersteund",
-    "minimale_eis",
-    "einddoel",
-    "ondersteuning",
+SUPPORT_WORDS = {"ja": "ja", "nee": "nee", "niet-vermeld": "niet vermeld"}
+REVIEWS = {"plan": "aan de leidraad die het plan volgt", "naar-nieuwste": "naar de nieuwste leidraad"}
+
+# Each table's columns, with what they hold: written once, for the tables, the open-data page and
+# datapackage.json. Names come first, as the site shows them; ids (for joining tables) last.
+INTERVENTION_COLUMNS = [
+    Column("naam", "naam van de interventie in de leidraad"),
+    Column("kernelement", "het kernelement waaronder de leidraad haar indeelt"),
+    Column("nummer", "nummer van de interventie in de leidraad, als die het noemt"),
+    Column("aard", "wat voor interventie het is (werkwijze, training, ICT, samenwerking of personeel)"),
+    Column("samenvatting", "wat de interventie inhoudt, in eigen woorden"),
+    Column("varianten", "de vormen die de leidraad noemt, gescheiden door een puntkomma"),
+    Column("id", "korte naam van de interventie (zoals in de webadressen)"),
+    Column("kernelement_id", "korte naam van het kernelement"),
 ]
+OFFER_COLUMNS = [
+    Column("regio", "de regio"),
+    Column("interventie", "de interventie zoals de regio haar noemt"),
+    Column("variant", "de vorm die de regio kiest, als het plan die noemt"),
+    Column("eigen_interventie", "ja als het een interventie van de regio zelf is, niet uit de leidraad"),
+    Column("kernelement", "het kernelement waaronder de regio haar indeelt"),
+    Column("status", "verplicht, aangeboden, in overweging of niet aangeboden"),
+    Column("ondersteund", "of het plan ondersteuning door de RHO noemt: ja, nee of niet vermeld"),
+    Column("minimale_eis", "wat de regio minimaal vraagt, als het plan het zegt"),
+    Column("einddoel", "het einddoel dat het plan noemt"),
+    Column("ondersteuning", "hoe de RHO ondersteunt, als het plan het zegt"),
+    Column("regio_id", "korte naam van de regio"),
+    Column("interventie_id", "korte naam van de interventie"),
+    Column("kernelement_id", "korte naam van het kernelement"),
+]
+TARIFF_COLUMNS = [
+    Column("regio", "de regio"),
+    Column("verzekeraar", "de zorgverzekeraar die het tarief betaalt"),
+    Column("bedrag_euro", "het bedrag in euro, met een komma als decimaalteken", "number"),
+    Column("eenheid", "waarvoor het bedrag geldt, zoals per ingeschreven patiënt per kwartaal"),
+    Column("jaar", "het jaar waarin het tarief geldt, als het plan het noemt"),
+    Column("prestatiecode", "de prestatiecode, als het plan die noemt"),
+    Column("regio_id", "korte naam van de regio"),
+]
+VERDICT_COLUMNS = [
+    Column("regio", "de regio"),
+    Column("periode", "de looptijd van het plan"),
+    Column("leidraad", "de leidraadversie waaraan getoetst is"),
+    Column("toetsing", "aan de leidraad die het plan volgt, of naar de nieuwste leidraad (wat er dan zou moeten veranderen)"),
+    Column("onderdeel", "minimale horde, groeimodel of eigen regels van de regio"),
+    Column("regel", "wat de regel vraagt"),
+    Column("herkomst", "waar de regel vandaan komt"),
+    Column("uitkomst", "voldoet, voldoet niet of niet te beoordelen"),
+    Column("indicatief", "ja als de regel uit een andere bron is afgeleid en het oordeel dus indicatief is"),
+    Column("reden", "waarom: wat geteld is, of welk feit het plan niet noemt"),
+    Column("noot_redactie", "een afweging van de redactie, apart van wat het plan zegt"),
+    Column("regio_id", "korte naam van de regio"),
+    Column("leidraad_id", "korte naam van de leidraadversie"),
+]
+SOURCE_COLUMNS = [
+    Column("id", "korte naam van het brondocument"),
+    Column("titel", "titel van het document"),
+    Column("uitgever", "wie het uitgaf"),
+    Column("versie", "versie van het document, als die vermeld is"),
+    Column("datum", "datum van het document, als die vermeld is"),
+    Column("soort", "document, of een webpagina die bij het document hoort"),
+    Column("naam", "titel van het document of de webpagina"),
+    Column("adres", "webadres"),
+    Column("geraadpleegd", "wanneer de redactie de pagina las"),
+]
+DESCRIPTIONS = {
+    "bronnen.csv": ("Bronnen", "Een regel per brondocument en een per webpagina daarvan.", SOURCE_COLUMNS),
+    "interventies.csv": ("Interventies", "Een regel per interventie van de leidraad.", INTERVENTION_COLUMNS),
+    "regio-interventies.csv": ("Keuzes van de regio's", "Een regel per interventie per regio.", OFFER_COLUMNS),
+    "tarieven.csv": ("Tarieven", "Een regel per tarief dat een regioplan noemt.", TARIFF_COLUMNS),
+    "toetsing.csv": ("Toetsing", "Een regel per oordeel van de toetsing, zoals op de toetsingspagina's.", VERDICT_COLUMNS),
+    "bronnen.json": ("Bronnen (JSON)", "data/bronnen.yml zoals hij is.", None),
+    "catalogus.json": ("Catalogus (JSON)", "data/catalogus.yml zoals hij is: kernelementen en interventies.", None),
+    "leidraad.json": ("Leidraadversies (JSON)", "Elke leidraadversie uit data/leidraad/ zoals hij is.", None),
+    "regios.json": ("Regio's (JSON)", "Elk regiobestand uit data/regios/ zoals het is.", None),
+}
+LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
 
 
 def _json(data) -> str:
@@ -36,13 +99,25 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _csv(header: list[str], rows: list[list]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    # Text blocks end in a line break in YAML; in a cell it would only confuse a spreadsheet.
-    writer.writerows([[csv_cell(c.strip() if isinstance(c, str) else c) for c in row] for row in rows])
-    return buffer.getvalue()
+def _datapackage(files: dict[str, str], created: str) -> str:
+    """A description of the data sets beside them (https://specs.frictionlessdata.io/data-package/)."""
+    resources = []
+    for name in files:
+        title, description, columns = DESCRIPTIONS[name]
+        resource = {"name": name.replace(".", "-"), "path": name, "title": title, "description": description, "encoding": "utf-8"}
+        if columns:
+            resource |= {"format": "csv", "mediatype": "text/csv", "dialect": DIALECT, "schema": {"fields": frictionless_fields(columns)}}
+        else:
+            resource |= {"format": "json", "mediatype": "application/json"}
+        resources.append(resource)
+    package = {
+        "name": "mtvp-handboek",
+        "title": "MTVP-handboek: de leidraad en de regioplannen",
+        "licenses": [LICENCE],
+        "created": created,
+        "resources": resources,
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
 
 
 class OpenDataPages(PageBuilder):
@@ -50,109 +125,108 @@ class OpenDataPages(PageBuilder):
         project = self.lookups.project
         # The validated files' own values: what the authors wrote, already plain data.
         raw = {loaded.path: loaded.data for loaded in project.files.values()}
-        catalogue = raw[CATALOGUE_FILE]
-        regions = [raw[project.file_of(REGIONS_DIR, r.id).path] for r in self.lookups.regions]
-        leidraden = [raw[project.file_of(LEIDRAAD_DIR, v).path] for v in sorted(project.leidraden)]
-        interventions_csv = _csv(
-            ["id", "naam", "kernelement", "nummer", "aard", "samenvatting", "varianten"],
+        kernels = {k.id: k.naam for k in project.catalogue.kernelementen}
+        leidraden = {v.id: v for v in project.leidraden.values()}
+        interventions = [
             [
-                [v.id, v.naam, v.kernelement, v.nummer or "", v.aard, v.samenvatting, "; ".join(x.id for x in v.varianten)]
-                for v in project.catalogue.interventies
-            ],
-        )
-        choice_rows = []
-        for region in self.lookups.regions:
-            for offer in self.lookups.offers_of(region):
-                c = offer.choice
-                choice_rows.append(
-                    [
-                        region.id,
-                        c.interventie,
-                        c.variant or "",
-                        "ja" if offer.own else "nee",
-                        offer.kernelement,
-                        c.status,
-                        c.ondersteund,
-                        c.minimale_eis or "",
-                        c.einddoel or "",
-                        c.ondersteuning or "",
-                    ]
-                )
-        tariff_rows = [
-            [r.id, t.verzekeraar, f"{t.bedrag:.2f}", t.eenheid, t.jaar or "", t.prestatiecode or ""]
+                v.naam,
+                kernels[v.kernelement],
+                v.nummer,
+                NATURE_LABELS[v.aard],
+                v.samenvatting,
+                "; ".join(x.naam for x in v.varianten),
+                v.id,
+                v.kernelement,
+            ]
+            for v in project.catalogue.interventies
+        ]
+        offers = [
+            [
+                region.naam,
+                offer.name,
+                offer.variant_name or offer.choice.variant,
+                "ja" if offer.own else "nee",
+                kernels.get(offer.kernelement, offer.kernelement),
+                offer.status_label,
+                SUPPORT_WORDS[offer.choice.ondersteund],
+                offer.choice.minimale_eis,
+                offer.choice.einddoel,
+                offer.choice.ondersteuning,
+                region.id,
+                offer.choice.interventie,
+                offer.kernelement,
+            ]
+            for region in self.lookups.regions
+            for offer in self.lookups.offers_of(region)
+        ]
+        tariffs = [
+            [r.naam, t.verzekeraar, decimal(t.bedrag), t.eenheid, t.jaar, t.prestatiecode, r.id]
             for r in self.lookups.regions
             for t in (r.financiering.tarieven if r.financiering else [])
         ]
         # Every verdict with its evidence, as on the toetsing pages.
-        verdict_rows = []
+        verdicts = []
         for r in self.lookups.regions:
             period = self.lookups.period(r)
             road = self.lookups.verdicts(r, newest=True) if period.older_leidraad else []
-            for kind, leidraad, verdicts in (
-                ("plan", r.plan.leidraad, self.lookups.verdicts(r)),
-                ("naar-nieuwste", period.newest.id, road),
-            ):
-                verdict_rows += [
+            for kind, leidraad, judged in (("plan", r.plan.leidraad, self.lookups.verdicts(r)), ("naar-nieuwste", period.newest.id, road)):
+                verdicts += [
                     [
-                        r.id,
+                        r.naam,
                         period.label,
-                        leidraad,
-                        kind,
-                        v.section,
+                        f"{leidraden[leidraad].titel} (versie {leidraden[leidraad].versie})",
+                        REVIEWS[kind],
+                        SECTION_TITLES[v.section],
                         v.rule,
                         v.origin,
                         v.outcome,
                         "ja" if v.indicatief else "nee",
                         v.reason,
-                        v.note or "",
+                        v.note,
+                        r.id,
+                        leidraad,
                     ]
-                    for v in verdicts
+                    for v in judged
                 ]
         # Every source with where to read it: one row per document, and one per web page of it.
-        source_rows = []
+        sources = []
         for d in project.sources.documenten:
-            base = [d.id, d.titel, d.uitgever, d.versie or "", d.datum or ""]
-            source_rows.append([*base, "document", d.titel, d.adres or "", d.geraadpleegd or ""])
-            source_rows += [[*base, "webpagina", p.titel, p.adres, p.geraadpleegd or ""] for p in d.paginas]
+            base = [d.id, d.titel, d.uitgever, d.versie, d.datum]
+            sources.append([*base, "document", d.titel, d.adres, d.geraadpleegd])
+            sources += [[*base, "webpagina", p.titel, p.adres, p.geraadpleegd] for p in d.paginas]
         files = {
+            "bronnen.csv": table(SOURCE_COLUMNS, sources),
+            "interventies.csv": table(INTERVENTION_COLUMNS, interventions),
+            "regio-interventies.csv": table(OFFER_COLUMNS, offers),
+            "tarieven.csv": table(TARIFF_COLUMNS, tariffs),
+            "toetsing.csv": table(VERDICT_COLUMNS, verdicts),
             "bronnen.json": _json(raw[SOURCES_FILE]),
-            "bronnen.csv": _csv(["id", "titel", "uitgever", "versie", "datum", "soort", "naam", "adres", "geraadpleegd"], source_rows),
-            "catalogus.json": _json(catalogue),
-            "leidraad.json": _json(leidraden),
-            "regios.json": _json(regions),
-            "interventies.csv": interventions_csv,
-            "regio-interventies.csv": _csv(REGION_COLUMNS, choice_rows),
-            "tarieven.csv": _csv(["regio", "verzekeraar", "bedrag_euro", "eenheid", "jaar", "prestatiecode"], tariff_rows),
-            "toetsing.csv": _csv(
-                [
-                    "regio",
-                    "periode",
-                    "leidraad",
-                    "toetsing",
-                    "onderdeel",
-                    "regel",
-                    "herkomst",
-                    "uitkomst",
-                    "indicatief",
-                    "reden",
-                    "noot_redactie",
-                ],
-                verdict_rows,
-            ),
+            "catalogus.json": _json(raw[CATALOGUE_FILE]),
+            "leidraad.json": _json([raw[project.file_of(LEIDRAAD_DIR, v).path] for v in sorted(project.leidraden)]),
+            "regios.json": _json([raw[project.file_of(REGIONS_DIR, r.id).path] for r in self.lookups.regions]),
         }
+        files["datapackage.json"] = _datapackage(files, self.lookups.today.isoformat())
         pages = [PageContext(f"{FOLDER}/{name}", None, content=text) for name, text in files.items()]
         schemas = published_schemas(project.root)
         pages += [PageContext(f"schema/{name}", None, content=text) for name, text in schemas.items()]
         page = f"{FOLDER}/index.md"
         downloads = [
-            {"naam": name, "href": link(page, f"{FOLDER}/{name}"), "grootte": f"{len(text.encode()) // 1024 + 1} kB"}
+            {
+                "naam": name,
+                "href": link(page, f"{FOLDER}/{name}"),
+                "grootte": f"{len(text.encode()) // 1024 + 1} kB",
+                "titel": DESCRIPTIONS[name][0] if name in DESCRIPTIONS else "Beschrijving van de bestanden",
+                "beschrijving": DESCRIPTIONS[name][1]
+                if name in DESCRIPTIONS
+                else "Bestanden, kolommen, licentie en datum, als Frictionless Data Package.",
+                "kolommen": DESCRIPTIONS[name][2] if name in DESCRIPTIONS else None,
+            }
             for name, text in files.items()
         ]
         context = {
             "downloads": downloads,
             "schemas": [{"naam": name, "href": link(page, f"schema/{name}")} for name in schemas],
             "velden": link(page, "handleiding/velden.md"),
-            "statussen": list(STATUS_LABELS),
             "regios": len(self.lookups.regions),
             "interventies": len(project.catalogue.interventies),
             "bronnen": link(page, "bronnen.md"),
