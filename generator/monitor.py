@@ -94,7 +94,6 @@ def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date)
             overview.skipped += [f"{d}" for d in error.diagnostics]
             continue
         overview.plans += 1
-        overview.fingerprints[hashlib.sha256(json.dumps(plan, sort_keys=True).encode()).hexdigest()] += 1
         kernels_per_year: dict[int, set[str]] = {}
         for key, states in plan["keuzes"].items():
             for year_text, state in states.items():
@@ -107,6 +106,19 @@ def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date)
             for kernel in chosen_kernels:
                 overview.per_kernel[kernel][year] += 1
         failed = {v["id"] for v in check_plan(rules, plan) if v["uitkomst"] == "voldoet niet"}
+        # What this plan adds to the counts, and nothing else: a plan saved again with only a new date
+        # or name is the same plan to the publication guard (check_publishable).
+        counted = {
+            "keuzes": sorted(
+                (key, year, state)
+                for key, states in plan["keuzes"].items()
+                for year, state in states.items()
+                if state in CHOSEN and key in names
+            ),
+            "niet_gehaald": sorted(failed & {rule["id"] for rule in rules["regels"]}),
+            "voldoet": not failed,
+        }
+        overview.fingerprints[hashlib.sha256(json.dumps(counted, sort_keys=True).encode()).hexdigest()] += 1
         if not failed:
             overview.meet_all += 1
         for rule in rules["regels"]:
@@ -183,6 +195,7 @@ def check_publishable(root: Path, overview: Overview) -> None:
     hashes that tell this stay in the project (.regioplan/, not published, not in git)."""
     record = _record(root, overview)
     if not record.is_file():
+        _check_against_the_publication(root, overview)
         return
     before = Counter(json.loads(record.read_text(encoding="utf-8")))
     changed = sum(((before - overview.fingerprints) + (overview.fingerprints - before)).values())
@@ -193,6 +206,27 @@ def check_publishable(root: Path, overview: Overview) -> None:
             "verschil tussen de twee publicaties af te lezen wat één praktijk koos; laat --publish weg voor alleen het overzicht"
         )
         raise DataError([Diagnostic(Position(f"{MONITOR_DIR}/{overview.slug}.yml"), "E508", problem)])
+
+
+def _check_against_the_publication(root: Path, overview: Overview) -> None:
+    """Without the record of the last publication (a fresh clone, CI, another computer) which plans
+    changed is unknown; only a number of plans that differs by at least SMALL from the published
+    one is certain to change at least SMALL plans."""
+    previous = Path(root) / MONITOR_DIR / f"{overview.slug}.yml"
+    if not previous.is_file():
+        return  # the first publication
+    try:
+        published_plans = int(str(yaml.safe_load(previous.read_text(encoding="utf-8"))["plannen"]))
+    except (OSError, ValueError, TypeError, KeyError, yaml.YAMLError):
+        published_plans = None
+    if published_plans is not None and abs(overview.plans - published_plans) >= SMALL:
+        return
+    problem = (
+        f"de vorige publicatie is niet op deze computer gemaakt, of haar vingerafdrukken ({STATE_ROOT}/monitor/) ontbreken: "
+        "welke plannen sindsdien veranderden, is dan niet te zien; publiceer vanaf de computer van de vorige publicatie, "
+        f"of pas als er minstens {SMALL} plannen meer of minder zijn dan de vorige keer; laat --publish weg voor alleen het overzicht"
+    )
+    raise DataError([Diagnostic(Position(f"{MONITOR_DIR}/{overview.slug}.yml"), "E508", problem)])
 
 
 def publish(root: Path, overview: Overview) -> Path:

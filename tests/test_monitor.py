@@ -8,6 +8,7 @@ intervention is chosen by exactly three practices, to see that a small group is 
 from __future__ import annotations
 
 import json
+import shutil
 import os
 import random
 import re
@@ -266,3 +267,45 @@ def test_a_second_publication_that_would_reveal_one_practice_is_refused(tmp_path
         (folder / f"nieuw-{number}.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
     assert regioplan(project.root, *publish, in_process=True).returncode == 0
     assert published_file.read_bytes() != before
+
+
+def _published_twice(tmp_path, change):
+    """Publish 14 plans, apply `change` to the project and plans folder, publish again: that result."""
+    project = copy_project(tmp_path / "p", with_regions=True)
+    folder = project.root / "plannen"
+    folder.mkdir()
+    for number, plan in enumerate(_plans([{"flexibele-consultduur", "triage-training"}] * 8 + [{"taakherschikking"}] * 6)):
+        (folder / f"{number}.json").write_text(json.dumps(plan), encoding="utf-8")
+    publish = ("monitor", str(folder), "--region", REGION, "--out", str(tmp_path / "out"), "--datum", "2026-11-01", "--publish")
+    assert regioplan(project.root, *publish, in_process=True).returncode == 0
+    before = project.path(f"data/monitor/{REGION}.yml").read_bytes()
+    change(project, folder)
+    result = regioplan(project.root, *publish, in_process=True)
+    return result, before, project.path(f"data/monitor/{REGION}.yml").read_bytes()
+
+
+def test_plans_saved_again_without_another_choice_do_not_open_a_new_publication(tmp_path):
+    # The attack: four practices save their plan again with only a new date (nothing counted
+    # changes), a fifth plan is added: the guard counted five changed files, and the difference
+    # between the publications was the new practice's choice.
+    def resave_four_and_add_one(project, folder):
+        for number in range(4):
+            plan = json.loads((folder / f"{number}.json").read_text(encoding="utf-8"))
+            (folder / f"{number}.json").write_text(json.dumps({**plan, "datum": "2026-11-30", "praktijk": "Andere naam"}), encoding="utf-8")
+        (folder / "nieuw.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
+
+    result, before, after = _published_twice(tmp_path, resave_four_and_add_one)
+    assert result.returncode == 1 and "E508" in result.stderr, result.stderr
+    assert after == before
+
+
+def test_without_the_record_of_the_last_publication_only_a_safe_difference_is_published(tmp_path):
+    # On a fresh clone, in CI or on a colleague's computer the private record (.regioplan/) is
+    # missing: one added plan must still not be published on top of the last publication.
+    def other_computer_one_more_plan(project, folder):
+        shutil.rmtree(project.path(".regioplan"))
+        (folder / "nieuw.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
+
+    result, before, after = _published_twice(tmp_path, other_computer_one_more_plan)
+    assert result.returncode == 1 and "E508" in result.stderr, result.stderr
+    assert after == before
