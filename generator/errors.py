@@ -8,6 +8,7 @@ is wrong, which is a normal Python exception and may show a traceback.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,14 @@ class Diagnostic:
     severity: str = field(default="error", compare=False)
 
     def __str__(self) -> str:
-        return f"{self.position}: {self.code} {self.message}"
+        return visible(f"{self.position}: {self.code} {self.message}")
+
+
+def visible(text: str) -> str:
+    """Text for a terminal, with every control or invisible format character written out as
+    \\u001b: a message may quote a file name or a value from an untrusted file, and an escape
+    sequence or line break in it would act on the terminal or forge a line of output."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
 
 
 class DataError(Exception):

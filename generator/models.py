@@ -999,12 +999,27 @@ class MonitorOverview(Model):
     regels: list[MonitorRule] = Field([], description="De regels die het vaakst niet gehaald worden.")
 
 
+# A short text a practice typed: printed in the PDF and on the terminal of whoever checks the plan,
+# so no control character (an escape sequence could clear or rewrite that terminal).
+PlanText = Annotated[str, StringConstraints(max_length=500), AfterValidator(_no_control_characters)]
+
+
+def _a_real_day(value: str) -> str:
+    """'2026-02-30' matches the pattern but is no day; the empty text means no date."""
+    if value:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is geen bestaande datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-30") from None
+    return value
+
+
 class PracticePlan(Model):
     """Een praktijkplan zoals de planbouwer het opslaat (JSON): per interventie en jaar wat de praktijk doet."""
 
     formaat: Literal[1] = Field(1, description="Versie van dit bestandsformaat.")
     regio: Slug | None = Field(None, description="Id van de regio waarvoor het plan is gemaakt.")
-    praktijk: Annotated[str, StringConstraints(max_length=500)] = Field("", description="Naam van de praktijk.")
+    praktijk: PlanText = Field("", description="Naam van de praktijk.")
     keuzes: dict[ChoiceKey, dict[PlanYear, PlanState]] = Field(
         {},
         description="Per interventie (id, of id/variant) en per jaar ('1', '2', …): 'actief' (uitvoeren) of 'verdieping' "
@@ -1017,11 +1032,9 @@ class PracticePlan(Model):
         "Een training telt één jaar per zorgverlener: in een later jaar mogen alleen teamleden die haar nog niet volgden.",
     )
     intervisie: bool = Field(False, description="Waar als de praktijk deelneemt aan de intervisie van de regio.")
-    agb: Annotated[str, StringConstraints(max_length=50)] = Field("", description="AGB-code van de praktijk.")
-    contactpersoon: Annotated[str, StringConstraints(max_length=500)] = Field(
-        "", description="Wie de regio over dit plan kan bellen of mailen."
-    )
-    datum: Annotated[str, StringConstraints(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")] = Field(
+    agb: Annotated[PlanText, StringConstraints(max_length=50)] = Field("", description="AGB-code van de praktijk.")
+    contactpersoon: PlanText = Field("", description="Wie de regio over dit plan kan bellen of mailen.")
+    datum: Annotated[str, StringConstraints(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"), AfterValidator(_a_real_day)] = Field(
         "", description="Datum van het plan (JJJJ-MM-DD)."
     )
     start: StartQuarter | None = Field(

@@ -8,10 +8,10 @@ intervention is chosen by exactly three practices, to see that a small group is 
 from __future__ import annotations
 
 import json
-import shutil
 import os
 import random
 import re
+import shutil
 import subprocess
 
 import pytest

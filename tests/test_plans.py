@@ -509,6 +509,16 @@ MALFORMED = [
     ("intervisie as a word", '{"intervisie": "ja"}', "planregio", "E503", "$.intervisie:"),
     ("an unknown file format", '{"formaat": 2}', "planregio", "E503", "$.formaat:"),
     ("a practice name as a number", '{"praktijk": 12}', "planregio", "E503", "$.praktijk:"),
+    # Typed by a practice, printed on the checker's terminal: an escape sequence would act on it.
+    (
+        "a terminal escape in the practice name",
+        '{"praktijk": "De Linde\\u001b[2J\\u001b]0;pwned\\u0007"}',
+        "planregio",
+        "E503",
+        "$.praktijk:",
+    ),
+    ("a control character in the contact", '{"contactpersoon": "A\\u0000B"}', "planregio", "E503", "$.contactpersoon:"),
+    ("a day that does not exist", '{"datum": "2026-02-30"}', "planregio", "E503", "$.datum:"),
     # JSON readers keep the last of two equal keys: which of the two the practice meant is unknown.
     ("a key twice", '{"regio": "planregio", "keuzes": {}, "regio": "eemland"}', "planregio", "E503", "$.regio:"),
     ("a choice twice", '{"keuzes": {"wijkteam": {"1": "actief", "1": "verdieping"}}}', "planregio", "E503", '$.keuzes.wijkteam["1"]:'),
@@ -838,3 +848,20 @@ def test_last_years_saved_plan_opens_as_the_start_of_next_years(browser, served,
     assert network.get_attribute("data-uitkomst") == "voldoet"
     assert page.locator(".planbouwer-verdicts li[data-uitkomst='voldoet niet']").count() == 0
     page.close()
+
+
+def test_nothing_from_a_plan_file_acts_on_the_terminal(plan_project, tmp_path):
+    # A plan's values and its file name reach the terminal in messages: an escape sequence there
+    # would clear or retitle it, and a line break would forge a line of output ("E000 alles goed").
+    hostile_value = tmp_path / "plan.json"
+    hostile_value.write_text(
+        json.dumps({"regio": "\x1b[31mROOD\x1b]0;pwned\x07", "keuzes": {"x\x1b[2J": {"1": "actief"}}}), encoding="utf-8"
+    )
+    hostile_name = tmp_path / "x\x1b[31mRED\nfake.json: E000 alles goed.json"
+    hostile_name.write_text("{", encoding="utf-8")
+    for plan_file in (hostile_value, hostile_name):
+        result = regioplan(plan_project.root, "check-plan", str(plan_file), "--region", "planregio", in_process=True)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1 and " E50" in output, output
+        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in output), repr(output)
+        assert not any(line.startswith("fake.json") for line in output.splitlines()), output

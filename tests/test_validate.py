@@ -159,8 +159,9 @@ def test_e106_limits_are_said_in_dutch(project, old, new, said):
 def test_e102_a_field_name_with_an_invisible_character_says_so(project):
     # "naam" with a zero-width space prints as "naam": "onbekend veld 'naam'" would puzzle anyone.
     project.write(REGION, MINIMAL_REGION.replace("naam: Testregio", "naam\u200b: Testregio"))
-    assert f"{REGION}:2:8: E102 veldnaam 'naam\u200b' bevat een onzichtbaar teken (U+200B); typ de naam opnieuw zonder dat teken" in errors(
-        project
+    assert (
+        f"{REGION}:2:8: E102 veldnaam 'naam\\u200b' bevat een onzichtbaar teken (U+200B); typ de naam opnieuw zonder dat teken"
+        in errors(project)
     )
 
 
