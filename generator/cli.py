@@ -156,7 +156,7 @@ def _monitor(args: argparse.Namespace) -> int:
     from .dutch import plural
     from .errors import Diagnostic, Position
     from .files import write_whole
-    from .monitor import context, monitor, plan_files, to_csv
+    from .monitor import context, made_by_monitor, monitor, plan_files, to_csv
     from .project import load_project
     from .render import environment, render_template
 
@@ -183,6 +183,10 @@ def _monitor(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         raise DataError([Diagnostic(Position(str(args.out)), "E305", "is een bestand, geen map; geef bij --out een map")])
     written = {args.out / f"regiomonitor-{args.region}.html": page, args.out / f"regiomonitor-{args.region}.csv": to_csv(overview)}
+    for path in written:
+        if path.exists() and not made_by_monitor(path):
+            problem = "bestaat al en is geen overzicht dat regioplan schreef; kies een andere map bij --out, of verwijder of hernoem het bestand zelf"
+            raise DataError([Diagnostic(Position(str(path)), "E305", problem)])
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         for path, text in written.items():
@@ -209,6 +213,7 @@ def _fill_plan(args: argparse.Namespace) -> int:
     """Write the region's praktijkplan PDF filled in from a plan saved by the plan builder."""
     from .errors import Diagnostic, Position
     from .files import write_whole
+    from .outputs import inside_a_made_folder
     from .pdf import filled_practice_plan
     from .pipeline import build_date
     from .planrules import read_plan, rules_for_region
@@ -222,6 +227,12 @@ def _fill_plan(args: argparse.Namespace) -> int:
         raise DataError(
             [Diagnostic(Position(str(args.output)), "E001", "de map bestaat niet; maak haar eerst aan of kies een andere plek")]
         )
+    if inside_a_made_folder(args.root, target):
+        problem = (
+            "ligt in de site of in de cache van de PDF's, die regioplan maakt en publiceert: een ingevuld plan zou daar "
+            "vervangen of gepubliceerd worden; kies een plek buiten site/ en .cache/"
+        )
+        raise DataError([Diagnostic(Position(str(args.output)), "E305", problem)])
     if target.exists() and not _filled_by_us(target):
         problem = "bestaat al en is geen praktijkplan dat regioplan invulde; kies een andere naam, of verwijder of hernoem het bestand zelf"
         raise DataError([Diagnostic(Position(str(args.output)), "E305", problem)])
@@ -239,14 +250,17 @@ def _fill_plan(args: argparse.Namespace) -> int:
 
 
 def _filled_by_us(path: Path) -> bool:
-    """Whether `path` is a praktijkplan PDF that fill-plan wrote (its template names regioplan as
-    the PDF's creator): the only file fill-plan may replace."""
+    """Whether `path` is a praktijkplan PDF that fill-plan wrote (the creator fill-plan gives it; the
+    site's blank form, which a practice may fill in by hand, has another): the only file fill-plan
+    may replace."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    from .pdf import FILLED_CREATOR
+
     try:
         with path.open("rb") as pdf:
-            return pdf.read(5) == b"%PDF-" and (PdfReader(path).metadata or {}).get("/Creator") == "regioplan"
+            return pdf.read(5) == b"%PDF-" and (PdfReader(path).metadata or {}).get("/Creator") == FILLED_CREATOR
     except (OSError, PyPdfError, ValueError):
         return False
 

@@ -51,7 +51,7 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         kind = os.fstat(handle).st_mode
         if stat.S_ISDIR(kind):
-            raise InputProblem("is een map, geen bestand; geef een bestand op of geef de map een naam zonder .yml")
+            raise InputProblem("is een map, geen bestand; geef een bestand op, of geef de map een naam zonder deze extensie")
         if not stat.S_ISREG(kind):
             raise InputProblem("is geen gewoon bestand (maar een pijp, apparaat of socket); geef een gewoon bestand op")
         with os.fdopen(handle, "rb", closefd=False) as file:

@@ -29,7 +29,7 @@ from .plancheck import check_plan
 from .planrules import describe_rule, read_plan, rules_for_region
 from .project import Project
 from .projectdata import MONITOR_DIR, STATE_ROOT
-from .spreadsheet import Column, table
+from .spreadsheet import BYTE_ORDER_MARK, SEPARATOR, Column, table
 
 SMALL = 5
 CHOSEN = ("actief", "verdieping")  # a plan's states that mean the practice does the intervention that year
@@ -177,6 +177,17 @@ MONITOR_COLUMNS = [
     Column("jaar", "het MTVP-jaar van de praktijk"),
     Column("aantal", "hoeveel plannen; onder de 5 staat er '< 5', en 'N of meer' als het verschil met het totaal kleiner is dan 5"),
 ]
+
+
+def made_by_monitor(path: Path) -> bool:
+    """Whether `path` is an overview this command wrote (the only file of that name it replaces):
+    the page names it as generator, the table starts with its header."""
+    try:
+        start = path.read_bytes()[:2048].decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    header = BYTE_ORDER_MARK + SEPARATOR.join(c.name for c in MONITOR_COLUMNS) + "\r\n"
+    return start.startswith(header) or '<meta name="generator" content="regioplan monitor">' in start
 
 
 def context(overview: Overview) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import DataError, Diagnostic, Position, os_problem
+from .projectdata import CACHE_ROOT
 
 MARKER = ".regioplan-map"
 MARKER_TEXT = (
@@ -38,6 +39,16 @@ SOURCES = ("data", "site_templates", "docs", "schema", "mkdocs.yml", ".git", ".c
 
 def refuse(target: Path, problem: str) -> DataError:
     return DataError([Diagnostic(Position(str(target)), "E305", problem)])
+
+
+def inside_a_made_folder(root: Path, path: Path) -> bool:
+    """Whether `path` lies in a folder regioplan makes and publishes from: a built site or export
+    (marked), or the project's cache (whose PDFs the next build publishes). A file put there by
+    hand would be replaced, or published."""
+    path = path.resolve()
+    if path.is_relative_to((root / CACHE_ROOT).resolve()):
+        return True
+    return any((folder / MARKER).is_file() for folder in path.parents)
 
 
 def checked_target(root: Path, target: Path, docs_dir: Path) -> Path:

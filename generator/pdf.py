@@ -248,7 +248,12 @@ def filled_practice_plan(root: Path, project: Project, region_id: str, plan: dic
     values, notes = form_values(form, plan, names)
     job = practice_plan_job(environment(root), print_css(root), region, form)
     _, data = _render(job.path, job.document(), job.forms, job.tooltips)
-    return fill(data, values), notes
+    return fill(data, values, creator=FILLED_CREATOR), notes
+
+
+# The creator of a plan fill-plan filled in: the only PDF it replaces (the site's blank form says
+# "regioplan", and a practice that fills that in by hand keeps it).
+FILLED_CREATOR = "regioplan fill-plan"
 
 
 def print_css(root: Path) -> str:
@@ -307,7 +312,7 @@ def _fits(field, text: str) -> bool:
     return len(paragraphs) <= lines and all(len(paragraph) * 0.55 * size <= abs(x2 - x1) - 4 for paragraph in paragraphs)
 
 
-def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
+def fill(data: bytes, values: dict[str, str | bool], creator: str | None = None) -> bytes:
     """A form PDF with its fields set to `values` (text, or True/False for a checkbox).
 
     A checkbox is set to the 'on' state its own appearance has, so that viewers that draw
@@ -339,6 +344,8 @@ def fill(data: bytes, values: dict[str, str | bool]) -> bytes:
             state = NameObject(states[0] if values[name] and states else "/Off")
             field[NameObject("/V")] = state
             field[NameObject("/AS")] = state
+    if creator:
+        writer.add_metadata({"/Creator": creator})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -211,6 +211,24 @@ def test_an_output_that_is_a_file_is_refused_and_kept(plans, tmp_path):
     assert out.read_text(encoding="utf-8") == "mijn aantekeningen"
 
 
+def test_files_of_the_same_name_it_did_not_make_are_refused_and_kept(plans, tmp_path):
+    # The attack: a user's own regiomonitor-eemland.csv and .html in the --out folder were replaced.
+    project, folder, _, _ = plans
+    out = tmp_path / "overzicht"
+    out.mkdir()
+    command = ("monitor", str(folder), "--region", REGION, "--out", str(out), "--datum", "2026-11-01")
+    for name in (f"regiomonitor-{REGION}.csv", f"regiomonitor-{REGION}.html"):
+        mine = out / name
+        mine.write_text("mijn eigen telling", encoding="utf-8")
+        result = regioplan(project.root, *command, in_process=True)
+        assert result.returncode == 1 and f"{mine}: E305 " in result.stderr, result.stderr
+        assert mine.read_text(encoding="utf-8") == "mijn eigen telling"
+        mine.unlink()
+    # Its own earlier overview it replaces, as a RHO counting again expects.
+    assert regioplan(project.root, *command, in_process=True).returncode == 0
+    assert regioplan(project.root, *command, in_process=True).returncode == 0
+
+
 # The promise (THREAT_MODEL.md, "No count below 5"): no published count, no complement of one
 # (the total minus a count) and no difference between two publications tells about fewer than
 # five practices.

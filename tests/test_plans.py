@@ -328,8 +328,25 @@ def test_fill_plan_replaces_only_a_plan_it_filled(plan_project, tmp_path):
     # Its own earlier output it replaces, as an author filling in the plan again expects.
     out = tmp_path / "plan.pdf"
     assert regioplan(plan_project.root, *fill, str(out), in_process=True).returncode == 0
-    assert PdfReader(out).metadata["/Creator"] == "regioplan"
     assert regioplan(plan_project.root, *fill, str(out), in_process=True).returncode == 0
+
+
+def test_fill_plan_never_replaces_a_blank_form_or_a_published_pdf(plan_project, plan_site, tmp_path):
+    # The attack: the site's blank form, filled in by hand and saved by a practice, carries the same
+    # creator as fill-plan's output; and the project's PDF cache holds the forms the site publishes:
+    # replacing one there put a practice's name in the public blank form at the next build.
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps({"formaat": 1, "regio": "eemland", "praktijk": "De Linde"}), encoding="utf-8")
+    blank = plan_site / "regios/eemland/praktijkplan-eemland.pdf"
+    hand_filled = tmp_path / "ons-plan.pdf"
+    shutil.copy(blank, hand_filled)
+    cached = plan_project.path(".cache/regioplan/pdf/eigen.pdf")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    for out in (hand_filled, cached, plan_project.path("site/regios/eemland/nieuw.pdf")):
+        before = out.read_bytes() if out.exists() else None
+        result = regioplan(plan_project.root, "fill-plan", str(plan_file), "--region", "eemland", "-o", str(out), in_process=True)
+        assert result.returncode == 1 and " E305 " in result.stderr, (out, result.stderr)
+        assert (out.read_bytes() if out.exists() else None) == before
 
 
 def test_fill_plan_shows_eemlands_goal_and_plans_of_approach_whole(plan_project, tmp_path):
