@@ -170,8 +170,9 @@ def _monitor(args: argparse.Namespace) -> int:
     as_of = args.datum or dt.date.today()
     overview = monitor(project, args.region, files, as_of)
     # A bad file is named and skipped; the overview counts the others.
-    for problem in overview.skipped:
-        print(f"{problem} (overgeslagen)", file=sys.stderr)
+    for problems in overview.skipped.values():
+        for problem in problems:
+            print(f"{problem} (overgeslagen)", file=sys.stderr)
     if overview.plans == 0:
         print("Geen enkel planbestand kon worden gelezen; er is geen overzicht geschreven.", file=sys.stderr)
         return 1
@@ -200,7 +201,7 @@ def _monitor(args: argparse.Namespace) -> int:
 
         target = publish(args.root, overview)
         print(f"Gepubliceerd in {target.relative_to(args.root)}; bouw de site om het op de regiopagina te zien.")
-    skipped = len({p.split(":")[0] for p in overview.skipped})
+    skipped = len(overview.skipped)
     print(
         f"{plural(overview.plans, 'plan', 'plannen')} geteld"
         + (f", {plural(skipped, 'bestand', 'bestanden')} overgeslagen" if skipped else "")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 import yaml
 
 from .dutch import dutch_date
-from .errors import DataError, Diagnostic, Position
+from .errors import DataError, Diagnostic, Position, os_problem
 from .files import write_whole
 from .models import MonitorOverview
 from .plancheck import check_plan
@@ -61,7 +62,7 @@ class Overview:
     meet_all: int = 0
     # rule in words -> plans that do not meet it (in any year)
     not_met: Counter = field(default_factory=Counter)
-    skipped: list[str] = field(default_factory=list)  # "file: problem", for the RHO's own screen only
+    skipped: dict[Path, list[str]] = field(default_factory=dict)  # per file its problems, for the RHO's own screen only
     # A hash of each plan counted: to tell how many changed since the last publication (kept in the
     # project's cache, never published).
     fingerprints: Counter = field(default_factory=Counter)
@@ -70,13 +71,22 @@ class Overview:
         return sorted(self.not_met.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
 
 
-def plan_files(folder: Path) -> list[Path]:
-    # Everything named *.json but hidden ones (an editor's): a pipe, folder or broken link with such
-    # a name is named and skipped when read, not passed over in silence.
-    return sorted(p for p in Path(folder).rglob("*.json") if not p.name.startswith("."))
+def plan_files(folder: Path) -> list[Path | Diagnostic]:
+    """Every file named *.json under `folder`, and a diagnostic for each folder that could not be
+    listed. Hidden names (an editor's) aside, nothing is passed over in silence: a pipe, folder or
+    broken link with such a name is named when it is read, a folder the system refuses here."""
+    found: list[Path | Diagnostic] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append(Diagnostic(Position(str(error.filename)), "E001", f"map niet te lezen: {os_problem(error)}"))
+
+    for here, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(here) / name for name in files + folders if name.endswith(".json") and not name.startswith(".")]
+    return sorted(found, key=str)
 
 
-def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date) -> Overview:
+def monitor(project: Project, region_id: str, files: list[Path | Diagnostic], as_of: dt.date) -> Overview:
     region = project.regions[region_id]
     rules = rules_for_region(project, region)
     kernels = rules["kernelementen"]
@@ -88,10 +98,13 @@ def monitor(project: Project, region_id: str, files: list[Path], as_of: dt.date)
     overview.per_kernel = {name: Counter() for name in kernels.values()}
     years: set[int] = set(range(1, rules["basisjaren"] + 1))
     for path in files:
+        if isinstance(path, Diagnostic):  # a folder that could not be listed
+            overview.skipped[Path(path.position.path)] = [str(path)]
+            continue
         try:
             plan = read_plan(path, rules)
         except DataError as error:
-            overview.skipped += [f"{d}" for d in error.diagnostics]
+            overview.skipped[path] = [f"{d}" for d in error.diagnostics]
             continue
         overview.plans += 1
         kernels_per_year: dict[int, set[str]] = {}

@@ -13,6 +13,7 @@ import random
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -30,6 +31,9 @@ BROKEN = {
     "onbekende-interventie.json": json.dumps({"keuzes": {"bestaat-niet": {"1": "actief"}}}),
     "verkeerde-waarde.json": json.dumps({"keuzes": {"triage-training": {"1": "misschien"}}}),
     "twee-keer.json": '{"keuzes": {"triage-training": {"1": "actief"}}, "keuzes": {}}',
+    # A colon in a name (counted as one file by the part before it, once): each file counts.
+    "versie:1.json": "{",
+    "versie:2.json": "[",
 }
 # Not plan files at all, though named like one: each is named and skipped, none waited on.
 ODD = {
@@ -87,7 +91,7 @@ def test_bad_files_are_named_and_skipped(written):
     assert result.returncode == 0 and "Traceback" not in result.stderr
     for file_name in [*BROKEN, *ODD]:
         assert re.search(rf"{re.escape(file_name)}\S*: E\d{{3}} .*\(overgeslagen\)", result.stderr), (file_name, result.stderr)
-    assert "197 plannen geteld, 7 bestanden overgeslagen" in result.stdout
+    assert "197 plannen geteld, 9 bestanden overgeslagen" in result.stdout
 
 
 def test_counts_match_the_plans_and_small_counts_are_hidden(plans, written):
@@ -138,7 +142,7 @@ def test_the_overview_follows_from_the_plans_in_process(plans):
 
     project, folder, _, _ = plans
     overview = monitor(load_project(project.root), REGION, plan_files(folder), dt.date(2026, 11, 1))
-    assert overview.plans == 197 and len(overview.skipped) == 7
+    assert overview.plans == 197 and len(overview.skipped) == 9
     assert 0 <= overview.meet_all <= overview.plans
     assert all(count <= overview.plans - overview.meet_all for count in overview.not_met.values())
 
@@ -327,3 +331,28 @@ def test_without_the_record_of_the_last_publication_only_a_safe_difference_is_pu
     result, before, after = _published_twice(tmp_path, other_computer_one_more_plan)
     assert result.returncode == 1 and "E508" in result.stderr, result.stderr
     assert after == before
+
+
+def test_a_folder_of_plans_it_cannot_read_is_named_not_passed_over(plans, tmp_path, monkeypatch):
+    # The attack (run where root has no override): a subfolder without read permission was skipped
+    # in silence, and the overview counted fewer plans without a word. As root no permission stops
+    # the tests, so the refusal is made where the folder is listed.
+    import errno
+
+    project, folder, _, _ = plans
+    locked = folder / "afdeling-noord"
+    locked.mkdir(exist_ok=True)
+    real_scandir = os.scandir
+
+    def scandir_refusing(path="."):
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir_refusing)
+    result = regioplan(
+        project.root, "monitor", str(folder), "--region", REGION, "--out", str(tmp_path / "out"), "--datum", "2026-11-01", in_process=True
+    )
+    assert result.returncode == 0
+    assert f"{locked}: E001 map niet te lezen: geen toestemming om hier te lezen" in result.stderr and "(overgeslagen)" in result.stderr, result.stderr
+    assert "197 plannen geteld, 10 bestanden overgeslagen" in result.stdout, result.stdout
