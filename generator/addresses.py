@@ -3,6 +3,8 @@ cross-file check (an id that would give a page the address of another is refused
 
 from __future__ import annotations
 
+import re
+
 SOURCES_PAGE = "bronnen.md"
 GLOSSARY_PAGE = "afkortingen.md"
 # The catalogue's own page: no intervention may have it as its address.
@@ -23,3 +25,8 @@ def practice_plan_pdf(region_id: str) -> str:
 
 def region_plan_pdf(region_id: str) -> str:
     return f"regios/{region_id}/regioplan-{region_id}.pdf"
+
+
+def abbreviation_anchor(abbreviation: str) -> str:
+    """The heading id of an abbreviation on the glossary page: 'POH-GGZ' -> 'poh-ggz'."""
+    return re.sub(r"[^a-z0-9]+", "-", abbreviation.casefold()).strip("-")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .addresses import CATALOGUE_PAGE, intervention_page
+from .addresses import CATALOGUE_PAGE, abbreviation_anchor, intervention_page
 from .errors import Diagnostic
 from .load import LoadedFile
 from .models import AGREEMENT_FACTS, EarlierRegion, Region, SourceRef
@@ -79,6 +79,21 @@ def _check_glossary(project: Project) -> list[Diagnostic]:
     problems = list(_check_refs_in(project, loaded, project.glossary))
     items = [(("afkortingen", i, "afkorting"), a.afkorting) for i, a in enumerate(project.glossary.afkortingen)]
     problems += _duplicates(loaded, items, "afkorting")
+    # Two spellings that become one heading id on the glossary page: links to the second lead to the first.
+    places: dict[str, tuple[str, tuple]] = {}
+    for loc, abbreviation in items:
+        anchor = abbreviation_anchor(abbreviation)
+        if anchor in places and places[anchor][0] != abbreviation:
+            first, first_loc = places[anchor]
+            problems.append(
+                Diagnostic(
+                    loaded.position(loc),
+                    "E202",
+                    f"afkorting '{abbreviation}' krijgt op de pagina Afkortingen dezelfde plek (#{anchor}) als '{first}' "
+                    f"(regel {loaded.position(first_loc).line}); zet de ene onder 'ook' van de andere, of kies een andere schrijfwijze",
+                )
+            )
+        places.setdefault(anchor, (abbreviation, loc))
     # A spelling under `ook` gets the abbreviation's tooltip and counts as mentioning it in search:
     # a long form there ("doktersassistente" for DA) would explain a word with itself.
     for i, a in enumerate(project.glossary.afkortingen):

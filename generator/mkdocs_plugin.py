@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url
 from generator.addresses import region_page
 from generator.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.dutch import plural
-from generator.errors import DataError
+from generator.errors import DataError, Diagnostic, Position
 from generator.glossary import expand_search_index, with_glossary
 from generator.models import Glossary
 from generator.project import Project, load_project
@@ -99,9 +99,12 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         list_regions_in_nav(config.nav, project)
 
         self.generated = []
+        docs = Path(config.docs_dir).name
         for path, content in generated:
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{path} bestaat al in content/ en wordt ook gegenereerd; hernoem de pagina in content/")
+                problem = f"staat in {docs}/ en wordt ook gegenereerd uit de gegevens; hernoem of verwijder de pagina in {docs}/"
+                self.failure = DataError([Diagnostic(Position(f"{docs}/{path}"), "E304", problem)])
+                raise PluginError(str(self.failure))
             file = File.generated(config, path, content=content)
             files.append(file)
             self.generated.append(file)

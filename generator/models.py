@@ -54,8 +54,23 @@ def _one_line(value: str) -> str:
 # Text shown to readers. Plain text: it is always escaped, never interpreted as Markdown/HTML.
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_nothing_invisible)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_one_line)]
+
+
 # An abbreviation as written: letters and digits, joined by a hyphen, an apostrophe or & (POH-GGZ, POH'er, O&I).
-Abbreviated = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+([-'’&][A-Za-z0-9]+)*$", max_length=20)]
+def _safe_for_markdown(value: str) -> str:
+    """Markdown marks the HTML and inline parts it sets aside with placeholders such as
+    "wzxhzdk:40" and "klzzwxh:0001"; an abbreviation found inside one breaks the page (the plan
+    builder vanished, every "(" was lost). So: at least one letter, and none of those words."""
+    if not any(c.isalpha() for c in value):
+        raise ValueError(f"'{value}' heeft geen letter; een afkorting van alleen cijfers zou ook in getallen gevonden worden")
+    if any(word in value.casefold() for word in ("wzxhzdk", "klzzwxh")):
+        raise ValueError(f"'{value}' is een woord dat Markdown zelf gebruikt; kies een andere schrijfwijze")
+    return value
+
+
+Abbreviated = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9]+([-'’&][A-Za-z0-9]+)*$", max_length=20), AfterValidator(_safe_for_markdown)
+]
 
 
 def _iso_date(value: object) -> object:

@@ -475,3 +475,12 @@ def test_a_template_that_asks_for_what_no_page_gives_is_named_with_its_line(proj
     assert result.returncode == 1, output
     assert any(said.startswith(f"{relative}:{line}:") and f" {code} " in said and named in said for said in output.splitlines()), output
     assert "undefined" not in output and not (project.root / "site").exists()
+
+
+def test_a_hand_written_page_where_a_generated_one_goes_is_named(project):
+    # The attack: content/bronnen.md got an uncoded log line and "E303 … Aborted with a BuildError!".
+    project.write("content/bronnen.md", "# Mijn bronnen\n")
+    result = regioplan(project.root, "build", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1
+    assert "content/bronnen.md: E304 " in output and "BuildError" not in output and "E303" not in output, output

@@ -354,5 +354,7 @@ def test_a_folder_of_plans_it_cannot_read_is_named_not_passed_over(plans, tmp_pa
         project.root, "monitor", str(folder), "--region", REGION, "--out", str(tmp_path / "out"), "--datum", "2026-11-01", in_process=True
     )
     assert result.returncode == 0
-    assert f"{locked}: E001 map niet te lezen: geen toestemming om hier te lezen" in result.stderr and "(overgeslagen)" in result.stderr, result.stderr
+    assert f"{locked}: E001 map niet te lezen: geen toestemming om hier te lezen" in result.stderr and "(overgeslagen)" in result.stderr, (
+        result.stderr
+    )
     assert "197 plannen geteld, 10 bestanden overgeslagen" in result.stdout, result.stdout

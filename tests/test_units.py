@@ -375,3 +375,30 @@ def test_every_error_code_and_limit_is_in_the_authors_guide():
         f"hoogstens {line_limit}",
     ]:
         assert said in limits, said
+
+
+def test_two_dates_of_one_day_stay_two_events_in_the_calendar(tmp_path):
+    # The attack: two moments with the same day and the same words for it got one UID, and a
+    # calendar program keeps one of them: a date lost for every subscriber, and check said "In orde".
+    import datetime as dt
+
+    import icalendar
+    from conftest import copy_project
+
+    from generator.contexts import Lookups
+    from generator.contexts.calendar import CalendarPages
+    from generator.project import load_project
+
+    project = copy_project(tmp_path / "p", with_regions=True)
+    project.replace(
+        "data/regios/eemland.yml",
+        "  - wanneer: 1 januari 2024\n",
+        "  - wanneer: 1 januari 2024\n    datum: 2024-01-01\n    wat: Een tweede afspraak op die dag.\n"
+        '    bron: {document: regioplan-eemland-2026, sectie: "Doelstelling MTVP"}\n  - wanneer: 1 januari 2024\n',
+    )
+    loaded = load_project(project.root)
+    calendar = CalendarPages(Lookups(loaded, dt.date(2026, 12, 5))).calendar(loaded.regions["eemland"])
+    items = [c for c in icalendar.Calendar.from_ical(calendar).walk() if c.name in ("VEVENT", "VTODO")]
+    on_that_day = [str(c["summary"]) for c in items if "2024-01-01" in str(c.get("dtstart", "").dt if c.get("dtstart") else "")]
+    assert len(on_that_day) == 2
+    assert len({str(c["uid"]) for c in items}) == len(items)

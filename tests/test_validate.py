@@ -165,6 +165,32 @@ def test_e102_a_field_name_with_an_invisible_character_says_so(project):
     )
 
 
+@pytest.mark.parametrize("abbreviation", ["40", "wzxhzdk", "klzzwxh"])
+def test_e107_an_abbreviation_markdown_would_find_inside_its_own_placeholders(project, abbreviation):
+    # The attack: "40" or "wzxhzdk" as an abbreviation is also found inside Markdown's internal
+    # placeholders, which then break: the plan builder vanished from every region, "(" and "&" were
+    # lost, and check said "In orde".
+    glossary = "data/afkortingen.yml"
+    entry = f'  - afkorting: "{abbreviation}"\n    betekenis: "iets"\n    uitleg: "x"\n    bron: {{document: leidraad-v3, sectie: test}}\n'
+    project.write(glossary, project.read(glossary) + entry)
+    line = project.line_of(glossary, f'afkorting: "{abbreviation}"')
+    found = errors(project)
+    assert any(f.startswith(f"{glossary}:{line}:") and " E107 " in f for f in found), found
+
+
+@pytest.mark.parametrize(("existing", "added"), [("C&C", "C-C"), ("POH", "poh")])
+def test_e202_two_abbreviations_that_would_share_one_place_on_the_glossary_page(project, existing, added):
+    # The attack: "C-C" beside "C&C", or "poh" beside "POH", got the same heading id: links and
+    # search results for the second led to the first.
+    glossary = "data/afkortingen.yml"
+    assert f'afkorting: "{existing}"' in project.read(glossary)
+    entry = f'  - afkorting: "{added}"\n    betekenis: "iets anders"\n    uitleg: "x"\n    bron: {{document: leidraad-v3, sectie: test}}\n'
+    project.write(glossary, project.read(glossary) + entry)
+    line = project.line_of(glossary, f'afkorting: "{added}"')
+    found = errors(project)
+    assert any(f.startswith(f"{glossary}:{line}:") and " E202 " in f and f"'{existing}'" in f for f in found), found
+
+
 def test_e107_date_format(project):
     project.write(REGION, MINIMAL_REGION.replace("  status: concept", "  datum: 6-11-2024\n  status: concept"))
     assert errors(project) == [

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -80,11 +79,6 @@ def moment_words(moment) -> str:
     """A dated moment in the plan's own words with its year: 'Vóór 20 maart 2023', not an event on 20 March."""
     year = str(moment.datum.year)
     return moment.wanneer if year in moment.wanneer else f"{moment.wanneer} {year}"
-
-
-def abbreviation_anchor(abbreviation: str) -> str:
-    """The heading id of an abbreviation on the glossary page: 'POH-GGZ' -> 'poh-ggz'."""
-    return re.sub(r"[^a-z0-9]+", "-", abbreviation.casefold()).strip("-")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import Counter
 
 import icalendar
 
@@ -38,9 +39,16 @@ class CalendarPages(PageBuilder):
         cal.add("x-wr-calname", f"MTVP {region.naam}")
         # When the items were written down: the plan's date, else the latest date in it.
         stamp = region.plan.datum or max(m.datum for m in dated(region))
+        seen: Counter = Counter()
         for moment in dated(region):
             item = icalendar.Todo() if moment.deadline else icalendar.Event()
-            item.add("uid", f"{uuid.uuid5(NAMESPACE, f'{region.id}/{moment.datum.isoformat()}/{moment.wanneer}')}@mtvp-handboek")
+            # The same across builds, so a subscribed calendar updates an item instead of adding it
+            # again; a second moment with the same day and words gets its own (a calendar program
+            # would keep only one of two items with one UID).
+            key = f"{region.id}/{moment.datum.isoformat()}/{moment.wanneer}"
+            seen[key] += 1
+            key += f"/{seen[key]}" if seen[key] > 1 else ""
+            item.add("uid", f"{uuid.uuid5(NAMESPACE, key)}@mtvp-handboek")
             item.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
             what = " ".join(moment.wat.split())  # one line: calendar programs show the summary as a title
             item.add("summary", f"{moment_words(moment)}: {what}" if moment.deadline else what)

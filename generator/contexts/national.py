@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..addresses import CATALOGUE_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, intervention_page, region_page
+from ..addresses import CATALOGUE_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, abbreviation_anchor, intervention_page, region_page
 from ..changes import leidraad_changes
 from ..conformance import document_name
 from ..dutch import dutch_date, dutch_number, requirement_label
 from ..models import Intervention, Leidraad, SourceRef
 from ..offer import STATUS_ORDER
-from .base import NATURE_LABELS, PageBuilder, PageContext, abbreviation_anchor, link
+from .base import NATURE_LABELS, PageBuilder, PageContext, link
 
 # The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.
 SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
