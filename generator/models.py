@@ -1019,6 +1019,13 @@ class MonitorOverview(Model):
 PlanText = Annotated[str, StringConstraints(max_length=500), AfterValidator(_no_control_characters)]
 
 
+def _a_number_not_yes_or_no(value: object) -> object:
+    """JSON's true equals 1 to Python: a file with "formaat": true is not a file of format 1."""
+    if isinstance(value, bool):
+        raise ValueError("schrijf het nummer van het formaat (1), niet true of false")
+    return value
+
+
 def _a_real_day(value: str) -> str:
     """'2026-02-30' matches the pattern but is no day; the empty text means no date."""
     if value:
@@ -1032,7 +1039,7 @@ def _a_real_day(value: str) -> str:
 class PracticePlan(Model):
     """Een praktijkplan zoals de planbouwer het opslaat (JSON): per interventie en jaar wat de praktijk doet."""
 
-    formaat: Literal[1] = Field(1, description="Versie van dit bestandsformaat.")
+    formaat: Annotated[Literal[1], BeforeValidator(_a_number_not_yes_or_no)] = Field(1, description="Versie van dit bestandsformaat.")
     regio: Slug | None = Field(None, description="Id van de regio waarvoor het plan is gemaakt.")
     praktijk: PlanText = Field("", description="Naam van de praktijk.")
     keuzes: dict[ChoiceKey, dict[PlanYear, PlanState]] = Field(

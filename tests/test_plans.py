@@ -525,6 +525,7 @@ MALFORMED = [
     ),
     ("intervisie as a word", '{"intervisie": "ja"}', "planregio", "E503", "$.intervisie:"),
     ("an unknown file format", '{"formaat": 2}', "planregio", "E503", "$.formaat:"),
+    ("a file format of true", '{"formaat": true}', "planregio", "E503", "$.formaat:"),
     ("a practice name as a number", '{"praktijk": 12}', "planregio", "E503", "$.praktijk:"),
     # Typed by a practice, printed on the checker's terminal: an escape sequence would act on it.
     (
