@@ -9,9 +9,11 @@ the abbreviations given to Markdown): the floor for this site. `ratio` is our bu
 over the floor's time, so it measures what our plugin adds.
 
 Our build and the floor run in turn, `--repeat` times (a fresh project cache each time, as a first
-build has), and the rebuild with PDFs from the cache as often; every figure is the median. On a
-shared machine whose speed drifts, a pair taken close together still compares like with like, and
-one slow or lucky run does not move the result.
+build has), and the rebuild with PDFs from the cache as often; every figure is the median. `ratio`
+is taken from CPU seconds (this process and its children), with the wall clock beside it: on a
+shared machine the wall clock of one build varied by a factor of two within minutes, while the CPU
+time a build needs does not depend on what else runs. A pair taken close together still compares
+like with like, and one slow or lucky run does not move the result.
 """
 
 from __future__ import annotations
@@ -46,12 +48,26 @@ TARGETS = {
 }
 
 
+def _clock() -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and its finished children) now."""
+    times = os.times()
+    return time.perf_counter(), times.user + times.system + times.children_user + times.children_system
+
+
+def _since(start: tuple[float, float]) -> tuple[float, float]:
+    wall, cpu = _clock()
+    return wall - start[0], cpu - start[1]
+
+
 @dataclass
 class Run:
-    """One build of ours without PDFs and the floor's build right after it."""
+    """One build of ours without PDFs and the floor's build right after it (wall seconds per stage;
+    CPU seconds of each whole build)."""
 
     stages: dict[str, float]
     floor: float
+    cpu: float = 0.0
+    floor_cpu: float = 0.0
 
     @property
     def site_without_pdfs(self) -> float:
@@ -92,7 +108,20 @@ class Report:
 
     @property
     def pair_ratios(self) -> list[float]:
+        """Our build over the floor, in CPU seconds, per pair."""
+        return [run.cpu / run.floor_cpu for run in self.runs]
+
+    @property
+    def wall_ratios(self) -> list[float]:
         return [run.site_without_pdfs / run.floor for run in self.runs]
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(run.cpu for run in self.runs)
+
+    @property
+    def floor_cpu(self) -> float:
+        return statistics.median(run.floor_cpu for run in self.runs)
 
     @property
     def ratio(self) -> float:
@@ -119,7 +148,12 @@ class Report:
             )
         out.append(f"{'floor (Material)':<20}{self.floor:>9.2f}")
         out.append(f"our stages: {self.own_share * 100:.1f} % of the build without PDFs")
-        out.append(f"ratio: {self.ratio:.2f}   (pairs from {min(self.pair_ratios):.2f} to {max(self.pair_ratios):.2f})")
+        out.append(f"CPU seconds: our build without PDFs {self.cpu:.2f}, floor {self.floor_cpu:.2f}")
+        out.append(f"ratio (CPU): {self.ratio:.2f}   (pairs from {min(self.pair_ratios):.2f} to {max(self.pair_ratios):.2f})")
+        wall = statistics.median(self.wall_ratios)
+        out.append(
+            f"wall clock: {wall:.2f}   (pairs from {min(self.wall_ratios):.2f} to {max(self.wall_ratios):.2f}; varies with the machine's load)"
+        )
         return out
 
     def verdicts(self) -> list[str]:
@@ -180,12 +214,13 @@ def _floor_project(project_root: Path, project, pages, abbr: dict, folder: Path)
     return folder / "mkdocs.yml"
 
 
-def _timed_floor(config_file: Path) -> float:
+def _timed_floor(config_file: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of the floor's build."""
     from mkdocs.config import load_config
 
-    started = time.perf_counter()
+    started = _clock()
     build(load_config(config_file=str(config_file)))
-    return time.perf_counter() - started
+    return _since(started)
 
 
 def _build_as_regioplan_does(project_root: Path, site: Path, pdfs: bool) -> tuple[float, float, dict[str, float]]:
@@ -200,17 +235,20 @@ def _build_as_regioplan_does(project_root: Path, site: Path, pdfs: bool) -> tupl
     return validate, time.perf_counter() - started, plugin.timings
 
 
-def _timed_build(project_root: Path, site: Path) -> dict[str, float]:
-    """Our build without PDFs, from an empty project cache; seconds per stage."""
+def _timed_build(project_root: Path, site: Path) -> tuple[dict[str, float], float]:
+    """Our build without PDFs, from an empty project cache: wall seconds per stage, CPU seconds in all."""
     shutil.rmtree(project_root / CACHE_ROOT, ignore_errors=True)
+    started = _clock()
     validate, total, timings = _build_as_regioplan_does(project_root, site, pdfs=False)
+    _, cpu = _since(started)
     own = timings["load"] + timings["generate"] + timings["pdf"] + timings["search"]
-    return {
+    stages = {
         "load and validate": validate + timings["load"],
         # Our code inside MkDocs's run too: the abbreviations added to the search index.
         "generate pages": timings["generate"] + timings["pdf"] + timings["search"],
         "MkDocs render": total - own,
     }
+    return stages, cpu
 
 
 def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample: int | None = None, repeat: int = 3) -> Report:
@@ -230,8 +268,9 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     for _ in range(repeat):
         for folder in (scratch / "site", scratch / "floor" / "site"):
             shutil.rmtree(folder, ignore_errors=True)
-        stages = _timed_build(project_root, scratch / "site")
-        report.runs.append(Run(stages, _timed_floor(floor_config)))
+        stages, cpu = _timed_build(project_root, scratch / "site")
+        floor, floor_cpu = _timed_floor(floor_config)
+        report.runs.append(Run(stages, floor, cpu, floor_cpu))
     report.pages, report.size = _size(scratch / "site")
     region_pages = [p for p in (scratch / "site" / "regios").rglob("index.html")]
     report.region_page_kb = max(p.stat().st_size for p in region_pages) / 1024

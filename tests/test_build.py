@@ -242,7 +242,9 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path):
         "PDFs (2 processes)",
         "PDFs (1 process)",
         "floor (Material)",
-        "ratio:",
+        "CPU seconds: our build without PDFs",
+        "ratio (CPU):",
+        "wall clock:",
     ]:
         assert label in result.stdout, label
     assert (tmp_path / "bench" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
