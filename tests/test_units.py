@@ -409,7 +409,10 @@ def test_the_benchmark_ratio_is_taken_from_cpu_seconds():
     # waited for another program looked slow. The ratio compares the CPU seconds each build needed.
     from generator.bench import Report, Run
 
-    busy_then_idle = [Run({"MkDocs render": 3.0}, 1.0, cpu=1.1, floor_cpu=1.0), Run({"MkDocs render": 1.0}, 2.0, cpu=1.3, floor_cpu=1.0)]
+    def stages(render: float) -> dict[str, float]:
+        return {"load and validate": 0.1, "generate pages": 0.1, "MkDocs render": render}
+
+    busy_then_idle = [Run(stages(2.8), 1.0, cpu=1.1, floor_cpu=1.0), Run(stages(0.8), 2.0, cpu=1.3, floor_cpu=1.0)]
     report = Report(10, runs=busy_then_idle, pages=5, pdfs=2, pdf_one=2.0, pdf_two=1.0)
     assert report.pair_ratios == pytest.approx([1.1, 1.3]) and report.ratio == pytest.approx(1.2)
     assert report.wall_ratios == pytest.approx([3.0, 0.5])  # shown beside it, never judged
