@@ -269,28 +269,6 @@ def test_no_published_count_or_complement_tells_of_fewer_than_five(tmp_path_fact
             assert count == "< 5" or count == f"{total - 4} of meer", count
 
 
-def test_a_second_publication_that_would_reveal_one_practice_is_refused(tmp_path):
-    project = copy_project(tmp_path / "p", with_regions=True)
-    folder = project.root / "plannen"
-    folder.mkdir()
-    for number, plan in enumerate(_plans([{"flexibele-consultduur", "triage-training"}] * 8 + [{"taakherschikking"}] * 6)):
-        (folder / f"{number}.json").write_text(json.dumps(plan), encoding="utf-8")
-    publish = ("monitor", str(folder), "--region", REGION, "--out", str(tmp_path / "out"), "--datum", "2026-11-01", "--publish")
-    assert regioplan(project.root, *publish, in_process=True).returncode == 0
-    published_file = project.path(f"data/monitor/{REGION}.yml")
-    before = published_file.read_bytes()
-    # One more practice: the difference between the two publications would be its choices.
-    (folder / "nieuw.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
-    result = regioplan(project.root, *publish, in_process=True)
-    assert result.returncode == 1 and "E508" in result.stderr and "Traceback" not in result.stderr
-    assert published_file.read_bytes() == before
-    # Five changed plans together: no single practice stands out; published.
-    for number in range(4):
-        (folder / f"nieuw-{number}.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
-    assert regioplan(project.root, *publish, in_process=True).returncode == 0
-    assert published_file.read_bytes() != before
-
-
 def _published_twice(tmp_path, change):
     """Publish 14 plans, apply `change` to the project and plans folder, publish again: that result."""
     project = copy_project(tmp_path / "p", with_regions=True)
@@ -304,6 +282,27 @@ def _published_twice(tmp_path, change):
     change(project, folder)
     result = regioplan(project.root, *publish, in_process=True)
     return result, before, project.path(f"data/monitor/{REGION}.yml").read_bytes()
+
+
+def _add_plans(count: int):
+    def add(project, folder):
+        for number in range(count):
+            (folder / f"nieuw-{number}.json").write_text(json.dumps(_plans([{"mdo-casuistiektafel"}])[0]), encoding="utf-8")
+
+    return add
+
+
+def test_a_second_publication_that_would_reveal_one_practice_is_refused(tmp_path):
+    # One more practice: the difference between the two publications would be its choices.
+    result, before, after = _published_twice(tmp_path, _add_plans(1))
+    assert result.returncode == 1 and "E508" in result.stderr and "Traceback" not in result.stderr
+    assert after == before
+
+
+def test_five_changed_plans_together_are_published(tmp_path):
+    # No single practice stands out among five.
+    result, before, after = _published_twice(tmp_path, _add_plans(5))
+    assert result.returncode == 0 and after != before
 
 
 def test_plans_saved_again_without_another_choice_do_not_open_a_new_publication(tmp_path):
