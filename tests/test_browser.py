@@ -288,3 +288,32 @@ def test_the_ledger_reads_on_a_phone_without_scrolling_sideways(browser, site_ur
     first = page.locator(".kaarten td[data-label='Wat de bron vraagt']").first
     assert page.evaluate("e => getComputedStyle(e, '::before').content", first.element_handle()).startswith('"Wat de bron vraagt')
     page.close()
+
+
+# Every table box on the page: does it scroll sideways, and is the hint before it shown.
+TABLE_BOXES = """() => [...document.querySelectorAll("article .md-typeset__scrollwrap")].map(box => {
+  const hint = box.previousElementSibling && box.previousElementSibling.classList.contains("schuifhint") ? box.previousElementSibling : null;
+  return {
+    scrolls: box.scrollWidth > box.clientWidth + 1,
+    shown: !!hint && hint.offsetParent !== null && getComputedStyle(hint).visibility !== "hidden",
+    text: hint ? hint.textContent.trim() : "",
+  };
+})"""
+
+
+@pytest.mark.parametrize("url", ["regios/zuid-holland-noord/monitoring-en-financiering/", "leidraad/groeimodel/", "vergelijk/organisatie/"])
+def test_a_table_that_scrolls_sideways_on_a_phone_says_so(browser, site_url, url):
+    # On a phone 14 pages had tables that scroll sideways with nothing to show that there is more
+    # to the right. Each such table has a visible hint before it; a table that fits has none.
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + url)
+    boxes = page.evaluate(TABLE_BOXES)
+    assert any(box["scrolls"] for box in boxes), url  # the page has such a table on a phone
+    for box in boxes:
+        assert box["shown"] == box["scrolls"], (url, box)
+        assert not box["scrolls"] or "schuif" in box["text"].lower(), box
+    page.set_viewport_size(LAPTOP)
+    page.wait_for_function("() => true")
+    for box in page.evaluate(TABLE_BOXES):
+        assert box["shown"] == box["scrolls"], (url, "1366", box)
+    page.close()
