@@ -317,3 +317,17 @@ def test_a_table_that_scrolls_sideways_on_a_phone_says_so(browser, site_url, url
     for box in page.evaluate(TABLE_BOXES):
         assert box["shown"] == box["scrolls"], (url, "1366", box)
     page.close()
+
+
+def test_readers_words_find_pages_for_readers_before_the_authors_guide(browser, site_url):
+    # Typed by GPs, these words led first to the guide for RHO staff and its developer pages (the
+    # field reference, the benchmark figures). The guide is still found, after the pages for readers.
+    page = browser.new_page()
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Typ om te beginnen met zoeken", timeout=60_000)
+    for term in ["regel", "PDF", "bron", "datum", "status"]:
+        first = search(page, term)[:3]
+        assert not any("/handleiding/" in result for result in first), (term, first)
+    assert any("/handleiding/velden/" in result for result in search(page, "periode_van"))  # authors still find their fields
+    page.close()
