@@ -48,6 +48,15 @@ def pytest_sessionstart(session):
         )
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test in one tier: `unit` (marked in its file), `browser` (it uses Chromium), else `site`.
+    Marked from what a test uses, so a new test lands in its tier without anyone remembering to."""
+    for item in items:
+        if item.get_closest_marker("unit"):
+            continue
+        item.add_marker(pytest.mark.browser if "browser" in getattr(item, "fixturenames", ()) else pytest.mark.site)
+
+
 class Project:
     """A copy of this repository's project in a temp folder, with editable data."""
 
