@@ -294,7 +294,7 @@ def test_the_ledger_reads_on_a_phone_without_scrolling_sideways(browser, site_ur
 TABLE_BOXES = """() => [...document.querySelectorAll("article .md-typeset__scrollwrap")].map(box => {
   const hint = box.previousElementSibling && box.previousElementSibling.classList.contains("schuifhint") ? box.previousElementSibling : null;
   return {
-    scrolls: box.scrollWidth > box.clientWidth + 1,
+    scrolls: getComputedStyle(box).overflowX !== "visible" && box.scrollWidth > box.clientWidth + 1,
     shown: !!hint && hint.offsetParent !== null && getComputedStyle(hint).visibility !== "hidden",
     text: hint ? hint.textContent.trim() : "",
   };

@@ -24,7 +24,9 @@
   function update() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
       var hint = hintBefore(box);
-      if (box.scrollWidth > box.clientWidth + 1) {
+      // A box whose overflow is visible does not scroll itself (the matrix scrolls in its own box).
+      var scrolls = getComputedStyle(box).overflowX !== "visible" && box.scrollWidth > box.clientWidth + 1;
+      if (scrolls) {
         box.tabIndex = 0;
         box.setAttribute("role", "region");
         box.setAttribute("aria-label", "Tabel: " + nameOf(box).trim() + " (schuift opzij)");
