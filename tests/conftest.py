@@ -33,6 +33,7 @@ PROGRAMS = {
     "chromium": "chromium",
     # A full or read-only disk (tmpfs) and a file no one may change, for the tests of output folders.
     "mount": "mount",
+    "umount": "mount",
     "chattr": "e2fsprogs",
 }
 
