@@ -41,11 +41,16 @@ class Diagnostic:
         return visible(f"{self.position}: {self.code} {self.message}")
 
 
+def invisible(character: str) -> bool:
+    """A control or format character: it shows nothing, or acts on what is shown."""
+    return unicodedata.category(character) in ("Cc", "Cf")
+
+
 def visible(text: str) -> str:
     """Text for a terminal, with every control or invisible format character written out as
     \\u001b: a message may quote a file name or a value from an untrusted file, and an escape
     sequence or line break in it would act on the terminal or forge a line of output."""
-    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+    return "".join(f"\\u{ord(c):04x}" if invisible(c) else c for c in text)
 
 
 class DataError(Exception):
@@ -94,3 +99,8 @@ def os_problem(exc: OSError) -> str:
     return _OS_PROBLEMS.get(
         name, f"het besturingssysteem weigerde dit (foutcode {name or exc.errno}); probeer het opnieuw of kies een andere plek"
     )
+
+
+def unreadable_folder(where: str, exc: OSError) -> Diagnostic:
+    """A folder of input that the system would not list: named, with what the system said."""
+    return Diagnostic(Position(where), "E001", f"map niet te lezen: {os_problem(exc)}")

@@ -39,14 +39,14 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of an input file. Anything but a regular file of at most `limit` bytes raises
     InputProblem: a pipe or device is never read (it could block or never end), a folder or a
     broken link is named as such."""
-    if path.is_symlink() and not os.path.lexists(os.path.realpath(path)):
-        raise InputProblem(
-            f"is een koppeling naar een bestand dat niet bestaat ({os.readlink(path)}); verwijder de koppeling of herstel het doel"
-        )
     try:
         # Non-blocking: opening a named pipe must not wait for a writer.
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
+        if isinstance(exc, FileNotFoundError) and path.is_symlink():  # the link is there, what it names is not
+            raise InputProblem(
+                f"is een koppeling naar een bestand dat niet bestaat ({os.readlink(path)}); verwijder de koppeling of herstel het doel"
+            ) from None
         raise InputProblem(os_problem(exc)) from None
     try:
         kind = os.fstat(handle).st_mode

@@ -17,6 +17,7 @@ import logging
 import time
 from html import escape
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -76,6 +77,15 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             )
         return config
 
+    def _stop(self, error: DataError) -> NoReturn:
+        """End the build on a problem in our own stages. PluginError makes MkDocs stop with its
+        message and no traceback; `regioplan build` reports the diagnostics themselves
+        (write.build_site), so then MkDocs' line only points to them."""
+        self.failure = error
+        if self.caller_reports:
+            raise PluginError("de gegevens bevatten fouten; zie hieronder")
+        raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics))
+
     def on_files(self, files: Files, config) -> Files:
         root = Path(config.config_file_path).parent
         self.timings = {}
@@ -89,12 +99,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             real_pdfs = not self.serving and self.config.pdf == "echt"
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
-            # PluginError makes MkDocs stop with this message and no traceback; `regioplan build`
-            # reports the diagnostics themselves (write.build_site), with their own positions.
-            self.failure = error
-            if self.caller_reports:
-                raise PluginError("de gegevens bevatten fouten; zie hieronder") from None
-            raise PluginError("de gegevens bevatten fouten:\n" + "\n".join(str(d) for d in error.diagnostics)) from None
+            self._stop(error)
         self.glossary = project.glossary
         list_regions_in_nav(config.nav, project)
 
@@ -103,8 +108,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         for path, content in generated:
             if files.get_file_from_path(path) is not None:
                 problem = f"staat in {docs}/ en wordt ook gegenereerd uit de gegevens; hernoem of verwijder de pagina in {docs}/"
-                self.failure = DataError([Diagnostic(Position(f"{docs}/{path}"), "E304", problem)])
-                raise PluginError(str(self.failure))
+                self._stop(DataError([Diagnostic(Position(f"{docs}/{path}"), "E304", problem)]))
             file = File.generated(config, path, content=content)
             files.append(file)
             self.generated.append(file)

@@ -23,14 +23,14 @@ from typing import Any
 import yaml
 
 from .dutch import dutch_date
-from .errors import DataError, Diagnostic, Position, os_problem
+from .errors import DataError, Diagnostic, Position, unreadable_folder
 from .files import write_whole
 from .models import MonitorOverview
 from .plancheck import check_plan
 from .planrules import describe_rule, read_plan, rules_for_region
 from .project import Project
 from .projectdata import MONITOR_DIR, STATE_ROOT
-from .spreadsheet import BYTE_ORDER_MARK, SEPARATOR, Column, table
+from .spreadsheet import Column, table
 
 SMALL = 5
 CHOSEN = ("actief", "verdieping")  # a plan's states that mean the practice does the intervention that year
@@ -78,7 +78,7 @@ def plan_files(folder: Path) -> list[Path | Diagnostic]:
     found: list[Path | Diagnostic] = []
 
     def unreadable(error: OSError) -> None:
-        found.append(Diagnostic(Position(str(error.filename)), "E001", f"map niet te lezen: {os_problem(error)}"))
+        found.append(unreadable_folder(str(error.filename), error))
 
     for here, folders, files in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if not name.startswith(".")]
@@ -199,13 +199,16 @@ def made_by_monitor(path: Path) -> bool:
         start = path.read_bytes()[:2048].decode("utf-8", errors="replace")
     except OSError:
         return False
-    header = BYTE_ORDER_MARK + SEPARATOR.join(c.name for c in MONITOR_COLUMNS) + "\r\n"
-    return start.startswith(header) or '<meta name="generator" content="regioplan monitor">' in start
+    return start.startswith(table(MONITOR_COLUMNS, [])) or f'<meta name="generator" content="{GENERATOR}">' in start
+
+
+# How the overview page names its maker: the mark by which a later run knows it may replace the page.
+GENERATOR = "regioplan monitor"
 
 
 def context(overview: Overview) -> dict[str, Any]:
     """What the overview page shows (site_templates/monitor/overzicht.html.j2): the published figures."""
-    return {**published(overview), "regio": overview.region, "stand": dutch_date(overview.as_of), "drempel": SMALL}
+    return {**published(overview), "regio": overview.region, "stand": dutch_date(overview.as_of), "drempel": SMALL, "generator": GENERATOR}
 
 
 def _record(root: Path, overview: Overview) -> Path:

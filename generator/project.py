@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from . import crosscheck
-from .errors import DataError, Diagnostic, Position, os_problem, relative
+from .errors import DataError, Diagnostic, Position, relative, unreadable_folder
 from .load import LoadedFile, load_yaml
 from .models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, MonitorOverview, Region, Sources
 from .projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEDGER_DIR, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
@@ -88,7 +88,7 @@ def _load_project(root: Path) -> Project:
         try:
             paths = _data_files(root, folder)
         except OSError as exc:
-            problems.append(Diagnostic(Position(folder), "E001", f"map niet te lezen: {os_problem(exc)}"))
+            problems.append(unreadable_folder(folder, exc))
             return []
         problems.extend(_one_file_per_name(paths, root))
         return paths

@@ -11,13 +11,12 @@ from __future__ import annotations
 import difflib
 import os
 import typing
-import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Diagnostic
+from .errors import Diagnostic, invisible
 from .load import LoadedFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -116,7 +115,7 @@ def describe_error(error: dict, field_names: set[str], model: type[BaseModel] | 
         allowed = f" met een van: {', '.join(choices[:-1])} of {choices[-1]}" if len(choices) > 1 else ""
         return "E101", f"verplicht veld '{name}' ontbreekt; voeg het toe{allowed}"
     if kind == "extra_forbidden":
-        if hidden := next((c for c in name if unicodedata.category(c) in ("Cc", "Cf")), None):
+        if hidden := next((c for c in name if invisible(c)), None):
             # 'naam' with a zero-width space in it prints as 'naam': say what cannot be seen.
             return "E102", f"veldnaam '{name}' bevat een onzichtbaar teken (U+{ord(hidden):04X}); typ de naam opnieuw zonder dat teken"
         return "E102", f"onbekend veld '{name}'{suggestion(name, field_names)}; verwijder of hernoem het"

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 
 from ..conformance import SECTION_TITLES
+from ..dutch import NOT_STATED
 from ..projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
 from ..schema import published_schemas
 from ..spreadsheet import DIALECT, Column, decimal, frictionless_fields, table
 from .base import NATURE_LABELS, PageBuilder, PageContext, link
 
 FOLDER = "open-data"
-SUPPORT_WORDS = {"ja": "ja", "nee": "nee", "niet-vermeld": "niet vermeld"}
+SUPPORT_WORDS = {"ja": "ja", "nee": "nee", "niet-vermeld": NOT_STATED}
 REVIEWS = {"plan": "aan de leidraad die het plan volgt", "naar-nieuwste": "naar de nieuwste leidraad"}
 
 # Each table's columns, with what they hold: written once, for the tables, the open-data page and
@@ -90,6 +91,7 @@ DESCRIPTIONS = {
     "catalogus.json": ("Catalogus (JSON)", "data/catalogus.yml zoals hij is: kernelementen en interventies.", None),
     "leidraad.json": ("Leidraadversies (JSON)", "Elke leidraadversie uit data/leidraad/ zoals hij is.", None),
     "regios.json": ("Regio's (JSON)", "Elk regiobestand uit data/regios/ zoals het is.", None),
+    "datapackage.json": ("Beschrijving van de bestanden", "Bestanden, kolommen, licentie en datum, als Frictionless Data Package.", None),
 }
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -215,11 +217,9 @@ class OpenDataPages(PageBuilder):
                 "naam": name,
                 "href": link(page, f"{FOLDER}/{name}"),
                 "grootte": f"{len(text.encode()) // 1024 + 1} kB",
-                "titel": DESCRIPTIONS[name][0] if name in DESCRIPTIONS else "Beschrijving van de bestanden",
-                "beschrijving": DESCRIPTIONS[name][1]
-                if name in DESCRIPTIONS
-                else "Bestanden, kolommen, licentie en datum, als Frictionless Data Package.",
-                "kolommen": DESCRIPTIONS[name][2] if name in DESCRIPTIONS else None,
+                "titel": DESCRIPTIONS[name][0],
+                "beschrijving": DESCRIPTIONS[name][1],
+                "kolommen": DESCRIPTIONS[name][2],
             }
             for name, text in files.items()
         ]
