@@ -199,10 +199,10 @@ def _floor_project(project_root: Path, project, pages, abbr: dict, folder: Path)
     """The same pages as a project for MkDocs Material alone; returns its configuration file."""
     docs = folder / EXPORT_DOCS
     shutil.copytree(project_root / "content", docs)
-    for path, text in [(page.path, page.content) for page in pages] + guide_files(project_root):
+    for path, content in [(page.path, page.content) for page in pages] + guide_files(project_root):
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(content if isinstance(content, bytes) else content.encode())
     # The same files the pages link to, so both builds check the same links.
     for path in pdf_paths(project):
         (docs / path).write_bytes(b"")

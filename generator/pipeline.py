@@ -20,7 +20,7 @@ from .render import render_pages
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the docs folder, e.g. "interventies/triage-training.md"
-    content: str  # Markdown for .md pages; other files (JSON for scripts) as they are
+    content: str | bytes  # Markdown for .md pages; other files (JSON, CSV, workbooks) as they are
 
 
 def build_date() -> dt.date:

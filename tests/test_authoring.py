@@ -481,7 +481,7 @@ def test_the_open_data_sets_are_described_beside_them(real_site):
     assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["created"]
     files = {r["path"]: r for r in package["resources"]}
     assert set(files) == {
-        p.name for p in (real_site / "open-data").iterdir() if p.suffix in (".csv", ".json") and p.name != "datapackage.json"
+        p.name for p in (real_site / "open-data").iterdir() if p.suffix in (".csv", ".xlsx", ".json") and p.name != "datapackage.json"
     }
     page = html(real_site, "open-data").find("article").get_text(" ")
     for table in sorted((real_site / "open-data").glob("*.csv")):
@@ -492,3 +492,45 @@ def test_the_open_data_sets_are_described_beside_them(real_site):
         assert files[table.name]["dialect"]["delimiter"] == ";", table.name
         for field in fields:
             assert field["description"] in " ".join(page.split()), (table.name, field["name"])
+
+
+def test_every_table_is_also_a_workbook_that_keeps_text_and_numbers_as_they_are(real_site):
+    # Issue 29: "Every data set has an .xlsx (read back with openpyxl: readable headers, display
+    # names)". A CSV depends on the spreadsheet's settings; a workbook opens the same everywhere,
+    # with amounts as numbers one can add up, and no cell a formula, whatever the data says.
+    import openpyxl
+
+    folder = real_site / "open-data"
+    package = {r["path"]: r for r in json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
+    page = html(real_site, "open-data")
+    for table in sorted(folder.glob("*.csv")):
+        workbook = folder / f"{table.stem}.xlsx"
+        book = openpyxl.load_workbook(workbook)
+        data, about = book.worksheets
+        rows = list(data.iter_rows(values_only=True))
+        header, body = rows[0], rows[1:]
+        expected = as_a_dutch_spreadsheet(table)
+        columns = list(expected[0])
+        # Headers people read: words, not field names; one per column of the CSV, in its order.
+        assert len(header) == len(columns), table.name
+        assert all(h and "_" not in h and h[0].isupper() for h in header), (table.name, header)
+        assert data.freeze_panes == "A2" and data.auto_filter.ref, table.name  # header stays, filter buttons
+        assert len(body) == len(expected), table.name
+        for cells, row in zip(body, expected, strict=True):
+            for cell, (column, value) in zip(cells, row.items(), strict=True):
+                if isinstance(cell, (int, float)):
+                    assert cell == float(value.replace(",", ".")), (table.name, column, value)
+                else:
+                    # The CSV's apostrophe before a formula character is for the CSV only.
+                    assert (cell or "") == (value[1:] if value.startswith("'=") else value), (table.name, column)
+        assert all(c.data_type != "f" for sheet in book.worksheets for line in sheet.iter_rows() for c in line), table.name
+        # What the file is, under which licence, and every column with what it holds.
+        words = " ".join(str(v) for line in about.iter_rows(values_only=True) for v in line if v)
+        assert "CC BY 4.0" in words and package[table.name]["title"] in words, table.name
+        for title, field in zip(header, package[table.name]["schema"]["fields"], strict=True):
+            assert title in words and field["description"] in words, (table.name, title)
+        assert package[workbook.name]["mediatype"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        assert page.find("a", href=workbook.name) is not None, workbook.name
+    tariffs = openpyxl.load_workbook(folder / "tarieven.xlsx").worksheets[0]
+    amounts = [row[2] for row in tariffs.iter_rows(min_row=2, values_only=True)]
+    assert amounts and all(isinstance(a, float) for a in amounts)

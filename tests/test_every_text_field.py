@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import icalendar
+import openpyxl
 import pytest
 import yaml
 from conftest import REPO, SiteServer, as_a_dutch_spreadsheet, copy_project
@@ -222,5 +223,14 @@ def test_machine_read_files_still_parse_and_start_no_formula(attacked_site):
     cells = [cell for file in tables for row in as_a_dutch_spreadsheet(file) for cell in row.values()]
     assert any("onerror=alert(1)" in cell for cell in cells)  # the attack reached the open data
     assert [cell for cell in cells if cell.startswith(FORMULA)] == []
+    workbooks = sorted(site.rglob("*.xlsx"))
+    assert len(workbooks) == len(tables)
+    texts = []
+    for file in workbooks:
+        book = openpyxl.load_workbook(file)
+        cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+        assert [c.coordinate for c in cells if c.data_type == "f"] == [], file.name  # text, never a formula
+        texts += [c.value for c in cells if isinstance(c.value, str)]
+    assert any(text.startswith("=1+1") and "onerror=alert(1)" in text for text in texts)  # the attack, whole, as text
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "onerror=alert(1)" in index and "<img src=x" not in index and "<script>alert" not in index

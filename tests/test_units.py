@@ -417,3 +417,20 @@ def test_the_benchmark_ratio_is_taken_from_cpu_seconds():
     assert report.pair_ratios == pytest.approx([1.1, 1.3]) and report.ratio == pytest.approx(1.2)
     assert report.wall_ratios == pytest.approx([3.0, 0.5])  # shown beside it, never judged
     assert any(line.startswith("ratio (CPU): 1.20") for line in report.lines())
+
+
+def test_a_text_longer_than_a_workbook_cell_holds_says_where_it_is_whole():
+    # Excel keeps at most 32,767 characters in a cell and cuts the rest without a word; a joined
+    # list of variants can be longer. The cell must say it was cut and where the whole text is.
+    import io
+
+    import openpyxl
+
+    from generator.spreadsheet import CELL_LIMIT, Column, workbook
+
+    long = "woord " * 8000  # 48,000 characters
+    data = workbook([Column("varianten", "de vormen")], [[long]], [("Gegevens", "Proef")], dt.date(2026, 12, 5), "proef.csv")
+    cell = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]["A2"].value
+    assert len(cell) <= CELL_LIMIT and cell.startswith("woord woord") and cell.endswith("staat in proef.csv]")
+    again = workbook([Column("varianten", "de vormen")], [[long]], [("Gegevens", "Proef")], dt.date(2026, 12, 5), "proef.csv")
+    assert again == data  # the same rows, the same bytes, whenever they are written

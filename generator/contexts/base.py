@@ -51,7 +51,7 @@ class PageContext:
     path: str
     template: str | None
     context: dict[str, Any] = field(default_factory=dict)
-    content: str = ""
+    content: str | bytes = ""  # bytes for binary files (workbooks)
 
 
 def link(from_page: str, to_page: str, fragment: str = "") -> Markup:

@@ -1,7 +1,8 @@
-"""Open data: the catalogue and every region as JSON and CSV downloads, with the schemas.
+"""Open data: the catalogue and every region as JSON, CSV and Excel downloads, with the schemas.
 
 Files are generated from the validated data at build time, so a download never differs from
-what the pages say. JSON holds everything; the CSV files are flat views for spreadsheets.
+what the pages say. JSON holds everything; each table is a flat view for spreadsheets, as CSV and
+as an Excel workbook with the same rows.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import json
 
 from ..conformance import SECTION_TITLES
-from ..dutch import NOT_STATED
+from ..dutch import NOT_STATED, dutch_date
 from ..projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
 from ..schema import published_schemas
-from ..spreadsheet import DIALECT, Column, decimal, frictionless_fields, table
+from ..spreadsheet import DIALECT, Column, frictionless_fields, table, workbook
 from .base import NATURE_LABELS, PageBuilder, PageContext, link
 
 FOLDER = "open-data"
@@ -49,9 +50,9 @@ OFFER_COLUMNS = [
 TARIFF_COLUMNS = [
     Column("regio", "de regio"),
     Column("verzekeraar", "de zorgverzekeraar die het tarief betaalt"),
-    Column("bedrag_euro", "het bedrag in euro, met een komma als decimaalteken", "number"),
+    Column("bedrag_euro", "het bedrag in euro (in de CSV met een komma als decimaalteken)", "number", "Bedrag (euro)"),
     Column("eenheid", "waarvoor het bedrag geldt, zoals per ingeschreven patiënt per kwartaal"),
-    Column("jaar", "het jaar waarin het tarief geldt, als het plan het noemt"),
+    Column("jaar", "het jaar waarin het tarief geldt, als het plan het noemt", "integer"),
     Column("prestatiecode", "de prestatiecode, als het plan die noemt"),
     Column("regio_id", "korte naam van de regio"),
 ]
@@ -66,7 +67,7 @@ VERDICT_COLUMNS = [
     Column("uitkomst", "voldoet, voldoet niet of niet te beoordelen"),
     Column("indicatief", "ja als de regel uit een andere bron is afgeleid en het oordeel dus indicatief is"),
     Column("reden", "waarom: wat geteld is, of welk feit het plan niet noemt"),
-    Column("noot_redactie", "een afweging van de redactie, apart van wat het plan zegt"),
+    Column("noot_redactie", "een afweging van de redactie, apart van wat het plan zegt", title="Noot van de redactie"),
     Column("regio_id", "korte naam van de regio"),
     Column("leidraad_id", "korte naam van de leidraadversie"),
 ]
@@ -93,6 +94,14 @@ DESCRIPTIONS = {
     "regios.json": ("Regio's (JSON)", "Elk regiobestand uit data/regios/ zoals het is.", None),
     "datapackage.json": ("Beschrijving van de bestanden", "Bestanden, kolommen, licentie en datum, als Frictionless Data Package.", None),
 }
+# Each table as a workbook too: the same rows, with its columns explained inside.
+DESCRIPTIONS |= {
+    name.replace(".csv", ".xlsx"): (f"{title} (Excel)", f"De tabel {name} als Excel-werkboek, met een toelichting per kolom.", None)
+    for name, (title, _, columns) in list(DESCRIPTIONS.items())
+    if columns
+}
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LICENCE_WORDS = "Creative Commons Naamsvermelding 4.0 (CC BY 4.0): https://creativecommons.org/licenses/by/4.0/"
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
 
 
@@ -101,16 +110,24 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _datapackage(files: dict[str, str], created: str) -> str:
+def _datapackage(files: dict[str, str | bytes], created: str) -> str:
     """A description of the data sets beside them (https://specs.frictionlessdata.io/data-package/)."""
     resources = []
     for name in files:
         title, description, columns = DESCRIPTIONS[name]
-        resource = {"name": name.replace(".", "-"), "path": name, "title": title, "description": description, "encoding": "utf-8"}
+        resource = {"name": name.replace(".", "-"), "path": name, "title": title, "description": description}
         if columns:
-            resource |= {"format": "csv", "mediatype": "text/csv", "dialect": DIALECT, "schema": {"fields": frictionless_fields(columns)}}
+            resource |= {
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": DIALECT,
+                "schema": {"fields": frictionless_fields(columns)},
+            }
+        elif name.endswith(".xlsx"):
+            resource |= {"format": "xlsx", "mediatype": XLSX_MEDIA_TYPE}
         else:
-            resource |= {"format": "json", "mediatype": "application/json"}
+            resource |= {"format": "json", "mediatype": "application/json", "encoding": "utf-8"}
         resources.append(resource)
     package = {
         "name": "mtvp-handboek",
@@ -162,7 +179,7 @@ class OpenDataPages(PageBuilder):
             for offer in self.lookups.offers_of(region)
         ]
         tariffs = [
-            [r.naam, t.verzekeraar, decimal(t.bedrag), t.eenheid, t.jaar, t.prestatiecode, r.id]
+            [r.naam, t.verzekeraar, t.bedrag, t.eenheid, t.jaar, t.prestatiecode, r.id]
             for r in self.lookups.regions
             for t in (r.financiering.tarieven if r.financiering else [])
         ]
@@ -196,19 +213,34 @@ class OpenDataPages(PageBuilder):
             base = [d.id, d.titel, d.uitgever, d.versie, d.datum]
             sources.append([*base, "document", d.titel, d.adres, d.geraadpleegd])
             sources += [[*base, "webpagina", p.titel, p.adres, p.geraadpleegd] for p in d.paginas]
-        files = {
-            "bronnen.csv": table(SOURCE_COLUMNS, sources),
-            "interventies.csv": table(INTERVENTION_COLUMNS, interventions),
-            "regio-interventies.csv": table(OFFER_COLUMNS, offers),
-            "tarieven.csv": table(TARIFF_COLUMNS, tariffs),
-            "toetsing.csv": table(VERDICT_COLUMNS, verdicts),
+        tables = {
+            "bronnen": (SOURCE_COLUMNS, sources),
+            "interventies": (INTERVENTION_COLUMNS, interventions),
+            "regio-interventies": (OFFER_COLUMNS, offers),
+            "tarieven": (TARIFF_COLUMNS, tariffs),
+            "toetsing": (VERDICT_COLUMNS, verdicts),
+        }
+        today = self.lookups.today
+        files: dict[str, str | bytes] = {}
+        for stem, (columns, rows) in tables.items():
+            files[f"{stem}.csv"] = table(columns, rows)
+            title, description, _ = DESCRIPTIONS[f"{stem}.csv"]
+            about = [
+                ("Gegevens", title),
+                ("Wat erin staat", description),
+                ("Licentie", LICENCE_WORDS),
+                ("Gemaakt op", dutch_date(today)),
+                ("Bron", "De gegevensbestanden van het MTVP-handboek; elk gegeven verwijst naar zijn brondocument."),
+            ]
+            files[f"{stem}.xlsx"] = workbook(columns, rows, about, today, whole_in=f"{stem}.csv")
+        files |= {
             "bronnen.json": _json(raw[SOURCES_FILE]),
             "catalogus.json": _json(raw[CATALOGUE_FILE]),
             "leidraad.json": _json([raw[project.file_of(LEIDRAAD_DIR, v).path] for v in sorted(project.leidraden)]),
             "regios.json": _json([raw[project.file_of(REGIONS_DIR, r.id).path] for r in self.lookups.regions]),
         }
-        files["datapackage.json"] = _datapackage(files, self.lookups.today.isoformat())
-        pages = [PageContext(f"{FOLDER}/{name}", None, content=text) for name, text in files.items()]
+        files["datapackage.json"] = _datapackage(files, today.isoformat())
+        pages = [PageContext(f"{FOLDER}/{name}", None, content=content) for name, content in files.items()]
         schemas = published_schemas(project.root)
         pages += [PageContext(f"schema/{name}", None, content=text) for name, text in schemas.items()]
         page = f"{FOLDER}/index.md"
@@ -216,12 +248,12 @@ class OpenDataPages(PageBuilder):
             {
                 "naam": name,
                 "href": link(page, f"{FOLDER}/{name}"),
-                "grootte": f"{len(text.encode()) // 1024 + 1} kB",
+                "grootte": f"{len(content if isinstance(content, bytes) else content.encode()) // 1024 + 1} kB",
                 "titel": DESCRIPTIONS[name][0],
                 "beschrijving": DESCRIPTIONS[name][1],
                 "kolommen": DESCRIPTIONS[name][2],
             }
-            for name, text in files.items()
+            for name, content in files.items()
         ]
         context = {
             "downloads": downloads,
