@@ -331,3 +331,28 @@ def test_readers_words_find_pages_for_readers_before_the_authors_guide(browser, 
         assert not any("/handleiding/" in result for result in first), (term, first)
     assert any("/handleiding/velden/" in result for result in search(page, "periode_van"))  # authors still find their fields
     page.close()
+
+
+# What a box would hide when printed: a table wider than its scrolling box has no scrollbar on paper.
+CLIPPED_IN_PRINT = """() => [...document.querySelectorAll('article *')].filter(box => {
+  const style = getComputedStyle(box);
+  // Text for screen readers only is a 1-pixel box by design.
+  if (style.display === 'none' || style.overflowX === 'visible' || box.clientWidth <= 1) return false;
+  return box.scrollWidth > box.clientWidth + 1;
+}).map(box => `${box.className || box.tagName}: ${box.scrollWidth} > ${box.clientWidth}`)"""
+# The width a page is laid out in on paper: A4 (210 mm) less Material's print margins (@page 25 mm), in CSS pixels.
+A4_PRINT_WIDTH = round((210 - 2 * 25) / 25.4 * 96)
+
+
+@pytest.mark.parametrize("url", ["vergelijk/toetsing/", "regios/eemland/", "vergelijk/matrix/", "regios/eemland/praktijkplan/"])
+def test_a_printed_page_cuts_off_no_column(browser, site_url, url):
+    # Issue 29: printed, the toetsing's "Herkomst" column ran off the paper: the table stayed in
+    # the box that scrolls it sideways on a screen, and paper does not scroll.
+    page = browser.new_page(viewport={"width": A4_PRINT_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(site_url + url)
+    assert page.evaluate(CLIPPED_IN_PRINT) == []
+    article = page.locator("article").bounding_box()
+    widest = page.evaluate("() => Math.max(...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))")
+    assert widest <= article["x"] + article["width"] + 1
+    page.close()
