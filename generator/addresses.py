@@ -10,6 +10,11 @@ GLOSSARY_PAGE = "afkortingen.md"
 # The catalogue's own page: no intervention may have it as its address.
 CATALOGUE_PAGE = "interventies/index.md"
 
+# Scripts a page loads only where it uses them (the rest of the site loads none of their 70 KB).
+PLAN_CHECK_SCRIPT = "javascripts/plantoets.js"  # generator/plantoets.js, added by the plugin
+PLAN_BUILDER_SCRIPT = "javascripts/planbouwer.js"  # needs the plan check before it
+COMPARE_SCRIPT = "javascripts/vergelijk.js"  # the matrix filter and the region picker
+
 
 def intervention_page(intervention_id: str) -> str:
     return f"interventies/{intervention_id}.md"

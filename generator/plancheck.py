@@ -14,9 +14,11 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from .addresses import PLAN_CHECK_SCRIPT
+
 SCRIPT = Path(__file__).with_name("plantoets.js")
-# Where the site serves it: mkdocs.yml loads it before the plan builder (javascripts/planbouwer.js).
-SITE_PATH = "javascripts/plantoets.js"
+# Where the site serves it: the plan builder's page loads it before javascripts/planbouwer.js.
+SITE_PATH = PLAN_CHECK_SCRIPT
 
 
 @functools.cache

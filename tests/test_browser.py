@@ -356,3 +356,22 @@ def test_a_printed_page_cuts_off_no_column(browser, site_url, url):
     widest = page.evaluate("() => Math.max(...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))")
     assert widest <= article["x"] + article["width"] + 1
     page.close()
+
+
+# The scripts each kind of page needs; the plan check and builder (60 KB) and the comparison
+# script were loaded on every page of the site, read by three kinds of page.
+SCRIPTS_OF = {
+    "regios/zuid-holland-noord/planbouwer/": {"plantoets.js", "planbouwer.js", "tabellen.js"},
+    "vergelijk/matrix/": {"vergelijk.js", "tabellen.js"},
+    "vergelijk/kiezer/": {"vergelijk.js", "tabellen.js"},
+}
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_a_page_loads_only_the_scripts_it_uses(browser, site_url, url):
+    page = browser.new_page()
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url.rsplit("/", 1)[-1]) if "/javascripts/" in r.url and "/assets/" not in r.url else None)
+    page.goto(site_url + url, wait_until="networkidle")
+    assert set(scripts) == SCRIPTS_OF.get(url, {"tabellen.js"}), url
+    page.close()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..addresses import CATALOGUE_PAGE, intervention_page, region_page
+from markupsafe import Markup
+
+from ..addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, intervention_page, region_page
 from ..charts import stacked_bars
 from ..conformance import OUTCOMES, Verdict
 from ..dutch import dutch_date, euro, names, plural
@@ -122,6 +124,7 @@ class ComparePages(PageBuilder):
             "groepen": groups,
             "legenda": [{"symbool": STATUS_SYMBOLS[s], "tekst": label} for s, label in STATUS_LABELS.items()],
             "kolommen": len(regions) + 1,
+            "scripts": [Markup(COMPARE_SCRIPT)],  # a site path, not text
         }
         return PageContext(page, "vergelijk/matrix.md.j2", context)
 
@@ -298,5 +301,11 @@ class ComparePages(PageBuilder):
             {"naam": k.naam, "id": k.id, "interventies": [{"id": i.id, "naam": i.naam} for i in self.lookups.interventions_of(k)]}
             for k in self.lookups.kernels
         ]
-        context = {"regios": regions, "data": script_json(data), "keuzes": choices, "gelijkenis": SIMILARITY_EXPLAINED}
+        context = {
+            "regios": regions,
+            "data": script_json(data),
+            "keuzes": choices,
+            "gelijkenis": SIMILARITY_EXPLAINED,
+            "scripts": [Markup(COMPARE_SCRIPT)],  # a site path, not text
+        }
         return PageContext(page, "vergelijk/kiezer.md.j2", context)

@@ -14,7 +14,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..addresses import CATALOGUE_PAGE, GLOSSARY_PAGE, intervention_page, practice_plan_pdf, region_page, region_plan_pdf
+from ..addresses import (
+    CATALOGUE_PAGE,
+    GLOSSARY_PAGE,
+    PLAN_BUILDER_SCRIPT,
+    PLAN_CHECK_SCRIPT,
+    intervention_page,
+    practice_plan_pdf,
+    region_page,
+    region_plan_pdf,
+)
 from ..changes import plan_changes
 from ..conformance import restated_rules
 from ..crosscheck import source_refs
@@ -169,6 +178,7 @@ class RegionPages(PageBuilder):
             "praktijkplan": link(page, region_page(region.id, "praktijkplan")),
             "groeimodel": rules["groeimodel"],
             "verplichtingen": self._ledgers(region, rules, page),
+            "scripts": [Markup(PLAN_CHECK_SCRIPT), Markup(PLAN_BUILDER_SCRIPT)],  # site paths, not text
         }
         return PageContext(page, "regios/planbouwer.md.j2", context)
 
