@@ -32,7 +32,7 @@ from .projectdata import REGIONS_DIR
 
 Outcome = Literal["voldoet", "voldoet niet", "niet te beoordelen"]
 Section = Literal["horde", "groeimodel", "eigen-regels"]
-OUTCOMES: tuple[Outcome, ...] = ("voldoet niet", "niet te beoordelen", "voldoet")  # the order of listing
+# Their order and symbols live once, in the plan check (plantoets.js: OUTCOME_ORDER, SYMBOLS).
 SECTION_TITLES = {"horde": "Minimale horde", "groeimodel": "Groeimodel", "eigen-regels": "Eigen regels van de regio"}
 # What each section judges, said once under its heading.
 SECTION_INTROS = {

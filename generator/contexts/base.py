@@ -31,7 +31,6 @@ NATURE_LABELS = {
     "samenwerking": "samenwerkingsafspraak",
     "personeel": "inzet van personeel",
 }
-OUTCOME_SYMBOLS = {"voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–"}
 # What a region's indicator measures; a regional one is no target for the single practice.
 INDICATOR_LEVELS = {
     "praktijk": "per praktijk",

@@ -12,11 +12,12 @@ from markupsafe import Markup
 
 from ..addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, intervention_page, region_page
 from ..charts import stacked_bars
-from ..conformance import OUTCOMES, Verdict
+from ..conformance import Verdict
 from ..dutch import dutch_date, euro, names, plural
 from ..escape import script_json
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
+from ..plancheck import outcome_order, symbols
 from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, moment_words
 from .verdicts import verdict_sections
 
@@ -158,7 +159,7 @@ class ComparePages(PageBuilder):
                     "leidraad_noot": region.plan.leidraad_redactie,
                     "periode_kort": period.label + (f"; volgt versie {period.older_leidraad.versie}" if period.older_leidraad else ""),
                     "afgelopen": period.ended,
-                    "telling": {outcome: sum(v.outcome == outcome for v in own) for outcome in OUTCOMES},
+                    "telling": {outcome: sum(v.outcome == outcome for v in own) for outcome in outcome_order()},
                     "indicatief": sum(v.indicatief for v in own),
                     **verdict_sections(self.lookups, region, page),
                 }
@@ -168,6 +169,7 @@ class ComparePages(PageBuilder):
             "versies": link(page, "leidraad/versies.md"),
             "leidraad": self.lookups.leidraad.versie,
             "stand": dutch_date(self.lookups.today),
+            "symbolen": symbols(),
         }
         return PageContext(page, "vergelijk/toetsing.md.j2", context)
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..conformance import OUTCOMES, SECTION_INTROS, SECTION_TITLES, Verdict, restated_rules
+from ..conformance import SECTION_INTROS, SECTION_TITLES, Verdict, restated_rules
 from ..models import Region
-from .base import OUTCOME_SYMBOLS, Lookups
+from ..plancheck import outcome_order, symbols
+from .base import Lookups
 
 
 def verdict_rows(lookups: Lookups, verdicts: list[Verdict], page: str) -> list[dict[str, Any]]:
-    ordered = sorted(verdicts, key=lambda v: OUTCOMES.index(v.outcome))
+    # Outcomes, their order and their symbols as the plan builder shows them (plantoets.js).
+    order, symbol = outcome_order(), symbols()
+    ordered = sorted(verdicts, key=lambda v: order.index(v.outcome))
     return [
         {
             "regel": v.rule,
             "herkomst": v.origin,
-            "uitkomst": f"{OUTCOME_SYMBOLS[v.outcome]} {v.outcome}" + (" (indicatief)" if v.indicatief else ""),
+            "uitkomst": f"{symbol[v.outcome]} {v.outcome}" + (" (indicatief)" if v.indicatief else ""),
             "reden": v.reason,
             "noot": v.note,
             "bron": lookups.short_source(v.source, page) if v.source else None,
@@ -32,8 +35,8 @@ def verdict_rows(lookups: Lookups, verdicts: list[Verdict], page: str) -> list[d
 # How each item of the road to the newest leidraad reads, in this order: what the plan says that does
 # not fit first, what it does not show last.
 TO_DO_WORDS = {
-    "in strijd": "✗ in strijd met versie {versie}",
-    "voldoet niet": "✗ voldoet niet",
+    "in strijd": "{niet} in strijd met versie {versie}",
+    "voldoet niet": "{niet} voldoet niet",
     "niet aangetoond": "niet aangetoond",
 }
 
@@ -59,7 +62,7 @@ def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, A
                 {
                     "regel": item.rule,
                     "nu": item.now,
-                    "te_doen": f"{TO_DO_WORDS[item.status].format(versie=version)}: {item.advice}",
+                    "te_doen": f"{TO_DO_WORDS[item.status].format(versie=version, niet=symbols()['voldoet niet'])}: {item.advice}",
                     "noot": item.note,
                     "bron": lookups.short_source(item.source, page) if item.source else None,
                 }
@@ -72,4 +75,5 @@ def verdict_sections(lookups: Lookups, region: Region, page: str) -> dict[str, A
             {"titel": r.rule.titel, "leidraad": r.leidraad_rule, "minder": r.weaker} for r in restated_rules(lookups.project, region)
         ],
         "naar_nieuwste": newest,
+        "symbolen": symbols(),
     }
