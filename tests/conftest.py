@@ -38,6 +38,10 @@ PROGRAMS = {
 }
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="write the generated pages to tests/golden/ (test_golden.py)")
+
+
 def pytest_sessionstart(session):
     missing = {program: package for program, package in PROGRAMS.items() if shutil.which(program) is None}
     if missing:
