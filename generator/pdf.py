@@ -51,6 +51,9 @@ PRACTICE_PLAN_TEMPLATE = "pdf/praktijkplan.html.j2"
 # A part of a region page that compares it with other regions (regios/overzicht.md.j2): the PDF
 # summarises this region's plan only, and stays the same when another region is added or changed.
 SITE_ONLY = re.compile(r'^<div class="alleen-op-de-site" markdown>$.*?^</div>$', re.M | re.S)
+# A page's settings for the site engine (front matter: YAML between two "---" lines at its top,
+# such as its search weight), which MkDocs reads and the PDF must not print.
+FRONT_MATTER = re.compile(r"\A---\n.*?^---\n", re.M | re.S)
 # Links inside a PDF cannot follow the site's relative links; only web and mail links stay.
 _LOCAL_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.S)
 # A page's source line after a paragraph, list or definition list ("*Bron:* …" in the templates).
@@ -141,7 +144,7 @@ def pdf_jobs(root: Path, lookups: Lookups, pages: dict[str, str], extensions: li
             "titel": region.plan.titel or NOT_STATED,
             "verzekeraars": names(region.zorgverzekeraars),
         }
-        markdown_pages = {sub: SITE_ONLY.sub("", pages[region_page(region.id, sub)]) for sub in DOCUMENT_PAGES}
+        markdown_pages = {sub: SITE_ONLY.sub("", FRONT_MATTER.sub("", pages[region_page(region.id, sub)])) for sub in DOCUMENT_PAGES}
         document = functools.partial(_region_plan_document, env, css, extensions, configs, markdown_pages, values)
         path = region_plan_pdf(region.id)
         jobs.append(PdfJob(path, document, recipes.of(path, REGION_PLAN_TEMPLATE, values, markdown_pages), forms=False))

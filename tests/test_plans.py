@@ -411,6 +411,8 @@ def test_regioplan_pdf_has_title_contents_and_every_section(plan_site):
     # The site compares the region with similar regions; the summary of its own plan does not.
     overview = html(plan_site, "regios/zuid-holland-noord").find("article").get_text(" ")
     assert "Regio's met een vergelijkbaar aanbod" in overview and "vergelijkbaar aanbod" not in body
+    # A page's settings for the site (front matter: its search weight) are not text of the plan.
+    assert "boost" not in body and "search:" not in body
 
 
 def printed_lines(pdf: Path) -> list[list[str]]:
