@@ -71,14 +71,25 @@ SETTLED = """() => Promise.all(document.getAnimations()
     .map(a => a.finished.catch(() => null)))"""
 
 
+# The scripts each kind of page needs; the plan check and builder (60 KB) and the comparison
+# script were loaded on every page of the site, read by three kinds of page.
+SCRIPTS_OF = {
+    "regios/zuid-holland-noord/planbouwer/": {"plantoets.js", "planbouwer.js", "tabellen.js"},
+    "vergelijk/matrix/": {"vergelijk.js", "tabellen.js"},
+    "vergelijk/kiezer/": {"vergelijk.js", "tabellen.js"},
+}
+
+
 @pytest.mark.parametrize("url", PAGE_TYPES)
 def test_every_page_type_fits_a_phone_meets_wcag_21_aa_and_requests_nothing_from_outside(browser, site_url, axe, url):
     """On a 390 px phone nothing is wider than the screen (a wide table scrolls in its own box or becomes
     cards), and axe finds no WCAG 2.1 A/AA violation there nor after the window grows to 1366 px.
-    At neither width does the page ask anything of another host (fonts, scripts, images, analytics)."""
+    At neither width does the page ask anything of another host (fonts, scripts, images, analytics),
+    and it loads only the site's scripts it uses."""
     page = browser.new_page(viewport=PHONE)
-    outside = []
+    outside, scripts = [], []
     page.on("request", lambda request: outside.append(request.url) if not request.url.startswith((site_url, "data:", "blob:")) else None)
+    page.on("request", lambda r: scripts.append(r.url.rsplit("/", 1)[-1]) if "/javascripts/" in r.url and "/assets/" not in r.url else None)
     page.goto(site_url + url, wait_until="networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert violations(axe, page) == [], "390 px"
@@ -88,6 +99,7 @@ def test_every_page_type_fits_a_phone_meets_wcag_21_aa_and_requests_nothing_from
     assert violations(axe, page) == [], "1366 px"
     page.close()
     assert outside == []
+    assert set(scripts) == SCRIPTS_OF.get(url, {"tabellen.js"})
 
 
 # Elements in the article that scroll vertically and are shorter than their content: rows behind a second scrollbar.
@@ -388,23 +400,4 @@ def test_a_printed_page_cuts_off_no_column(browser, site_url, url):
     article = page.locator("article").bounding_box()
     widest = page.evaluate("() => Math.max(...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))")
     assert widest <= article["x"] + article["width"] + 1
-    page.close()
-
-
-# The scripts each kind of page needs; the plan check and builder (60 KB) and the comparison
-# script were loaded on every page of the site, read by three kinds of page.
-SCRIPTS_OF = {
-    "regios/zuid-holland-noord/planbouwer/": {"plantoets.js", "planbouwer.js", "tabellen.js"},
-    "vergelijk/matrix/": {"vergelijk.js", "tabellen.js"},
-    "vergelijk/kiezer/": {"vergelijk.js", "tabellen.js"},
-}
-
-
-@pytest.mark.parametrize("url", PAGE_TYPES)
-def test_a_page_loads_only_the_scripts_it_uses(browser, site_url, url):
-    page = browser.new_page()
-    scripts = []
-    page.on("request", lambda r: scripts.append(r.url.rsplit("/", 1)[-1]) if "/javascripts/" in r.url and "/assets/" not in r.url else None)
-    page.goto(site_url + url, wait_until="networkidle")
-    assert set(scripts) == SCRIPTS_OF.get(url, {"tabellen.js"}), url
     page.close()
