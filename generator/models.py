@@ -23,11 +23,16 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 # Invisible control characters: XML (the feed) cannot hold them and a terminal may act on them
 # (also the 8-bit ones, U+0080 to U+009F: U+009B starts an escape sequence in some terminals).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# Unicode's noncharacters (U+FDD0 to U+FDEF, and the last two code points of every plane, such as
+# U+FFFE and U+FFFF) are not text: XML may not hold them, so one in a plan title broke the feed.
+_NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17)) + "]")
 
 
 def _no_control_characters(value: str) -> str:
     if found := _CONTROL.search(value):
         raise ValueError(f"bevat een onzichtbaar stuurteken (U+{ord(found.group()):04X}); verwijder het (vaak meegekopieerd uit een PDF)")
+    if found := _NONCHARACTER.search(value):
+        raise ValueError(f"bevat U+{ord(found.group()):04X}, een code die geen teken is; verwijder het")
     return value
 
 
