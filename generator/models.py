@@ -389,7 +389,11 @@ class Indicator(Model):
     naam: Line = Field(description="Naam van de indicator.")
     doel: Text = Field(description="Wat de beoogde beweging is, in eigen woorden.")
     richting: Direction = Field(description="De gewenste richting: dalen, gelijk-of-dalen, gelijk-of-hoger of stijgen.")
-    referentiewaarde: float | None = Field(None, description="Het getal waartegen gemeten wordt, als de leidraad er een noemt.")
+    # Bounded: a share, a count or an amount is never near 10^9, and far larger numbers cannot be
+    # written as Dutch numbers (the build ended in a traceback).
+    referentiewaarde: float | None = Field(
+        None, ge=-1e9, le=1e9, description="Het getal waartegen gemeten wordt, als de leidraad er een noemt."
+    )
     eenheid: Line | None = Field(None, description="Eenheid van de referentiewaarde.")
     doelstelling: Slug | None = Field(None, description="Id van de doelstelling waar deze indicator bij hoort.")
     bron: SourceRef = Field(description="Waar dit in de bron staat: het brondocument en de sectie.")
@@ -861,7 +865,8 @@ class Tariff(Model):
     """Een tarief dat een zorgverzekeraar betaalt."""
 
     verzekeraar: Line = Field(description="De zorgverzekeraar die het tarief betaalt.")
-    bedrag: float = Field(ge=0, description="Bedrag in euro.")
+    # Bounded like a reference value: no tariff or budget reaches a billion euro.
+    bedrag: float = Field(ge=0, le=1e9, description="Bedrag in euro.")
     eenheid: Line = Field(description="Bijvoorbeeld 'per ingeschreven patiënt (ION) per kwartaal'.")
     jaar: Year | None = Field(None, description="Het jaar waarvoor het tarief geldt.")
     prestatiecode: Line | None = Field(None, description="De prestatiecode waaronder de praktijk declareert.")

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .dutch import dutch_number
 from .errors import Diagnostic, invisible
 from .load import LoadedFile
 
@@ -136,11 +137,20 @@ def describe_error(error: dict, field_names: set[str], model: type[BaseModel] | 
         return "E106", f"'{name}' mag niet leeg zijn"
     if kind in _LIMITS:
         limit = next(iter(error.get("ctx", {}).values()), "")
-        return "E106", f"'{name}' {_LIMITS[kind].format(limit=limit)}"
+        return "E106", f"'{name}' {_LIMITS[kind].format(limit=_limit_words(limit))}"
     if kind == "value_error":
         return "E107", f"ongeldige waarde voor '{name}': {error['ctx']['error']}"
     # pydantic's own message is English: say what is known in Dutch, and its kind for a search.
     return "E199", f"ongeldige waarde voor '{name}' ({kind}); vergelijk de waarde met het voorbeeld in de veldenlijst van de handleiding"
+
+
+def _limit_words(limit: Any) -> str:
+    """A limit as a Dutch reader writes it: 1e9 -> '1.000.000.000', but a year or count as it is (2100)."""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    if isinstance(limit, int) and abs(limit) < 10_000:
+        return str(limit)
+    return dutch_number(limit) if isinstance(limit, (int, float)) else str(limit)
 
 
 # A value beyond a limit of its field, in the author's words.

@@ -445,3 +445,13 @@ def test_a_region_file_that_is_a_symbolic_link_is_read_and_named_by_its_place_in
     assert found and all(line.startswith(f"{REGION}:") for line in found), found
     elsewhere.write_text(MINIMAL_REGION, encoding="utf-8")
     assert set(load_project(project.root).regions) == {"testregio"}
+
+
+def test_e106_a_reference_value_beyond_any_measure_is_refused_with_its_line(project):
+    # Found by an attacker: 10^29 passed `check` and made `build` end in a traceback (Babel cannot
+    # write it as a Dutch number). A reference value is a share, a count or an amount: never that.
+    leidraad = "data/leidraad/leidraad-v3.yml"
+    project.replace(leidraad, "referentiewaarde: 4.6", "referentiewaarde: 100000000000000000000000000000")
+    line = project.line_of(leidraad, "referentiewaarde: 1000")
+    [error] = errors(project)
+    assert error.startswith(f"{leidraad}:{line}:") and " E106 " in error and "hoogstens" in error
