@@ -40,13 +40,15 @@ def dutch_date(value: dt.date | None) -> str:
 
 
 def dutch_number(value: float) -> str:
-    """4.6 -> '4,6', 2095 -> '2.095', 3.25 -> '3,25' (Dutch decimal comma, dot for thousands)."""
-    return format_decimal(value, "#,##0.##", locale="nl")
+    """4.6 -> '4,6', 2095 -> '2.095', 4.625 -> '4,625' (Dutch decimal comma, dot for thousands; every
+    decimal the source gives, up to six)."""
+    return format_decimal(value, "#,##0.######", locale="nl")
 
 
 def euro(amount: float) -> str:
-    """3.23 -> '€ 3,23' with a non-breaking space, so sign and amount stay on one line; always with cents."""
-    return format_currency(amount, "EUR", locale="nl")
+    """3.23 -> '€ 3,23' with a non-breaking space, so sign and amount stay on one line; always with
+    cents, and any further decimal the source gives (2.885 -> '€ 2,885', not '€ 2,88')."""
+    return format_currency(amount, "EUR", format="¤\u00a0#,##0.00####", locale="nl", currency_digits=False)
 
 
 def requirement_label(rule) -> str:

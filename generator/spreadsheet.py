@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 
 import xlsxwriter
 
@@ -40,8 +41,10 @@ class Column:
 
 
 def decimal(value: float, places: int = 2) -> str:
-    """3.2 -> '3,20': a decimal comma, no thousands separator (a spreadsheet reads it as a number)."""
-    return f"{value:.{places}f}".replace(".", ",")
+    """3.2 -> '3,20', 2.885 -> '2,885': a decimal comma, no thousands separator (a spreadsheet reads
+    it as a number), at least `places` decimals and every further one the value has."""
+    given = -Decimal(repr(value)).as_tuple().exponent
+    return f"{value:.{max(places, given)}f}".replace(".", ",")
 
 
 def _plain(value):

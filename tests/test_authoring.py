@@ -534,3 +534,7 @@ def test_every_table_is_also_a_workbook_that_keeps_text_and_numbers_as_they_are(
     tariffs = openpyxl.load_workbook(folder / "tarieven.xlsx").worksheets[0]
     amounts = [row[2] for row in tariffs.iter_rows(min_row=2, values_only=True)]
     assert amounts and all(isinstance(a, float) for a in amounts)
+    # The leidraad's numbers of its interventions sort as numbers (they were text: found by an attacker).
+    catalogue = openpyxl.load_workbook(folder / "interventies.xlsx").worksheets[0]
+    numbers = [row[2] for row in catalogue.iter_rows(min_row=2, values_only=True) if row[2] is not None]
+    assert numbers and all(isinstance(n, int) for n in numbers)

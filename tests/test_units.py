@@ -71,6 +71,12 @@ def test_dutch_words():
     assert dutch_date(dt.date(2024, 11, 6)) == "6 november 2024" and dutch_date(None) == ""
     assert [dutch_number(v) for v in (4.6, 2095, 3.25, 3)] == ["4,6", "2.095", "3,25", "3"]
     assert euro(3.23) == "€\u00a03,23" and euro(1234.5) == "€\u00a01.234,50"
+    # A tariff of 2,885 or 0,004 euro is not 2,88 or 0,00: every decimal the source gives is shown
+    # (found by an attacker: the pages and the CSV rounded what the workbook and JSON kept).
+    assert euro(2.885) == "€\u00a02,885" and euro(0.004) == "€\u00a00,004" and dutch_number(4.625) == "4,625"
+    from generator.spreadsheet import decimal
+
+    assert [decimal(v) for v in (3.2, 2.885, 0.004, 1234.5)] == ["3,20", "2,885", "0,004", "1234,50"]
     assert plural(1, "PDF", "PDF's") == "1 PDF" and plural(0, "PDF", "PDF's") == "0 PDF's"
 
 

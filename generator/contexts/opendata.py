@@ -25,7 +25,7 @@ REVIEWS = {"plan": "aan de leidraad die het plan volgt", "naar-nieuwste": "naar 
 INTERVENTION_COLUMNS = [
     Column("naam", "naam van de interventie in de leidraad"),
     Column("kernelement", "het kernelement waaronder de leidraad haar indeelt"),
-    Column("nummer", "nummer van de interventie in de leidraad, als die het noemt"),
+    Column("nummer", "nummer van de interventie in de leidraad, als die het noemt", "integer"),
     Column("aard", "wat voor interventie het is (werkwijze, training, ICT, samenwerking of personeel)"),
     Column("samenvatting", "wat de interventie inhoudt, in eigen woorden"),
     Column("varianten", "de vormen die de leidraad noemt, gescheiden door een puntkomma"),
