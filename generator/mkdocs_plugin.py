@@ -115,6 +115,24 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         log.info("regioplan: %d pages generated", len(generated))
         return files
 
+    def on_page_markdown(self, markdown: str, *, page, config, files: Files) -> str:
+        # The theme loads the scripts a page names in its front matter (site_templates/theme/main.html):
+        # only files of the site itself, so no page sends its readers to another host, and no value
+        # can break out of the script tag.
+        scripts = page.meta.get("scripts")
+        if scripts is not None:
+            wrong = not isinstance(scripts, list) or [s for s in scripts if not isinstance(s, str) or files.get_file_from_path(s) is None]
+            if wrong:
+                docs = Path(config.docs_dir).name
+                source = page.file.content_string if page.file.generated_by else Path(page.file.abs_src_path).read_text(encoding="utf-8")
+                line = next((n for n, text in enumerate(source.splitlines(), start=1) if text.startswith("scripts:")), 1)
+                problem = (
+                    "'scripts' in de kop van de pagina noemt iets anders dan scripts van de site zelf; "
+                    "geef een lijst van paden van bestanden in de site, zoals [javascripts/vergelijk.js]"
+                )
+                self._stop(DataError([Diagnostic(Position(f"{docs}/{page.file.src_uri}", line, 1), "E308", problem)]))
+        return markdown
+
     def on_post_page(self, output: str, *, page, config) -> str:
         # Every page points feed readers at the feed of new plan versions (contexts/feed.py).
         href = get_relative_url(FEED_PATH, page.url)

@@ -486,3 +486,31 @@ def test_a_hand_written_page_where_a_generated_one_goes_is_named(project):
     output = result.stderr + result.stdout
     assert result.returncode == 1
     assert "content/bronnen.md: E304 " in output and "BuildError" not in output and "E303" not in output, output
+
+
+@pytest.mark.parametrize(
+    "scripts",
+    [
+        "[https://evil.example/x.js]",  # another host: the site sends nothing about its readers anywhere
+        "['//evil.example/y.js']",
+        "['javascripts/x.js\" onload=\"alert(1)']",  # an attribute breaker (was written into the tag)
+        "javascripts/vergelijk.js",  # not a list: was one script per letter
+        "[null]",
+    ],
+)
+def test_a_page_names_only_scripts_of_the_site_itself(project, scripts):
+    # Found by an attacker: a hand-written page's front matter put any address, or broken markup,
+    # into a <script> tag of the theme. A page may ask for a script that is part of the site.
+    project.write("content/eigen.md", f"---\nscripts: {scripts}\n---\n# Eigen pagina\n")
+    result = regioplan(project.root, "build", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert "content/eigen.md:2:1: E308 " in output, output
+    assert not (project.root / "site").exists()
+
+
+def test_a_page_may_load_a_script_of_the_site(project):
+    project.write("content/eigen.md", "---\nscripts: [javascripts/vergelijk.js]\n---\n# Eigen pagina\n")
+    assert regioplan(project.root, "build", in_process=True).returncode == 0
+    page = (project.root / "site/eigen/index.html").read_text(encoding="utf-8")
+    assert '<script src="../javascripts/vergelijk.js"></script>' in page
