@@ -401,3 +401,35 @@ def test_a_printed_page_cuts_off_no_column(browser, site_url, url):
     widest = page.evaluate("() => Math.max(...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))")
     assert widest <= article["x"] + article["width"] + 1
     page.close()
+
+
+def test_a_long_address_or_word_in_a_table_stays_on_the_paper(browser, tmp_path):
+    # Found by an attacker: a web address in a tariff's explanation, or a very long word in its
+    # unit, pushed the table's last columns off the printed page (a word was never broken).
+    from conftest import copy_project
+
+    from generator.write import build_site
+
+    project = copy_project(tmp_path / "project", with_regions=True)
+    address = "https://www.zorgenzekerheid.nl/zorgaanbieders/huisartsen/zorginkoop/MTVP/tarieven2025_definitief.pdf"
+    project.replace(
+        "data/regios/zuid-holland-noord.yml",
+        "      toelichting: |\n",
+        f"      toelichting: |\n        Zie {address} voor de voorwaarden.\n",
+    )
+    project.replace(
+        "data/regios/zuid-holland-noord.yml", "eenheid: per ingeschreven patiënt (ION) per kwartaal", "eenheid: per" + "patiënt" * 28
+    )
+    server = SiteServer(build_site(project.root, site_dir=tmp_path / "site", pdfs=False))
+    page = browser.new_page(viewport={"width": A4_PRINT_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    for url in ["regios/zuid-holland-noord/monitoring-en-financiering/", "vergelijk/organisatie/"]:
+        page.goto(server.url + url)
+        assert page.evaluate(CLIPPED_IN_PRINT) == [], url
+        article = page.locator("article").bounding_box()
+        widest = page.evaluate(
+            "() => Math.max(...[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right))"
+        )
+        assert widest <= article["x"] + article["width"] + 1, url
+    page.close()
+    server.close()
