@@ -14,11 +14,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from .addresses import PLAN_CHECK_SCRIPT
-
+# Served in the site at addresses.PLAN_CHECK_SCRIPT, before the plan builder on its page.
 SCRIPT = Path(__file__).with_name("plantoets.js")
-# Where the site serves it: the plan builder's page loads it before javascripts/planbouwer.js.
-SITE_PATH = PLAN_CHECK_SCRIPT
 
 
 @functools.cache

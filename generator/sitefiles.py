@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import plancheck
+from .addresses import PLAN_CHECK_SCRIPT
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages, lookups_for
 from .projectdata import Project
@@ -44,7 +45,7 @@ def site_files(
             files += [(path, placeholder_pdf()) for path in pdf_paths(project)]
     files += guide_files(root)
     # The plan check, for the plan builder; the command line runs the same file (plancheck.py).
-    files.append((plancheck.SITE_PATH, plancheck.SCRIPT.read_text(encoding="utf-8")))
+    files.append((PLAN_CHECK_SCRIPT, plancheck.SCRIPT.read_text(encoding="utf-8")))
     return files
 
 

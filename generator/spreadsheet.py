@@ -88,7 +88,8 @@ def workbook(columns: list[Column], rows: list[list], about: list[tuple[str, str
     book.set_properties({"created": dt.datetime.combine(made, dt.time(), dt.UTC), "title": about[0][1]})
     bold = book.add_format({"bold": True})
     wrapped = book.add_format({"text_wrap": True, "valign": "top"})
-    amount = book.add_format({"num_format": "0.00", "valign": "top"})
+    # Cents always, and every further decimal the source gives (2,885 is not shown as 2,89).
+    amount = book.add_format({"num_format": "0.00####", "valign": "top"})
     top = book.add_format({"valign": "top"})
     cut_note = f" … [ingekort: de volledige tekst staat in {whole_in}]"
 

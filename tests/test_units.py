@@ -440,3 +440,17 @@ def test_a_text_longer_than_a_workbook_cell_holds_says_where_it_is_whole():
     assert len(cell) <= CELL_LIMIT and cell.startswith("woord woord") and cell.endswith("staat in proef.csv]")
     again = workbook([Column("varianten", "de vormen")], [[long]], [("Gegevens", "Proef")], dt.date(2026, 12, 5), "proef.csv")
     assert again == data  # the same rows, the same bytes, whenever they are written
+
+
+def test_a_workbook_shows_every_decimal_of_an_amount():
+    # Pages and CSV show 2,885 euro whole; the workbook kept the number but showed it as 2,89.
+    import io
+
+    import openpyxl
+
+    from generator.spreadsheet import Column, workbook
+
+    data = workbook([Column("bedrag_euro", "het bedrag", "number")], [[2.885]], [("Gegevens", "Proef")], dt.date(2026, 12, 5), "proef.csv")
+    cell = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]["A2"]
+    shown = cell.number_format.split(".")[1]
+    assert cell.value == 2.885 and shown.startswith("00") and len(shown) >= 3
