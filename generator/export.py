@@ -5,9 +5,9 @@ MkDocs 1.x has had its last release and Material is in maintenance; engines that
 The export writes everything the plugin adds as ordinary files next to the hand-written pages,
 and a `mkdocs.yml` without the plugin: MkDocs, ProperDocs and Zensical build it as it is.
 
-What only the plugin can do is left out, and the guide says so: the search index does not get
-the spelled-out abbreviations, and pages do not link the news feed in their head (the feed
-itself is exported). Everything else is in the files; the abbreviations that every page
+What only the plugin can do is left out, and the guide says so: the search index (made by one
+command after the engine's build, generator/search.py) does not get the spelled-out
+abbreviations, and pages do not link the news feed in their head (the feed itself is exported). Everything else is in the files; the abbreviations that every page
 explains are in the exported mkdocs.yml, as the `glossary` of Markdown's `abbr` extension.
 
 The export is written beside DIR and swapped in only when complete, like `regioplan build`, and only
@@ -26,6 +26,7 @@ from .glossary import with_glossary
 from .mkdocs_plugin import list_regions_in_nav
 from .outputs import checked_target, replaced
 from .project import load_project
+from .search import INDEX_COMMAND
 from .sitefiles import site_files
 from .write import CONFIG_FILE, mkdocs_config
 
@@ -33,6 +34,7 @@ EXPORT_DOCS = "docs"
 HEADER = (
     "# Made by `regioplan export` from the project's mkdocs.yml: every generated page is a file under docs/,\n"
     "# so MkDocs, ProperDocs or Zensical build this folder without the regioplan plugin.\n"
+    f"# The search needs its index, made after the build: {INDEX_COMMAND}\n"
 )
 
 

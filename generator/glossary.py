@@ -1,8 +1,8 @@
 """The abbreviations of Dutch general practice (data/afkortingen.yml) where readers meet them.
 
 Two uses, both at build time: every page explains an abbreviation where it occurs (Markdown's
-`abbr` extension, given the glossary below), and the search index knows both forms, so that
-typing "POH" finds a section that writes "praktijkondersteuner huisartsenzorg" and the other way
+`abbr` extension, given the glossary below), and what search reads of a page has both forms, so
+that typing "POH" finds a page that writes "praktijkondersteuner huisartsenzorg" and the other way
 round. The glossary page itself (contexts/national.py) is what search puts first for the
 abbreviation: its section title is the abbreviation alone.
 """
@@ -10,7 +10,6 @@ abbreviation: its section title is the abbreviation alone.
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from .addresses import GLOSSARY_PAGE
@@ -62,18 +61,22 @@ def _has_whole(text: str, part: str, joiners: str = "") -> bool:
     return False
 
 
-class _Mentions:
+# Tags (and the attributes in them, such as an abbreviation's title) are not what search reads.
+_TAG = re.compile(r"<[^>]*>")
+
+
+class Mentions:
     """Which form of each abbreviation a text has.
 
-    A section's words are looked up first: only an abbreviation whose form (or meaning) starts
-    with one of the section's words can be mentioned in it, so a section is tested for a few
-    abbreviations instead of every one.
+    A text's words are looked up first: only an abbreviation whose form (or meaning) starts with
+    one of the text's words can be mentioned in it, so a page is tested for a few abbreviations
+    instead of every one.
     """
 
     def __init__(self, glossary: Glossary) -> None:
         # Per abbreviation, made once: what is added to a section, its written forms, its meaning folded.
         self.entries = [
-            # Escaped: the search shows a result's text as HTML.
+            # Escaped: added to the page's HTML.
             (html.escape(f"({a.afkorting}: {a.betekenis})", quote=False), (a.afkorting, *a.ook), " ".join(a.betekenis.split()).casefold())
             for a in glossary.afkortingen
         ]
@@ -110,16 +113,9 @@ class _Mentions:
                 added.append(addition)
         return added
 
-
-def expand_search_index(index_json: str, glossary: Glossary) -> str:
-    """The search index with each section's missing form added: '(POH: praktijkondersteuner huisartsenzorg)'."""
-    index = json.loads(index_json)
-    mentions = _Mentions(glossary)
-    for doc in index["docs"]:
-        if doc["location"].startswith(GLOSSARY_URL):
-            continue
-        added = mentions.missing_forms(f"{doc['title']} {doc['text']}")
-        if added:
-            doc["text"] = f"{doc['text']} {' '.join(added)}"
-    # As compact as the search plugin writes it.
-    return json.dumps(index, separators=(",", ":"))
+    def search_words(self, page_html: str) -> str:
+        """For a page's HTML, the forms it lacks as a block search reads and readers do not see
+        ('' when it lacks none): '(POH: praktijkondersteuner huisartsenzorg)'. Put before the
+        page's first heading, it belongs to the page rather than to one of its sections."""
+        added = self.missing_forms(html.unescape(_TAG.sub(" ", page_html)))
+        return f'<div class="zoekwoorden" hidden>{" ".join(added)}</div>\n' if added else ""

@@ -26,13 +26,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from generator.addresses import region_page
+from generator.addresses import GLOSSARY_PAGE, region_page
 from generator.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.dutch import plural
 from generator.errors import DataError, Diagnostic, Position
-from generator.glossary import expand_search_index, with_glossary
+from generator.glossary import Mentions, with_glossary
 from generator.models import Glossary
 from generator.project import Project, load_project
+from generator.search import SearchIndexError, index_site
 from generator.sitefiles import site_files
 
 log = logging.getLogger("mkdocs.plugins.regioplan")
@@ -60,8 +61,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         self.caller_reports = False
         # Seconds spent in our own stages during the last build, for `regioplan bench`.
         self.timings: dict[str, float] = {}
-        # The abbreviations of the last loaded project (data/afkortingen.yml).
-        self.glossary = Glossary(afkortingen=[])
+        # The abbreviations of the last loaded project (data/afkortingen.yml), for search.
+        self.mentions = Mentions(Glossary(afkortingen=[]))
         # The files this build added, so that on_post_build can check each reached the site.
         self.generated: list[File] = []
 
@@ -100,7 +101,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
             self._stop(error)
-        self.glossary = project.glossary
+        self.mentions = Mentions(project.glossary)
         list_regions_in_nav(config.nav, project)
 
         self.generated = []
@@ -133,6 +134,14 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
                 self._stop(DataError([Diagnostic(Position(f"{docs}/{page.file.src_uri}", line, 1), "E308", problem)]))
         return markdown
 
+    def on_page_content(self, html: str, *, page, config, files: Files) -> str:
+        # Search finds a page by either form of an abbreviation it mentions (generator/glossary.py);
+        # the glossary page has both forms of every one.
+        if page.file.src_uri == GLOSSARY_PAGE:
+            return html
+        with self._timed("search words"):
+            return self.mentions.search_words(html) + html
+
     def on_post_page(self, output: str, *, page, config) -> str:
         # Every page points feed readers at the feed of new plan versions (contexts/feed.py).
         href = get_relative_url(FEED_PATH, page.url)
@@ -146,11 +155,11 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         if missing:
             pages = plural(len(missing), "gegenereerde pagina staat", "gegenereerde pagina's staan")
             raise PluginError(f"{pages} niet in de site ({', '.join(missing[:5])}); haal ze uit exclude_docs of draft_docs in mkdocs.yml")
-        # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        with self._timed("search"):
-            if index.is_file() and self.glossary.afkortingen:
-                index.write_text(expand_search_index(index.read_text(encoding="utf-8"), self.glossary), encoding="utf-8")
+        with self._timed("search index"):
+            try:
+                index_site(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
 
     @contextlib.contextmanager
     def _timed(self, stage: str):

@@ -239,6 +239,7 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path):
         "load and validate",
         "generate pages",
         "MkDocs render",
+        "search index (Pagefind)",
         "PDFs (2 processes)",
         "PDFs (1 process)",
         "floor (Material)",
@@ -317,34 +318,36 @@ def test_the_glossary_explains_every_abbreviation_with_its_source(national_site)
 
 
 def test_abbreviations_are_explained_where_they_occur_and_known_to_search(national_site):
-    import json
-
     from conftest import raw_html
 
     abbr = raw_html(national_site, "interventies/taakherschikking").find("abbr", string="SOH")
     assert abbr["title"] == "spreekuurondersteuner huisarts"
-    docs = [
-        d
-        for d in json.loads((national_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-        if not d["location"].startswith("afkortingen/")
-    ]
-    # A section that writes the word out is found by the abbreviation, and the other way round.
-    long_only = [
-        d
-        for d in docs
-        if re.search(r"\bdoktersassistent\b", d["text"], re.I)
-        and not re.search(r"(?<![\w-])DA(?!\w)", d["text"].replace("(DA: doktersassistent)", ""))
-    ]
-    assert long_only and all("(DA: doktersassistent)" in d["text"] for d in long_only)
-    short_only = [
-        d
-        for d in docs
-        if "SOH" in d["text"].replace("(SOH: spreekuurondersteuner huisarts)", "")
-        and "spreekuurondersteuner huisarts" not in d["text"].replace("(SOH: spreekuurondersteuner huisarts)", "").lower()
-    ]
-    assert short_only and all(
-        "(SOH: spreekuurondersteuner huisarts)" in d["text"] for d in short_only if not d["location"].startswith("afkortingen/")
-    )
+    # What search reads of a page (marked for Pagefind) has both forms of every abbreviation the page
+    # mentions: a page that writes one form only gets the other as words the reader does not see.
+    bodies = {}
+    for path in national_site.rglob("*/index.html"):
+        relative = path.parent.relative_to(national_site).as_posix()
+        body = raw_html(national_site, relative).find(attrs={"data-pagefind-body": True})
+        if body is not None and relative != "afkortingen":
+            added = body.find(class_="zoekwoorden")
+            bodies[relative] = (body.get_text(" ").replace(added.get_text(" ") if added else "", ""), added)
+    long_only = {
+        name
+        for name, (text, _) in bodies.items()
+        if re.search(r"\bdoktersassistent\b", text, re.I) and not re.search(r"(?<![\w-])DA(?!\w)", text)
+    }
+    short_only = {name for name, (text, _) in bodies.items() if "SOH" in text and "spreekuurondersteuner huisarts" not in text.lower()}
+    assert long_only and short_only
+    for name in long_only | short_only:
+        added = bodies[name][1]
+        assert added is not None and added.has_attr("hidden"), name
+        assert {"(DA: doktersassistent)" if name in long_only else "(SOH: spreekuurondersteuner huisarts)"} <= set(
+            re.findall(r"\([^()]*\)", added.get_text())
+        ), name
+    # A page that has both forms gets neither added.
+    both = [name for name, (text, added) in bodies.items() if "SOH" in text and "spreekuurondersteuner huisarts" in text.lower()]
+    assert all("(SOH:" not in (bodies[name][1].get_text() if bodies[name][1] else "") for name in both)
+    assert (national_site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_the_feed_is_atom_with_an_entry_per_dated_version(real_site):

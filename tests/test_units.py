@@ -229,19 +229,17 @@ def test_a_rule_within_n_years_one_of_these_is_described_with_its_title(project)
     assert described == "Binnen twee jaar een van deze twee (uiterlijk in jaar 2)", described
 
 
-def test_an_abbreviations_meaning_enters_the_search_index_as_text():
-    # Material shows a search result's text as HTML: a meaning with markup in it must arrive escaped.
-    import json
-
-    from generator.glossary import expand_search_index
+def test_an_abbreviations_meaning_enters_what_search_reads_as_text():
+    # The added words are part of the page's HTML: a meaning with markup in it must arrive escaped.
+    from generator.glossary import Mentions
     from generator.models import Glossary
 
     glossary = Glossary.model_validate(
         {"afkortingen": [{"afkorting": "POH", "betekenis": "praktijk <img src=x onerror=alert(1)> ondersteuner", "uitleg": "x"}]}
     )
-    index = json.dumps({"config": {}, "docs": [{"location": "a/", "title": "A", "text": "De POH belt."}]})
-    text = json.loads(expand_search_index(index, glossary))["docs"][0]["text"]
-    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    added = Mentions(glossary).search_words("<h1>A</h1><p>De POH belt.</p>")
+    assert "<img" not in added and "&lt;img src=x onerror=alert(1)&gt;" in added and " hidden" in added
+    assert Mentions(glossary).search_words("<p>Niets.</p>") == ""
 
 
 def test_no_csv_cell_starts_a_formula():
