@@ -39,6 +39,9 @@ from generator.sitefiles import site_files
 log = logging.getLogger("mkdocs.plugins.regioplan")
 
 REGIONS_INDEX = "regios/index.md"
+# Up to this many regions the menu lists each one; above it only the regions page does. Every region
+# page carries the list (200 regions: 41 KB of a 105 KB page), and a longer menu is not scanned.
+REGIONS_IN_MENU = 50
 # Data text is escaped for these extensions (generator/escape.py): without them a `<script>` or
 # a `|` in a data file would be read as markup.
 REQUIRED_EXTENSIONS = ("pymdownx.escapeall", "md_in_html", "tables", "attr_list")
@@ -172,11 +175,14 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
 
 def list_regions_in_nav(nav: list | None, project: Project) -> None:
     """Under "Regio's" in the navigation, a page per region: readers find their region in the menu.
+    With more than REGIONS_IN_MENU regions the entry stays the regions page, which lists them all.
 
     The configured entry `"Regio's": regios/index.md` becomes a section with that page as its
     index and the regions after it. The navigation is built after `on_files`, so this is in time.
     A project whose nav has no such entry keeps its nav as it is.
     """
+    if len(project.regions) > REGIONS_IN_MENU:
+        return
     # Titles in the nav reach the page as HTML (Material does not escape them): escape data text.
     regions = [{escape(r.naam): region_page(r.id)} for r in sorted(project.regions.values(), key=lambda r: r.naam)]
     for entry in nav or []:

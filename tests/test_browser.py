@@ -360,6 +360,88 @@ def test_nothing_of_the_search_loads_before_the_reader_searches(browser, site_ur
     page.close()
 
 
+def test_region_picker_works_with_the_keyboard_alone(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "vergelijk/kiezer/")
+    page.focus("#picker-2")
+    page.keyboard.press("ArrowDown")  # the next region in the list
+    headers = page.locator(".picker-result thead th").all_inner_texts()
+    assert headers[0] == "Onderdeel" and len(headers) == 3 and headers[1] != headers[2]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "picker-3"
+    page.keyboard.press("End")  # the last region, not yet chosen
+    assert len(page.locator(".picker-result thead th").all_inner_texts()) == 4
+    page.close()
+
+
+def test_a_printed_page_says_it_is_a_summary(browser, site_url, tmp_path):
+    """Printed from the site, a region page carries the same warning as the regioplan PDF."""
+    import subprocess
+
+    page = browser.new_page()
+    page.goto(site_url + "regios/eemland/")
+    page.pdf(path=tmp_path / "printed.pdf", format="A4", prefer_css_page_size=True)
+    page.close()
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "samenvatting in eigen woorden, niet het officiële document" in text and "Pagina 2 van" in text
+
+
+def test_a_page_that_does_not_exist_says_so_in_dutch_and_leads_on(browser, site_url):
+    page = browser.new_page(viewport=PHONE)
+    response = page.goto(site_url + "bestaat-niet/")
+    assert response.status == 404
+    text = page.locator("article").inner_text()
+    assert "Not found" not in text and "Deze pagina bestaat niet" in text, text
+    links = page.locator("article a").evaluate_all("links => links.map(a => a.textContent.trim())")
+    assert {"Home", "Regio's", "Interventies"} <= set(links), links
+    page.locator("article a", has_text="Regio's").first.click()
+    assert page.locator("h1").first.inner_text().startswith("Regio's")
+    page.close()
+
+
+def test_the_ledger_reads_on_a_phone_without_scrolling_sideways(browser, site_url):
+    """Eemland's ledger of obligations (three columns of text) was a table wider than a phone."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "regios/eemland/planbouwer/")
+    section = page.locator("#wat-de-planbouwer-controleert-en-wat-niet")
+    wide = section.locator("xpath=following::table").evaluate_all(
+        "tables => tables.filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).length"
+    )
+    assert wide == 0
+    first = page.locator(".kaarten td[data-label='Wat de bron vraagt']").first
+    assert page.evaluate("e => getComputedStyle(e, '::before').content", first.element_handle()).startswith('"Wat de bron vraagt')
+    page.close()
+
+
+# Every table box on the page: does it scroll sideways, and is the hint before it shown.
+TABLE_BOXES = """() => [...document.querySelectorAll("article .md-typeset__scrollwrap")].map(box => {
+  const hint = box.previousElementSibling && box.previousElementSibling.classList.contains("schuifhint") ? box.previousElementSibling : null;
+  return {
+    scrolls: getComputedStyle(box).overflowX !== "visible" && box.scrollWidth > box.clientWidth + 1,
+    shown: !!hint && hint.offsetParent !== null && getComputedStyle(hint).visibility !== "hidden",
+    text: hint ? hint.textContent.trim() : "",
+  };
+})"""
+
+
+@pytest.mark.parametrize("url", ["regios/zuid-holland-noord/monitoring-en-financiering/", "leidraad/groeimodel/", "vergelijk/organisatie/"])
+def test_a_table_that_scrolls_sideways_on_a_phone_says_so(browser, site_url, url):
+    # On a phone 14 pages had tables that scroll sideways with nothing to show that there is more
+    # to the right. Each such table has a visible hint before it; a table that fits has none.
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + url)
+    boxes = page.evaluate(TABLE_BOXES)
+    assert any(box["scrolls"] for box in boxes), url  # the page has such a table on a phone
+    for box in boxes:
+        assert box["shown"] == box["scrolls"], (url, box)
+        assert not box["scrolls"] or "schuif" in box["text"].lower(), box
+    page.set_viewport_size(LAPTOP)
+    page.wait_for_function("() => true")
+    for box in page.evaluate(TABLE_BOXES):
+        assert box["shown"] == box["scrolls"], (url, "1366", box)
+    page.close()
+
+
 def test_readers_words_find_pages_for_readers_before_the_authors_guide(browser, site_url):
     # Typed by GPs, these words led first to the guide for RHO staff and its developer pages (the
     # field reference, the benchmark figures). The guide is still found, after the pages for readers.

@@ -63,8 +63,8 @@ def test_matrix_marks_own_interventions_and_links_every_symbol(real_site):
         assert document.find(id=anchor) is not None, link["href"]
 
 
-def toetsing(site: Path, page: str = "vergelijk/toetsing") -> dict[str, dict[str, list[list[str]]]]:
-    """region -> section heading -> rows of cell texts, as a reader sees the toetsing page."""
+def toetsing(site: Path, page: str) -> dict[str, dict[str, list[list[str]]]]:
+    """h2 heading -> h3 section -> rows of cell texts, as a reader sees the page."""
     found: dict[str, dict[str, list[list[str]]]] = {}
     region = None
     for node in html(site, page).select("article h2, article h3, article table"):
@@ -80,8 +80,25 @@ def toetsing(site: Path, page: str = "vergelijk/toetsing") -> dict[str, dict[str
     return found
 
 
+def region_pages_of_the_toetsing(site: Path) -> dict[str, str]:
+    """Region name -> the page its row in the toetsing comparison links to (each link goes to #toetsing)."""
+    pages = {}
+    for link in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr td:first-child a"):
+        target, _, anchor = link["href"].partition("#")
+        assert anchor == "toetsing", link["href"]
+        pages[link.get_text(strip=True)] = (
+            (Path("vergelijk/toetsing") / target).as_posix().replace("vergelijk/toetsing/../../", "").strip("/")
+        )
+    return pages
+
+
+def all_toetsing(site: Path) -> dict[str, dict[str, list[list[str]]]]:
+    """Region -> section -> rows: every region's toetsing, reached as a reader reaches it from the comparison."""
+    return {name: toetsing(site, page)["Toetsing"] for name, page in region_pages_of_the_toetsing(site).items()}
+
+
 def test_toetsing_judges_the_horde_and_says_what_a_plan_does_not_state(real_site):
-    regions = toetsing(real_site)
+    regions = all_toetsing(real_site)
     og = regions["Oost-Gelderland"]
     intervisie = next(r for r in og["Minimale horde"] if "organiseert de intervisie" in r[0])
     assert intervisie[1].startswith("– niet te beoordelen") and "HOOG de intervisie organiseert" in intervisie[2]
@@ -110,10 +127,10 @@ def test_toetsing_judges_the_horde_and_says_what_a_plan_does_not_state(real_site
 
 
 def test_toetsing_separates_restated_rules_and_shows_the_road_to_version_3(real_site):
-    regions = toetsing(real_site)
+    regions = all_toetsing(real_site)
     eemland = regions["Eemland"]
     assert [r[0] for r in eemland["Eigen regels van de regio"]] == ["Elk jaar naar de verplichte intervisiebijeenkomst"]
-    restated = next(h for h in html(real_site, "vergelijk/toetsing").select("h3") if "leidraad herhalen" in heading(h))
+    restated = next(h for h in html(real_site, "regios/eemland").select("h3") if "leidraad herhalen" in heading(h))
     assert "Jaar 1, minimaal één interventie anders werken: herhaalt de leidraad" in restated.find_next("ul").get_text()
     assert "Naar leidraad versie 3" not in eemland
     for name in ["Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"]:
@@ -135,9 +152,6 @@ def test_ended_plans_are_shown_as_ended(real_site):
     assert "Afgelopen: het plan liep 2023 tot en met 2025." in warning.get_text(" ", strip=True)
     assert "afgelopen (2023–2025)" in html(real_site, "vergelijk/matrix").get_text()
     assert html(real_site, "regios/eemland").select_one("article .admonition.warning") is None
-    # The same verdicts on the region's own page.
-    own = toetsing(real_site, "regios/oost-gelderland")["Toetsing"]
-    assert own["Minimale horde"] == toetsing(real_site)["Oost-Gelderland"]["Minimale horde"]
 
 
 def test_organisation_compared(real_site):
@@ -219,7 +233,7 @@ def test_a_plan_whose_version_has_no_groeimodel_is_not_judged_by_another(tmp_pat
     )
     project.write("data/regios/testregio.yml", MINIMAL_REGION.replace("leidraad: leidraad-v3", "leidraad: leidraad-v0"))
     site = build_site(project.root, pdfs=False)
-    rows = toetsing(site)["Testregio"]["Groeimodel"]
+    rows = all_toetsing(site)["Testregio"]["Groeimodel"]
     assert len(rows) == 1 and rows[0][1] == "– niet te beoordelen" and rows[0][3] == "leidraad versie 0"
     assert "staat niet in de gegevens" in rows[0][2]
 
@@ -232,6 +246,33 @@ def fifty_regions(tmp_path_factory) -> Path:
         slug, text = synthetic_region(national, number)
         project.write(f"data/regios/{slug}.yml", text)
     return build_site(project.root, pdfs=False)
+
+
+def test_the_toetsing_comparison_is_a_summary_that_stays_small(fifty_regions):
+    # Issue 29: the comparison repeated every region's whole toetsing (462 KB at 50 regions, 1.8 MB
+    # at 200). It is now one row per region with its counts, linked to the verdicts on the region's
+    # own page, where nothing of them is missing.
+    assert (fifty_regions / "vergelijk/toetsing/index.html").stat().st_size < 100_000
+    pages = region_pages_of_the_toetsing(fifty_regions)
+    assert len(pages) == 50
+    page = html(fifty_regions, "vergelijk/toetsing")
+    assert [heading(h) for h in page.select("article h2")] == ["Samenvatting"]
+    summary = {
+        tr.find("td").get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+        for tr in page.select("table")[0].select("tbody tr")
+    }
+    for name in ["Synthetische regio 001", "Synthetische regio 017"]:
+        sections = toetsing(fifty_regions, pages[name])["Toetsing"]
+        verdicts = [row[1] for rows in sections.values() for row in rows if row and row[1][:1] in "✓✗–"]
+        counts = {
+            outcome: sum(v.split(" (")[0].split(" ", 1)[1] == outcome for v in verdicts)
+            for outcome in ("voldoet", "voldoet niet", "niet te beoordelen")
+        }
+        assert summary[name][2:5] == [str(counts["voldoet"]), str(counts["voldoet niet"]), str(counts["niet te beoordelen"])], (
+            name,
+            summary[name],
+            counts,
+        )
 
 
 def test_matrix_for_fifty_regions_stays_under_500_kb(fifty_regions):
@@ -350,7 +391,7 @@ def test_the_road_to_version_3_is_a_to_do_list_for_the_rho(real_site):
     it is silent. Leidraad v3 (seed 001, l. 230) asks intervisie organised by the RHO; Oost-
     Gelderland's plan leaves the learning environment to the practice, which the zorggroep 'kan
     ondersteunen' (seed 004, l. 71). V3 governs 2026-2027 (seed 001, l. 32) and names years 3 and on."""
-    regions = toetsing(real_site)
+    regions = all_toetsing(real_site)
     heads = [th.get_text(strip=True) for th in _road_table(real_site, "Oost-Gelderland").select("thead th")]
     assert heads == ["Wat versie 3 vraagt", "Wat het plan nu zegt", "Te doen"]
     og = {row[0]: row for row in regions["Oost-Gelderland"]["Naar leidraad versie 3"]}
@@ -370,15 +411,10 @@ def test_the_road_to_version_3_is_a_to_do_list_for_the_rho(real_site):
     for name in ["Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"]:
         for row in regions[name]["Naar leidraad versie 3"]:
             assert row[2].split(":")[0] in ("✗ in strijd met versie 3", "✗ voldoet niet", "niet aangetoond"), (name, row)
-    # The region's own page shows the same list.
-    assert (
-        toetsing(real_site, "regios/oost-gelderland")["Toetsing"]["Naar leidraad versie 3"]
-        == regions["Oost-Gelderland"]["Naar leidraad versie 3"]
-    )
 
 
 def _road_table(site: Path, region: str):
-    page = html(site, "vergelijk/toetsing")
-    start = next(h for h in page.select("article h2") if heading(h) == region)
+    page = html(site, region_pages_of_the_toetsing(site)[region])
+    start = next(h for h in page.select("article h2") if heading(h) == "Toetsing")
     road = next(h for h in start.find_all_next("h3") if heading(h) == "Naar leidraad versie 3")
     return road.find_next("table")

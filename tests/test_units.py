@@ -452,3 +452,20 @@ def test_a_workbook_shows_every_decimal_of_an_amount():
     cell = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]["A2"]
     shown = cell.number_format.split(".")[1]
     assert cell.value == 2.885 and shown.startswith("00") and len(shown) >= 3
+
+
+def test_the_menu_lists_up_to_fifty_regions_and_leaves_more_to_the_regions_page():
+    # Issue 29: with every region in the menu of every region page, a region page weighed 105 KB at
+    # 200 regions (41 KB of it the menu). Above fifty the regions page lists them, the menu does not.
+    from types import SimpleNamespace
+
+    from generator.mkdocs_plugin import list_regions_in_nav
+
+    def regions_entry(count: int):
+        nav = [{"Home": "index.md"}, {"Regio's": "regios/index.md"}]
+        regions = {f"r{n}": SimpleNamespace(id=f"r{n}", naam=f"Regio {n:03}") for n in range(count)}
+        list_regions_in_nav(nav, SimpleNamespace(regions=regions))
+        return nav[1]["Regio's"]
+
+    assert len(regions_entry(50)) == 51 and regions_entry(50)[1] == {"Regio 000": "regios/r0/index.md"}
+    assert regions_entry(51) == "regios/index.md"

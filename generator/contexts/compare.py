@@ -19,7 +19,6 @@ from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from ..plancheck import outcome_order, symbols
 from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, moment_words
-from .verdicts import verdict_sections
 
 MATRIX_PAGE = "vergelijk/matrix.md"
 
@@ -154,14 +153,12 @@ class ComparePages(PageBuilder):
             regions.append(
                 {
                     "naam": region.naam,
+                    # Every verdict is on the region's own page; this page only counts them, so that it
+                    # stays small with many regions (1.8 MB at 200 regions when it repeated them all).
                     "href": link(page, region_page(region.id), "toetsing"),
-                    "periode": period.text,
-                    "leidraad_noot": region.plan.leidraad_redactie,
                     "periode_kort": period.label + (f"; volgt versie {period.older_leidraad.versie}" if period.older_leidraad else ""),
-                    "afgelopen": period.ended,
                     "telling": {outcome: sum(v.outcome == outcome for v in own) for outcome in outcome_order()},
                     "indicatief": sum(v.indicatief for v in own),
-                    **verdict_sections(self.lookups, region, page),
                 }
             )
         context = {
