@@ -7,6 +7,8 @@ import re
 
 SOURCES_PAGE = "bronnen.md"
 GLOSSARY_PAGE = "afkortingen.md"
+# The search page; the theme's header form (site_templates/theme/partials/header.html) opens it.
+SEARCH_PAGE = "zoeken.md"
 # The catalogue's own page: no intervention may have it as its address.
 CATALOGUE_PAGE = "interventies/index.md"
 
@@ -14,6 +16,7 @@ CATALOGUE_PAGE = "interventies/index.md"
 PLAN_CHECK_SCRIPT = "javascripts/plantoets.js"  # generator/plantoets.js, added by the plugin
 PLAN_BUILDER_SCRIPT = "javascripts/planbouwer.js"  # needs the plan check before it
 COMPARE_SCRIPT = "javascripts/vergelijk.js"  # the matrix filter and the region picker
+SEARCH_SCRIPT = "javascripts/zoeken.js"  # the search page's results (generator/search.py)
 
 
 def intervention_page(intervention_id: str) -> str:

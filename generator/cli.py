@@ -100,9 +100,13 @@ def _build(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .export import export_project
+    from .search import INDEX_COMMAND
 
     target = export_project(args.root, args.folder, real_pdfs=not args.zonder_pdf)
-    print(f"Project geëxporteerd naar {target}; bouw het met 'mkdocs build', 'properdocs build' of 'zensical build' in die map.")
+    print(
+        f"Project geëxporteerd naar {target}; bouw het met 'mkdocs build', 'properdocs build' of 'zensical build' in die map, "
+        f"en maak daarna de zoekindex met '{INDEX_COMMAND}'."
+    )
     return 0
 
 

@@ -33,7 +33,7 @@ from generator.errors import DataError, Diagnostic, Position
 from generator.glossary import Mentions, with_glossary
 from generator.models import Glossary
 from generator.project import Project, load_project
-from generator.search import SearchIndexError, index_site
+from generator.search import SEARCH_FOLDER, index_site
 from generator.sitefiles import site_files
 
 log = logging.getLogger("mkdocs.plugins.regioplan")
@@ -109,11 +109,20 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
 
         self.generated = []
         docs = Path(config.docs_dir).name
+        # The search index is written into pagefind/ after the build: nothing of the author's may be there.
+        for file in files:
+            if file.dest_uri.startswith(SEARCH_FOLDER + "/"):
+                problem = f"staat waar de bouw de zoekindex van de site schrijft ({SEARCH_FOLDER}/); hernoem de map in {docs}/"
+                self._stop(DataError([Diagnostic(Position(f"{docs}/{file.src_uri}"), "E304", problem)]))
+        # A hand-written page at the address of a generated one, under its own name or another
+        # (content/zoeken/index.md and the generated zoeken.md are both zoeken/index.html).
+        written_by_author = {file.dest_uri: file.src_uri for file in files}
         for path, content in generated:
-            if files.get_file_from_path(path) is not None:
-                problem = f"staat in {docs}/ en wordt ook gegenereerd uit de gegevens; hernoem of verwijder de pagina in {docs}/"
-                self._stop(DataError([Diagnostic(Position(f"{docs}/{path}"), "E304", problem)]))
             file = File.generated(config, path, content=content)
+            theirs = path if files.get_file_from_path(path) is not None else written_by_author.get(file.dest_uri)
+            if theirs:
+                problem = f"staat in {docs}/ op de plaats van een pagina die uit de gegevens wordt gemaakt; hernoem of verwijder de pagina in {docs}/"
+                self._stop(DataError([Diagnostic(Position(f"{docs}/{theirs}"), "E304", problem)]))
             files.append(file)
             self.generated.append(file)
         log.info("regioplan: %d pages generated", len(generated))
@@ -127,15 +136,27 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         if scripts is not None:
             wrong = not isinstance(scripts, list) or [s for s in scripts if not isinstance(s, str) or files.get_file_from_path(s) is None]
             if wrong:
-                docs = Path(config.docs_dir).name
-                source = page.file.content_string if page.file.generated_by else Path(page.file.abs_src_path).read_text(encoding="utf-8")
-                line = next((n for n, text in enumerate(source.splitlines(), start=1) if text.startswith("scripts:")), 1)
                 problem = (
                     "'scripts' in de kop van de pagina noemt iets anders dan scripts van de site zelf; "
                     "geef een lijst van paden van bestanden in de site, zoals [javascripts/vergelijk.js]"
                 )
-                self._stop(DataError([Diagnostic(Position(f"{docs}/{page.file.src_uri}", line, 1), "E308", problem)]))
+                self._stop_at_front_matter(page, config, "scripts", "E308", problem)
+        # How search weighs the page (the theme's main.html, generator/search.py): a weight Pagefind
+        # takes, so that no page can silently drop out of search or rise above every other.
+        search = page.meta.get("search")
+        if search is not None and not _search_settings_are_valid(search):
+            problem = (
+                "'search' in de kop van de pagina kan alleen 'boost' (een getal van 0 tot en met 10; 1 is gewoon, "
+                "0 zet de pagina achteraan) en 'exclude' (true of false) hebben"
+            )
+            self._stop_at_front_matter(page, config, "search", "E310", problem)
         return markdown
+
+    def _stop_at_front_matter(self, page, config, key: str, code: str, problem: str) -> NoReturn:
+        docs = Path(config.docs_dir).name
+        source = page.file.content_string if page.file.generated_by else Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        line = next((n for n, text in enumerate(source.splitlines(), start=1) if text.startswith(f"{key}:")), 1)
+        self._stop(DataError([Diagnostic(Position(f"{docs}/{page.file.src_uri}", line, 1), code, problem)]))
 
     def on_page_content(self, html: str, *, page, config, files: Files) -> str:
         # Search finds a page by either form of an abbreviation it mentions (generator/glossary.py);
@@ -161,8 +182,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         with self._timed("search index"):
             try:
                 index_site(Path(config.site_dir))
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
+            except DataError as error:
+                self._stop(error)
 
     @contextlib.contextmanager
     def _timed(self, stage: str):
@@ -171,6 +192,14 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             yield
         finally:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _search_settings_are_valid(search: object) -> bool:
+    if not isinstance(search, dict) or not set(search) <= {"boost", "exclude"}:
+        return False
+    boost, exclude = search.get("boost", 1), search.get("exclude", False)
+    weight_ok = isinstance(boost, (int, float)) and not isinstance(boost, bool) and 0 <= boost <= 10
+    return weight_ok and isinstance(exclude, bool)
 
 
 def list_regions_in_nav(nav: list | None, project: Project) -> None:

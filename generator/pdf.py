@@ -460,8 +460,8 @@ def _renderer() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
-def _end_with(build: int) -> None:
-    """In a PDF worker: end when the build that started it ends, however it ends (a killed build
+def end_with(build: int) -> None:
+    """In a PDF worker or another child (the search indexer): end when the build that started it ends, however it ends (a killed build
     would otherwise leave its workers running, each holding a few hundred MB). Linux tells the
     worker through PR_SET_PDEATHSIG; if the build is already gone, the worker ends at once."""
     with contextlib.suppress(OSError, AttributeError):
@@ -502,7 +502,7 @@ def render_pdfs(jobs: list[PdfJob], workers: int | None = None, cache: PdfCache 
         if workers == 1:
             rendered = (_render(*order) for order in todo)
         else:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_end_with, initargs=(os.getpid(),)))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=end_with, initargs=(os.getpid(),)))
             rendered = (future.result() for future in as_completed([pool.submit(_render, *order) for order in todo]))
         for number, (path, data) in enumerate(rendered, start=1):
             results[path] = data

@@ -509,3 +509,49 @@ def test_a_long_address_or_word_in_a_table_stays_on_the_paper(browser, tmp_path)
         assert widest <= article["x"] + article["width"] + 1, url
     page.close()
     server.close()
+
+
+def test_more_results_shows_each_result_once_and_keeps_the_keyboard_in_the_results(browser, site_url):
+    # Found by an attacker: a double click on "more" showed ten results twice and ten never, and after
+    # the last "more" the keyboard fell back to the top of the page.
+    page = browser.new_page()
+    page.goto(site_url + "zoeken/")
+    search(page, "patiënt")
+    total = int(page.locator("#zoekstatus").inner_text().split()[0])
+    assert total > 20
+    page.locator("#zoekmeer").dblclick()
+    for _ in range(20):
+        if not page.locator("#zoekmeer").is_visible():
+            break
+        page.locator("#zoekmeer").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.closest('#zoekresultaten') !== null")
+    expect(page.locator("#zoekresultaten > li")).to_have_count(total)
+    links = [a.get_attribute("href") for a in page.locator("#zoekresultaten > li > a").all()]
+    assert len(set(links)) == len(links) == total
+    assert page.evaluate("document.activeElement.closest('#zoekresultaten') !== null")  # not back at the top
+    expect(page.locator("#zoekstatus")).to_contain_text(f"{total} van de {total} resultaten getoond")
+    page.close()
+
+
+def test_a_fragment_shows_the_text_as_the_page_does(browser, tmp_path):
+    # Found by an attacker: "Zorg&region" in a text showed as "Zorg®ion" in the search results (the
+    # fragment was read as HTML), while the page itself showed it right.
+    from conftest import copy_project
+
+    from generator.write import build_site
+
+    project = copy_project(tmp_path / "project")
+    project.replace(
+        "data/catalogus.yml",
+        "    samenvatting: Assistenten leren triëren op een manier die flexibel inroosteren mogelijk maakt.",
+        "    samenvatting: 'Samenwerking Zorg&region en huisarts&paramedici met <b>vet</b> erin, zeldzaamwoord.'",
+    )
+    server = SiteServer(build_site(project.root, site_dir=tmp_path / "site", pdfs=False))
+    page = browser.new_page()
+    page.goto(server.url + "zoeken/?q=zeldzaamwoord")
+    expect(page.locator("#zoekstatus")).to_contain_text("„zeldzaamwoord”")
+    fragment = page.locator("#zoekresultaten .zoekfragment").first.inner_text()
+    assert "Zorg&region en huisarts&paramedici met <b>vet</b> erin" in fragment, fragment
+    page.close()
+    server.close()

@@ -517,3 +517,95 @@ def test_a_page_may_load_a_script_of_the_site(project):
     assert regioplan(project.root, "build", in_process=True).returncode == 0
     page = (project.root / "site/eigen/index.html").read_text(encoding="utf-8")
     assert '<script src="../javascripts/vergelijk.js"></script>' in page
+
+
+def test_no_pagefind_setting_in_the_folder_or_environment_sends_the_index_elsewhere(project, tmp_path, monkeypatch):
+    # Found by an attacker: Pagefind reads a pagefind.yml in the folder it runs in and any PAGEFIND_*
+    # variable; `output_path: content` wrote 95 files into the project's sources, an outside folder
+    # lost its own pagefind.js, the site had no search, and the build said it went well.
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "pagefind.js").write_text("van iemand anders", encoding="utf-8")
+    project.write("pagefind.yml", "output_path: content\nroot_selector: footer\n")
+    monkeypatch.chdir(project.root)
+    monkeypatch.setenv("PAGEFIND_OUTPUT_PATH", str(elsewhere))
+    monkeypatch.setenv("PAGEFIND_OUTPUT_SUBDIR", "ergens")
+    sources = snapshot(project.root / "content")
+    result = regioplan(project.root, "build", in_process=True)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(project.root / "content") == sources
+    assert [p.name for p in elsewhere.iterdir()] == ["pagefind.js"] and (elsewhere / "pagefind.js").read_text(
+        encoding="utf-8"
+    ) == "van iemand anders"
+    assert (project.root / "site" / "pagefind" / "pagefind.js").is_file()
+
+
+@pytest.mark.parametrize("fault", ["fails", "missing", "writes nothing"])
+def test_a_search_index_that_cannot_be_made_is_a_coded_error_in_dutch_and_the_site_stays(project, monkeypatch, tmp_path, fault):
+    # Found by an attacker: the error came as MkDocs' English "Aborted with a BuildError!" with E303
+    # on mkdocs.yml, and `bench` showed a traceback.
+    import pagefind_bin
+
+    assert regioplan(project.root, "build", in_process=True).returncode == 0
+    before = snapshot(project.root / "site")
+    if fault == "missing":
+        monkeypatch.setattr(pagefind_bin, "get_executable", lambda: (_ for _ in ()).throw(FileNotFoundError("pagefind")))
+    else:
+        program = tmp_path / "pagefind"
+        program.write_text("#!/bin/sh\n" + ("echo 'Error: broken' >&2; exit 3\n" if fault == "fails" else "exit 0\n"), encoding="utf-8")
+        program.chmod(0o755)
+        monkeypatch.setattr(pagefind_bin, "get_executable", lambda: program)
+    result = regioplan(project.root, "build", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert "E311 " in output and "zoekindex" in output and "Aborted" not in output and "E303" not in output, output
+    assert snapshot(project.root / "site") == before
+
+
+def test_a_file_where_the_search_index_goes_is_refused(project):
+    # Found by an attacker: an author's content/pagefind/pagefind.js was silently replaced by Pagefind's.
+    project.write("content/pagefind/pagefind.js", "/* eigen */\n")
+    result = regioplan(project.root, "build", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert "content/pagefind/pagefind.js: E304 " in output and "zoek" in output, output
+
+
+def test_a_hand_written_page_at_the_address_of_a_generated_one_is_refused(project):
+    # Found by an attacker: content/zoeken/index.md silently replaced the search page (same address,
+    # another file name than the generated zoeken.md).
+    project.write("content/zoeken/index.md", "# Mijn zoekpagina\n")
+    result = regioplan(project.root, "build", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert "content/zoeken/index.md: E304 " in output, output
+
+
+@pytest.mark.parametrize(
+    "search",
+    [
+        "{boost: '2'}",
+        "{boost: true}",
+        "{boost: 11}",
+        "{boost: -1}",
+        "{boost: .inf}",
+        "{boost: [1, 2]}",
+        "{exclude: 'no'}",
+        "[boost]",
+        "{gewicht: 2}",
+    ],
+)
+def test_a_pages_search_weight_is_a_number_from_0_to_10(project, search):
+    # Found by an attacker: odd values were dropped, or `11` and `.inf` put a guide page above every
+    # page for readers, without a word.
+    project.write("content/eigen.md", f"---\ntitle: Eigen\nsearch: {search}\n---\n# Eigen pagina\n")
+    result = regioplan(project.root, "build", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert "content/eigen.md:3:1: E310 " in output, output
+
+
+def test_a_pages_search_weight_within_bounds_is_used(project):
+    project.write("content/eigen.md", "---\nsearch:\n  boost: 0.5\n---\n# Eigen pagina\n")
+    assert regioplan(project.root, "build", in_process=True).returncode == 0
+    assert 'data-pagefind-body data-pagefind-weight="0.5"' in (project.root / "site/eigen/index.html").read_text(encoding="utf-8")

@@ -166,7 +166,7 @@ def test_no_page_runs_any_of_it_when_opened_pressed_or_searched(browser, attacke
         if "onerror=alert(1)" not in shown:
             without.append(relative)
     # The attack is on every page made from data, as text. Without it: the author's guide (docs/),
-    # the accessibility and search pages (content/) and the open-data page, which shows counts and columns.
+    # the accessibility page (content/), the search page and the open-data page, which shows counts and columns.
     guide = sorted(f"handleiding/{p.stem}".removesuffix("/index") for p in (REPO / "docs").glob("*.md"))
     assert without == sorted([*guide, "open-data", "toegankelijkheid", "zoeken"]), without
 

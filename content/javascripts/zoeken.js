@@ -35,22 +35,25 @@
     return engine;
   }
 
-  // A fragment from Pagefind is HTML: the page's text, escaped, with the matched words in <mark>.
-  // Only its text and its marks are kept, made as new nodes: nothing of it becomes markup here.
-  // (DOMParser makes an inert document: no script in it runs and no image in it loads.)
-  function fragment(html) {
+  // A fragment from Pagefind: the page's text with "<" and ">" written as &lt; and &gt; (and "&"
+  // left as it is), the matched words between <mark> and </mark>. It is cut at those two tags and
+  // made into text and marks here: nothing of it is ever read as HTML.
+  function fragment(excerpt) {
     var paragraph = document.createElement("p");
     paragraph.className = "zoekfragment";
-    var parsed = new DOMParser().parseFromString(html, "text/html");
-    parsed.body.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
+    excerpt.split(/(<mark>|<\/mark>)/).reduce(function (marked, piece) {
+      if (piece === "<mark>") return true;
+      if (piece === "</mark>") return false;
+      var text = document.createTextNode(piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+      if (marked) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.append(text);
         paragraph.append(mark);
       } else {
-        paragraph.append(document.createTextNode(node.textContent));
+        paragraph.append(text);
       }
-    });
+      return marked;
+    }, false);
     return paragraph;
   }
 
@@ -104,20 +107,25 @@
     status.textContent = text;
   }
 
+  // The next results: counted as shown at once, so a second press while they load adds the ones
+  // after them (a double click showed some twice and others never).
   function showMore(number) {
     var next = results.slice(shown, shown + PAGE);
+    shown += next.length;
+    more.hidden = shown >= results.length;
     return Promise.all(
       next.map(function (result) {
         return result.data();
       })
     ).then(function (pages) {
-      if (number !== searchNumber) return;
-      pages.forEach(function (data) {
-        var li = item(data);
-        if (li) list.append(li);
-      });
-      shown += next.length;
-      more.hidden = shown >= results.length;
+      if (number !== searchNumber) return [];
+      return pages
+        .map(function (data) {
+          var li = item(data);
+          if (li) list.append(li);
+          return li;
+        })
+        .filter(Boolean);
     });
   }
 
@@ -154,8 +162,9 @@
       .catch(function () {
         if (number !== searchNumber) return;
         say(
-          "Zoeken lukt hier niet: de zoekindex kon niet worden geladen. Open de site via een webserver " +
-            "(niet als bestand), of vind de pagina via het menu."
+          location.protocol === "file:"
+            ? "Zoeken werkt niet in een site die als bestand is geopend. Open de site via een webserver, of vind de pagina via het menu."
+            : "Zoeken lukt nu niet: de zoekindex van deze site is niet gevonden. Vind de pagina via het menu."
         );
       });
   }
@@ -167,9 +176,27 @@
     event.preventDefault();
     search(field.value, true);
   });
+  // After "more", the keyboard goes on at the first added result (the button may be gone), and
+  // screen readers hear how many are shown.
   more.addEventListener("click", function () {
-    showMore(searchNumber);
+    var number = searchNumber;
+    showMore(number).then(function (added) {
+      if (number !== searchNumber || !added.length) return;
+      added[0].querySelector("a").focus();
+      say(shown + " van de " + results.length + " resultaten getoond voor „" + field.value.trim() + "”.");
+    });
   });
+  // On this page the header's search field is the one above the results: its magnifier (all a
+  // phone shows of it) goes there instead of searching for nothing.
+  var header = document.querySelector("form.kopzoeken");
+  if (header) {
+    header.addEventListener("submit", function (event) {
+      var typed = header.querySelector("input[name=q]");
+      if (typed && typed.value.trim()) return;
+      event.preventDefault();
+      field.focus();
+    });
+  }
 
   var asked = new URLSearchParams(location.search).get("q") || "";
   field.value = asked;

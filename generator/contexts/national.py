@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..addresses import CATALOGUE_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, abbreviation_anchor, intervention_page, region_page
+from markupsafe import Markup
+
+from ..addresses import (
+    CATALOGUE_PAGE,
+    GLOSSARY_PAGE,
+    SEARCH_PAGE,
+    SEARCH_SCRIPT,
+    SOURCES_PAGE,
+    abbreviation_anchor,
+    intervention_page,
+    region_page,
+)
 from ..changes import leidraad_changes
 from ..conformance import document_name
 from ..dutch import dutch_date, dutch_number, requirement_label
@@ -23,6 +34,7 @@ class NationalPages(PageBuilder):
         pages = [
             self.sources_page(),
             self.glossary_page(),
+            self.search_page(),
             self.catalogue_index(),
             *(self.intervention(v) for v in self.lookups.project.catalogue.interventies),
             *self.leidraad_pages(),
@@ -60,6 +72,11 @@ class NationalPages(PageBuilder):
             for a in sorted(self.lookups.project.glossary.afkortingen, key=lambda a: a.afkorting.casefold())
         ]
         return PageContext(page, "afkortingen.md.j2", {"afkortingen": entries})
+
+    def search_page(self) -> PageContext:
+        """Where the header's search form leads (generator/search.py); made here so every site has it."""
+        page = SEARCH_PAGE
+        return PageContext(page, "zoeken.md.j2", {"scripts": [Markup(SEARCH_SCRIPT)], "afkortingen": link(page, GLOSSARY_PAGE)})
 
     def catalogue_index(self) -> PageContext:
         page = CATALOGUE_PAGE
