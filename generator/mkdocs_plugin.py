@@ -13,7 +13,9 @@ and the timings of a build live on the instance, never in module globals or the 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
+import threading
 import time
 from html import escape
 from pathlib import Path
@@ -56,6 +58,10 @@ class RegioplanConfig(base.Config):
 class RegioplanPlugin(BasePlugin[RegioplanConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
+        self.indexing: threading.Thread | None = None  # the preview's search index being made
+        # Per generated file, a digest of what it held at the last build (used in a dirty preview).
+        self.contents: dict[str, str] = {}
         # A project `regioplan build` has just validated, so it is not loaded twice; used once.
         self.preloaded: Project | None = None
         self.failure: DataError | None = None  # what stopped the last build in our own stages
@@ -71,6 +77,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
+        # `regioplan serve` builds "dirty": MkDocs renders only the files that say they changed.
+        self.dirty = dirty
 
     def on_config(self, config):
         missing = [name for name in REQUIRED_EXTENSIONS if name not in config.markdown_extensions]
@@ -92,6 +100,9 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         root = Path(config.config_file_path).parent
+        if self.indexing is not None:  # the preview's last index is done before pages are written again
+            self.indexing.join()
+            self.indexing = None
         self.timings = {}
         self.failure = None
         try:
@@ -109,6 +120,10 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
 
         self.generated = []
         docs = Path(config.docs_dir).name
+        # In a dirty preview, what each generated file held at the previous build of this session:
+        # one that holds the same, under the same theme, menu and code, is left as it is.
+        previous, self.contents = (self.contents, {}) if self.dirty else ({}, {})
+        salt = _rendering_salt(config) if self.dirty else ""
         # The search index is written into pagefind/ after the build: nothing of the author's may be there.
         for file in files:
             if file.dest_uri.startswith(SEARCH_FOLDER + "/"):
@@ -118,7 +133,12 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         # (content/zoeken/index.md and the generated zoeken.md are both zoeken/index.html).
         written_by_author = {file.dest_uri: file.src_uri for file in files}
         for path, content in generated:
-            file = File.generated(config, path, content=content)
+            file = _GeneratedFile.generated(config, path, content=content)
+            if self.dirty:
+                self.contents[path] = hashlib.sha256(
+                    salt.encode() + (content if isinstance(content, bytes) else content.encode())
+                ).hexdigest()
+                file.unchanged = previous.get(path) == self.contents[path]
             theirs = path if files.get_file_from_path(path) is not None else written_by_author.get(file.dest_uri)
             if theirs:
                 problem = f"staat in {docs}/ op de plaats van een pagina die uit de gegevens wordt gemaakt; hernoem of verwijder de pagina in {docs}/"
@@ -179,11 +199,27 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         if missing:
             pages = plural(len(missing), "gegenereerde pagina staat", "gegenereerde pagina's staan")
             raise PluginError(f"{pages} niet in de site ({', '.join(missing[:5])}); haal ze uit exclude_docs of draft_docs in mkdocs.yml")
+        if self.dirty:
+            self._index_beside_the_preview(Path(config.site_dir))
+            return
         with self._timed("search index"):
             try:
                 index_site(Path(config.site_dir))
             except DataError as error:
                 self._stop(error)
+
+    def _index_beside_the_preview(self, site: Path) -> None:
+        """In the preview the search index is made after the pages are served, beside the server:
+        an edit is served without waiting for it, and search follows a moment later."""
+
+        def index() -> None:
+            try:
+                index_site(site)
+            except DataError as error:
+                log.warning("%s", error)
+
+        self.indexing = threading.Thread(target=index, name="zoekindex", daemon=True)
+        self.indexing.start()
 
     @contextlib.contextmanager
     def _timed(self, stage: str):
@@ -192,6 +228,28 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             yield
         finally:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+class _GeneratedFile(File):
+    """A file the plugin made; in a dirty preview, one that holds what it held at the previous build
+    says it is not modified, so MkDocs neither reads nor renders it again."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def _rendering_salt(config) -> str:
+    """What, besides a page's own Markdown, goes into every rendered page: the configuration (the
+    menu included, with its regions), the theme's overrides and this package's code."""
+    parts = [repr(config.nav), repr(sorted(config.extra.items())) if config.extra else "", config.site_name or ""]
+    folders = [Path(__file__).resolve().parent]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    for folder in folders:
+        parts += [f"{p}:{p.stat().st_mtime_ns}" for p in sorted(folder.rglob("*")) if p.is_file()]
+    return "\n".join(parts)
 
 
 def _search_settings_are_valid(search: object) -> bool:

@@ -76,5 +76,15 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
 
     load_project(root)  # report data errors plainly before the server starts
     package = Path(__file__).resolve().parent
-    # Previews stay quick: the plugin learns in on_startup that it serves and uses placeholders.
-    serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, watch=[str(package)])
+    # Previews stay quick: the plugin learns in on_startup that it serves and uses placeholders, and
+    # builds "dirty": after an edit MkDocs renders only the pages whose text changed (the plugin
+    # tells it which, mkdocs_plugin._GeneratedFile). MkDocs' English warning about dirty builds
+    # (stale menus in hand-written sites) does not apply: the menu is part of what is compared.
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+    log.info("Voorvertoning: na een wijziging worden alleen de pagina's opnieuw gemaakt waarvan de tekst veranderde.")
+    serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, build_type="dirty", watch=[str(package)])
+
+
+class _NoDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()

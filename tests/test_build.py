@@ -6,6 +6,9 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -609,3 +612,60 @@ def test_a_pages_search_weight_within_bounds_is_used(project):
     project.write("content/eigen.md", "---\nsearch:\n  boost: 0.5\n---\n# Eigen pagina\n")
     assert regioplan(project.root, "build", in_process=True).returncode == 0
     assert 'data-pagefind-body data-pagefind-weight="0.5"' in (project.root / "site/eigen/index.html").read_text(encoding="utf-8")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
+    # Issue 29: every save rebuilt and rendered every page (7 s at 50 regions). An edit of one
+    # region's file now renders the pages whose text changed; the others are left as they were.
+    import time
+    import urllib.request
+
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project", with_regions=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def page(url: str) -> str:
+        for _ in range(600):
+            try:
+                return urllib.request.urlopen(f"http://127.0.0.1:{port}/{url}", timeout=5).read().decode("utf-8")
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError(f"{url} not served")
+
+    try:
+        page("regios/eemland/")
+        page("interventies/triage-training/")
+        # The preview's own folder: the newest of MkDocs' temporary site folders.
+        made = sorted(Path(tempfile.gettempdir()).glob("mkdocs_*/interventies/triage-training/index.html"), key=lambda p: p.stat().st_ctime)
+        assert made
+        site = made[-1]
+        untouched = site.stat().st_mtime_ns
+        project.replace("data/regios/eemland.yml", "een gidsrol heeft", "een gidsrol heeft (bewerkt)")
+        for _ in range(300):
+            if "gidsrol heeft (bewerkt)" in page("regios/eemland/"):
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("the edit was not served")
+        assert site.stat().st_mtime_ns == untouched  # the intervention page says nothing of Eemland's partners
+        assert "Anders triëren" in page("interventies/triage-training/")  # and it is still served
+        assert "pagefind" in page("pagefind/pagefind.js")  # the search index, made beside the server
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "dirty" not in errors and "Traceback" not in errors, errors
