@@ -302,6 +302,9 @@ def test_the_readmes_figures_are_the_suites():
     malformed = re.search(r"^MALFORMED = \[(.*?)^\]", plans, flags=re.M | re.S).group(1)
     cases = len(re.findall(r"^    \(", malformed, flags=re.M))  # one case per "(" at the list's indent
     assert f"; {cases} malformed plan files" in readme
+    browser = ast.parse((REPO / "tests/test_browser.py").read_text(encoding="utf-8"))
+    page_types = next(ast.literal_eval(n.value) for n in browser.body if isinstance(n, ast.Assign) and n.targets[0].id == "PAGE_TYPES")
+    assert f"| {len(page_types)} page types plus" in readme and f"on every one of the {len(page_types)} page types" in readme
 
 
 def test_own_words_finds_a_copied_passage_and_passes_a_paraphrase(tmp_path):
