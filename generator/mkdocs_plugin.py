@@ -60,8 +60,12 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         self.serving = False
         self.dirty = False
         self.indexing: threading.Thread | None = None  # the preview's search index being made
-        # Per generated file, a digest of what it held at the last build (used in a dirty preview).
-        self.contents: dict[str, str] = {}
+        # The dirty preview's record of its last successful build: per generated file, a digest of
+        # what it held and where it went; and what every page was rendered with (_rendering_salt).
+        self.built: dict[str, tuple[str, str]] = {}
+        self.built_salt = ""
+        self.building: dict[str, tuple[str, str]] = {}  # the same, of the build under way
+        self.building_salt = ""
         # A project `regioplan build` has just validated, so it is not loaded twice; used once.
         self.preloaded: Project | None = None
         self.failure: DataError | None = None  # what stopped the last build in our own stages
@@ -120,10 +124,11 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
 
         self.generated = []
         docs = Path(config.docs_dir).name
-        # In a dirty preview, what each generated file held at the previous build of this session:
-        # one that holds the same, under the same theme, menu and code, is left as it is.
-        previous, self.contents = (self.contents, {}) if self.dirty else ({}, {})
-        salt = _rendering_salt(config) if self.dirty else ""
+        # In a dirty preview a generated file that holds what it held at the last successful build,
+        # rendered with the same configuration, abbreviations, theme and code, is left as it is.
+        self.building, self.building_salt = {}, _rendering_salt(config) if self.dirty else ""
+        if self.dirty and self.building_salt != self.built_salt:
+            _forget_hand_written_pages(files, Path(config.site_dir))
         # The search index is written into pagefind/ after the build: nothing of the author's may be there.
         for file in files:
             if file.dest_uri.startswith(SEARCH_FOLDER + "/"):
@@ -135,10 +140,11 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         for path, content in generated:
             file = _GeneratedFile.generated(config, path, content=content)
             if self.dirty:
-                self.contents[path] = hashlib.sha256(
-                    salt.encode() + (content if isinstance(content, bytes) else content.encode())
+                digest = hashlib.sha256(
+                    self.building_salt.encode() + (content if isinstance(content, bytes) else content.encode())
                 ).hexdigest()
-                file.unchanged = previous.get(path) == self.contents[path]
+                self.building[path] = (digest, file.dest_uri)
+                file.unchanged = self.built.get(path, ("", ""))[0] == digest
             theirs = path if files.get_file_from_path(path) is not None else written_by_author.get(file.dest_uri)
             if theirs:
                 problem = f"staat in {docs}/ op de plaats van een pagina die uit de gegevens wordt gemaakt; hernoem of verwijder de pagina in {docs}/"
@@ -200,6 +206,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             pages = plural(len(missing), "gegenereerde pagina staat", "gegenereerde pagina's staan")
             raise PluginError(f"{pages} niet in de site ({', '.join(missing[:5])}); haal ze uit exclude_docs of draft_docs in mkdocs.yml")
         if self.dirty:
+            self._forget_what_is_gone(Path(config.site_dir), {f.dest_uri for f in self.generated})
+            self.built, self.built_salt = self.building, self.building_salt  # only now: this build succeeded
             self._index_beside_the_preview(Path(config.site_dir))
             return
         with self._timed("search index"):
@@ -207,6 +215,13 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
                 index_site(Path(config.site_dir))
             except DataError as error:
                 self._stop(error)
+
+    def _forget_what_is_gone(self, site: Path, made_now: set[str]) -> None:
+        """Remove from the preview's folder what the last build generated and this one did not (the
+        pages of a deleted region), so that it is neither served nor found by search."""
+        for _, destination in self.built.values():
+            if destination not in made_now:
+                (site / destination).unlink(missing_ok=True)
 
     def _index_beside_the_preview(self, site: Path) -> None:
         """In the preview the search index is made after the pages are served, beside the server:
@@ -241,15 +256,24 @@ class _GeneratedFile(File):
 
 
 def _rendering_salt(config) -> str:
-    """What, besides a page's own Markdown, goes into every rendered page: the configuration (the
-    menu included, with its regions), the theme's overrides and this package's code."""
-    parts = [repr(config.nav), repr(sorted(config.extra.items())) if config.extra else "", config.site_name or ""]
+    """What, besides a page's own Markdown, goes into every rendered page: mkdocs.yml, the menu (with
+    its regions), the Markdown settings (with the abbreviations), the theme's overrides and this
+    package's code."""
+    parts = [Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav), repr(config.mdx_configs)]
     folders = [Path(__file__).resolve().parent]
     if config.theme.custom_dir:
         folders.append(Path(config.theme.custom_dir))
     for folder in folders:
         parts += [f"{p}:{p.stat().st_mtime_ns}" for p in sorted(folder.rglob("*")) if p.is_file()]
     return "\n".join(parts)
+
+
+def _forget_hand_written_pages(files: Files, site: Path) -> None:
+    """In the preview's own folder, remove the rendered hand-written pages: MkDocs renders a page
+    again only when its file is newer than the result, and what changed is not the file."""
+    for file in files:
+        if file.is_documentation_page() and not isinstance(file, _GeneratedFile):
+            (site / file.dest_uri).unlink(missing_ok=True)
 
 
 def _search_settings_are_valid(search: object) -> bool:

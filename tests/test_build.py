@@ -626,6 +626,7 @@ def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
     # Issue 29: every save rebuilt and rendered every page (7 s at 50 regions). An edit of one
     # region's file now renders the pages whose text changed; the others are left as they were.
     import time
+    import urllib.error
     import urllib.request
 
     from conftest import copy_project
@@ -665,6 +666,39 @@ def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
         assert site.stat().st_mtime_ns == untouched  # the intervention page says nothing of Eemland's partners
         assert "Anders triëren" in page("interventies/triage-training/")  # and it is still served
         assert "pagefind" in page("pagefind/pagefind.js")  # the search index, made beside the server
+
+        # Found by an attacker, each a page left stale: (1) an edit saved together with an error in a
+        # later stage, shown once the error is fixed; (2) a changed abbreviation, on a page that does
+        # not change otherwise; (3) mkdocs.yml, on a hand-written page; (4) a deleted region's pages.
+        def shows(url: str, text: str) -> None:
+            for _ in range(300):
+                if text in page(url):
+                    return
+                time.sleep(0.2)
+            raise AssertionError(f"{text!r} not on {url}")
+
+        original = project.read("content/toegankelijkheid.md")
+        project.write("content/toegankelijkheid.md", "---\nsearch: {boost: 99}\n---\n" + original)
+        project.replace("data/catalogus.yml", "Assistenten leren triëren", "Assistenten leren (tweede keer) triëren")
+        time.sleep(4)  # that build stops at E310
+        project.write("content/toegankelijkheid.md", original)
+        shows("interventies/triage-training/", "Assistenten leren (tweede keer) triëren")
+        project.replace("data/afkortingen.yml", 'betekenis: "vier domeinen"', 'betekenis: "vier domeinen (bewerkt)"')
+        shows("leidraad/kernelementen/", 'title="vier domeinen (bewerkt)"')
+        project.replace("mkdocs.yml", "site_name: MTVP-handboek", "site_name: MTVP-handboek bewerkt")
+        shows("toegankelijkheid/", "<title>Toegankelijkheid - MTVP-handboek bewerkt</title>")
+        (project.root / "data/regios/midden-brabant.yml").unlink()
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/regios/midden-brabant/", timeout=5)
+            except urllib.error.HTTPError as gone:
+                assert gone.code == 404
+                break
+            except OSError:  # the server is busy rebuilding
+                pass
+            time.sleep(0.2)
+        else:
+            raise AssertionError("the deleted region's page is still served")
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
