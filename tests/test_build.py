@@ -26,6 +26,15 @@ def build(project) -> Path:
     return build_site(project.root)
 
 
+def refused_build(project) -> str:
+    """What `regioplan build` says when it must refuse the project; run in this process, so a
+    traceback fails the test."""
+    result = regioplan(project.root, "build", in_process=True)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    return output
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -478,9 +487,7 @@ def test_a_template_that_asks_for_what_no_page_gives_is_named_with_its_line(proj
     relative = f"site_templates/{template}"
     project.replace(relative, anchor, text)
     line = project.line_of(relative, text.splitlines()[0])
-    result = regioplan(project.root, "build", in_process=True)  # in process: a traceback fails the test
-    output = result.stderr + result.stdout
-    assert result.returncode == 1, output
+    output = refused_build(project)
     assert any(said.startswith(f"{relative}:{line}:") and f" {code} " in said and named in said for said in output.splitlines()), output
     assert "undefined" not in output and not (project.root / "site").exists()
 
@@ -488,9 +495,7 @@ def test_a_template_that_asks_for_what_no_page_gives_is_named_with_its_line(proj
 def test_a_hand_written_page_where_a_generated_one_goes_is_named(project):
     # The attack: content/bronnen.md got an uncoded log line and "E303 … Aborted with a BuildError!".
     project.write("content/bronnen.md", "# Mijn bronnen\n")
-    result = regioplan(project.root, "build", in_process=True)
-    output = result.stderr + result.stdout
-    assert result.returncode == 1
+    output = refused_build(project)
     assert "content/bronnen.md: E304 " in output and "BuildError" not in output and "E303" not in output, output
 
 
@@ -508,9 +513,7 @@ def test_a_page_names_only_scripts_of_the_site_itself(project, scripts):
     # Found by an attacker: a hand-written page's front matter put any address, or broken markup,
     # into a <script> tag of the theme. A page may ask for a script that is part of the site.
     project.write("content/eigen.md", f"---\nscripts: {scripts}\n---\n# Eigen pagina\n")
-    result = regioplan(project.root, "build", in_process=True)
-    output = result.stderr + result.stdout
-    assert result.returncode == 1, output
+    output = refused_build(project)
     assert "content/eigen.md:2:1: E308 " in output, output
     assert not (project.root / "site").exists()
 
@@ -558,9 +561,7 @@ def test_a_search_index_that_cannot_be_made_is_a_coded_error_in_dutch_and_the_si
         program.write_text("#!/bin/sh\n" + ("echo 'Error: broken' >&2; exit 3\n" if fault == "fails" else "exit 0\n"), encoding="utf-8")
         program.chmod(0o755)
         monkeypatch.setattr(pagefind_bin, "get_executable", lambda: program)
-    result = regioplan(project.root, "build", in_process=True)
-    output = result.stderr + result.stdout
-    assert result.returncode == 1, output
+    output = refused_build(project)
     assert "E311 " in output and "zoekindex" in output and "Aborted" not in output and "E303" not in output, output
     assert snapshot(project.root / "site") == before
 
@@ -568,9 +569,7 @@ def test_a_search_index_that_cannot_be_made_is_a_coded_error_in_dutch_and_the_si
 def test_a_file_where_the_search_index_goes_is_refused(project):
     # Found by an attacker: an author's content/pagefind/pagefind.js was silently replaced by Pagefind's.
     project.write("content/pagefind/pagefind.js", "/* eigen */\n")
-    result = regioplan(project.root, "build", in_process=True)
-    output = result.stderr + result.stdout
-    assert result.returncode == 1, output
+    output = refused_build(project)
     assert "content/pagefind/pagefind.js: E304 " in output and "zoek" in output, output
 
 
@@ -578,9 +577,7 @@ def test_a_hand_written_page_at_the_address_of_a_generated_one_is_refused(projec
     # Found by an attacker: content/zoeken/index.md silently replaced the search page (same address,
     # another file name than the generated zoeken.md).
     project.write("content/zoeken/index.md", "# Mijn zoekpagina\n")
-    result = regioplan(project.root, "build", in_process=True)
-    output = result.stderr + result.stdout
-    assert result.returncode == 1, output
+    output = refused_build(project)
     assert "content/zoeken/index.md: E304 " in output, output
 
 
@@ -602,9 +599,7 @@ def test_a_pages_search_weight_is_a_number_from_0_to_10(project, search):
     # Found by an attacker: odd values were dropped, or `11` and `.inf` put a guide page above every
     # page for readers, without a word.
     project.write("content/eigen.md", f"---\ntitle: Eigen\nsearch: {search}\n---\n# Eigen pagina\n")
-    result = regioplan(project.root, "build", in_process=True)
-    output = result.stderr + result.stdout
-    assert result.returncode == 1, output
+    output = refused_build(project)
     assert "content/eigen.md:3:1: E310 " in output, output
 
 
