@@ -7,8 +7,9 @@ and a `mkdocs.yml` without the plugin: MkDocs, ProperDocs and Zensical build it 
 
 What only the plugin can do is left out, and the guide says so: the search index (made by one
 command after the engine's build, generator/search.py) does not get the spelled-out
-abbreviations, and pages do not link the news feed in their head (the feed itself is exported). Everything else is in the files; the abbreviations that every page
-explains are in the exported mkdocs.yml, as the `glossary` of Markdown's `abbr` extension.
+abbreviations, and pages do not link the news feed in their head (the feed itself is
+exported). Everything else is in the files; the abbreviations that every page explains are in
+the exported mkdocs.yml, as the `glossary` of Markdown's `abbr` extension.
 
 The export is written beside DIR and swapped in only when complete, like `regioplan build`, and only
 into a folder that `outputs.checked_target` allows.

@@ -12,10 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from .addresses import GLOSSARY_PAGE
 from .models import Glossary
-
-GLOSSARY_URL = GLOSSARY_PAGE.removesuffix(".md") + "/"
 
 
 def abbreviation_glossary(glossary: Glossary) -> dict[str, str]:

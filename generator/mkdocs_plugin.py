@@ -145,7 +145,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
                 ).hexdigest()
                 self.building[path] = (digest, file.dest_uri)
                 file.unchanged = self.built.get(path, ("", ""))[0] == digest
-            theirs = path if files.get_file_from_path(path) is not None else written_by_author.get(file.dest_uri)
+            theirs = written_by_author.get(file.dest_uri)
             if theirs:
                 problem = f"staat in {docs}/ op de plaats van een pagina die uit de gegevens wordt gemaakt; hernoem of verwijder de pagina in {docs}/"
                 self._stop(DataError([Diagnostic(Position(f"{docs}/{theirs}"), "E304", problem)]))
