@@ -85,6 +85,15 @@ def script_json(data: object) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
 
 
+def script_data(name: str, data: object) -> str:
+    """Data as a script file that sets `window.<name>`, for a page that loads it with <script src>
+    (which, unlike fetching a JSON file, works when the site is opened from a folder).
+
+    JSON is a JavaScript expression; written in ASCII, no character of the data (U+2028 included)
+    can end the string it is in, whatever encoding the file is served as."""
+    return f"window.{name} = {json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(',', ':'))};\n"
+
+
 def css_string(value: object) -> str:
     """Data text as a quoted CSS string: quotes, backslashes and '<' (no closing </style>) escaped."""
     text = " ".join(str(value).split())

@@ -9,6 +9,7 @@ import fcntl
 import functools
 import http.server
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -150,6 +151,16 @@ def html(site: Path, url: str) -> BeautifulSoup:
 
 def raw_html(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def picker_data(site: Path) -> dict:
+    """The regions' data the region picker's script reads, from its file (`window.… = {…};`)."""
+    from generator.addresses import PICKER_DATA_NAME, PICKER_DATA_SCRIPT
+
+    text = (site / PICKER_DATA_SCRIPT).read_text(encoding="ascii")
+    prefix, suffix = f"window.{PICKER_DATA_NAME} = ", ";\n"
+    assert text.startswith(prefix) and text.endswith(suffix), text[:80]
+    return json.loads(text[len(prefix) : -len(suffix)])
 
 
 def as_a_dutch_spreadsheet(path: Path) -> list[dict[str, str]]:

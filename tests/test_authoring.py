@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import REPO, as_a_dutch_spreadsheet, copy_project, heading, html, regioplan
+from conftest import REPO, as_a_dutch_spreadsheet, copy_project, heading, html, picker_data, regioplan
 
 from generator.schema import SCHEMAS, schemas
 from generator.validate import _models_in
@@ -69,10 +69,10 @@ def test_a_scaffolded_region_shows_in_every_comparison(scaffolded):
     assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr")]
     assert name in [t.get_text() for t in html(site, "vergelijk").select("svg text.chart-label")]
     assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk").select("article table")[-1].select("tbody tr")]
-    assert name in [r["naam"] for r in json.loads(html(site, "vergelijk/kiezer").find("script", id="picker-data").string)["regios"]]
+    assert name in [r["naam"] for r in picker_data(site)["regios"]]
     assert any(
         tr.find("td").get_text(strip=True) == name
-        for tr in html(site, "vergelijk/organisatie").select("article table")[1].select("tbody tr")
+        for tr in html(site, "vergelijk/organisatie/intervisie").select("article table")[0].select("tbody tr")
     )
     assert "west-brabant" in (site / "open-data/regio-interventies.csv").read_text(encoding="utf-8")
 
@@ -108,15 +108,24 @@ def test_every_field_has_a_description():
     assert undocumented == []
 
 
+def field_reference(site):
+    """The field reference's pages, one per data file, as its overview in the guide links them (one
+    page held them all: 204 KB at any number of regions)."""
+    overview = html(site, "handleiding/velden")
+    links = [a["href"] for a in overview.select("article li a") if not a["href"].startswith(("http", "#", ".."))]
+    assert len(links) == len(SCHEMAS), links
+    return [html(site, "handleiding/velden/" + href) for href in links]
+
+
 def test_every_field_is_in_the_published_field_reference(real_site):
-    page = html(real_site, "handleiding/velden")
     documented = set()
-    for section in page.select("h3[id^='model-']"):
-        table = section.find_next("table")
-        for row in table.select("tbody tr"):
-            cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
-            assert cells[3], (section["id"], cells[0])  # every field explained
-            documented.add((section["id"], cells[0]))
+    for page in field_reference(real_site):
+        for section in page.select("h2[id^='model-']"):
+            table = section.find_next("table")
+            for row in table.select("tbody tr"):
+                cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+                assert cells[3], (section["id"], cells[0])  # every field explained
+                documented.add((section["id"], cells[0]))
     missing = [(model, name) for model, name, _ in all_fields() if (f"model-{model.lower()}", name) not in documented]
     assert missing == []
 
@@ -124,11 +133,11 @@ def test_every_field_is_in_the_published_field_reference(real_site):
 def test_the_field_reference_names_each_block_by_its_place_in_the_file_not_by_a_class(real_site):
     """The reference showed the software's class names ('Glossary', 'SourceRef') as headings and link
     texts; an author looks for where a block stands in the file: `plan`, `interventies[]`."""
-    page = html(real_site, "handleiding/velden")
-    headings = [heading(h) for h in page.select("h3[id^='model-']")]
+    pages = field_reference(real_site)
+    headings = [heading(h) for page in pages for h in page.select("h2[id^='model-']")]
     assert not [h for h in headings if re.fullmatch(r"[A-Z][A-Za-z]+", h)], headings
     assert "plan" in headings and "interventies[]" in headings and "horde.netwerk_ggz" not in headings
-    links = [a.get_text(strip=True) for a in page.select("article td a[href*='#model-']")]
+    links = [a.get_text(strip=True) for page in pages for a in page.select("article td a[href*='#model-']")]
     assert links and not [t for t in links if re.fullmatch(r"[A-Z][A-Za-z]+", t)], links
 
 
@@ -299,7 +308,7 @@ def test_a_region_from_partial_sources_shows_no_count_its_sources_do_not_give(we
     row = next(tr for tr in regions.select("article tbody tr") if "Voorbeeldstreek" in tr.get_text())
     assert row.find_all("td")[-1].get_text(strip=True) == "minimaal 9"
 
-    picker = json.loads(html(site, "vergelijk/kiezer").select_one("script#picker-data").string)
+    picker = picker_data(site)
     assert picker["regios"][0]["aanbod"] is None  # not compared with the reader's own offer either
     facts = {f["naam"]: f["waarde"] for f in picker["regios"][0]["feiten"]}
     assert [facts[name] for name in facts if name.startswith("Aanbod: ")] == [
@@ -391,7 +400,7 @@ def test_facts_a_source_does_not_give_can_stay_unstated(silent_region):
     overview = " ".join(html(site, "regios/voorbeeldstreek").select_one("article").get_text(" ").split())
     assert "Zorgverzekeraar: niet vermeld" in overview and "Titel: niet vermeld" in overview
     assert "Periode: Het plan loopt tot en met 2027; het eerste jaar is niet vermeld." in overview
-    picker = json.loads(html(site, "vergelijk/kiezer").select_one("script#picker-data").string)
+    picker = picker_data(site)
     facts = {f["naam"]: f["waarde"] for f in picker["regios"][0]["feiten"]}
     assert facts["Zorgverzekeraars"] == "niet vermeld" and facts["Periode"] == "begin niet vermeld, tot en met 2027"
     # No channel says "None" or leaves an empty name where the fact is missing.

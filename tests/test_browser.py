@@ -37,6 +37,7 @@ PAGE_TYPES = [
     "vergelijk/matrix/",
     "vergelijk/toetsing/",
     "vergelijk/organisatie/",
+    "vergelijk/organisatie/tarieven/",
     "vergelijk/kiezer/",
     "handleiding/",
     "afkortingen/",
@@ -173,7 +174,7 @@ def test_own_offer_finds_the_region_that_offers_the_same(browser, site_url):
     """Ticking exactly what one region offers puts that region first, sharing all of it."""
     page = browser.new_page(viewport=PHONE)
     page.goto(site_url + "vergelijk/kiezer/")
-    data = page.evaluate("JSON.parse(document.getElementById('picker-data').textContent)")
+    data = page.evaluate("window.regioplanKiezer")
     region = next(r for r in data["regios"] if r["naam"] == "Midden-Brabant")
     for intervention in region["aanbod"]:
         page.check(f"#eigen-{intervention}")
@@ -466,7 +467,9 @@ TABLE_BOXES = """() => [...document.querySelectorAll("article .md-typeset__scrol
 })"""
 
 
-@pytest.mark.parametrize("url", ["regios/zuid-holland-noord/monitoring-en-financiering/", "leidraad/groeimodel/", "vergelijk/organisatie/"])
+@pytest.mark.parametrize(
+    "url", ["regios/zuid-holland-noord/monitoring-en-financiering/", "leidraad/groeimodel/", "vergelijk/organisatie/tarieven/"]
+)
 def test_a_table_that_scrolls_sideways_on_a_phone_says_so(browser, site_url, url):
     # On a phone 14 pages had tables that scroll sideways with nothing to show that there is more
     # to the right. Each such table has a visible hint before it; a table that fits has none.
@@ -541,7 +544,7 @@ def test_a_long_address_or_word_in_a_table_stays_on_the_paper(browser, tmp_path)
     server = SiteServer(build_site(project.root, site_dir=tmp_path / "site", pdfs=False))
     page = browser.new_page(viewport={"width": A4_PRINT_WIDTH, "height": 1000})
     page.emulate_media(media="print")
-    for url in ["regios/zuid-holland-noord/monitoring-en-financiering/", "vergelijk/organisatie/"]:
+    for url in ["regios/zuid-holland-noord/monitoring-en-financiering/", "vergelijk/organisatie/tarieven/"]:
         page.goto(server.url + url)
         assert page.evaluate(CLIPPED_IN_PRINT) == [], url
         article = page.locator("article").bounding_box()

@@ -6,12 +6,11 @@ as one data file must show up in every comparison; 50 regions must stay usable i
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import SiteServer, copy_project, heading, html
+from conftest import SiteServer, copy_project, heading, html, picker_data
 
 from generator.project import load_project
 from generator.synthetic import synthetic_region
@@ -154,8 +153,15 @@ def test_ended_plans_are_shown_as_ended(real_site):
     assert html(real_site, "regios/eemland").select_one("article .admonition.warning") is None
 
 
+ORGANISATION_TOPICS = ["tarieven", "intervisie", "praktijkplan", "tijdlijnen", "indicatoren"]
+
+
 def test_organisation_compared(real_site):
-    tables = html(real_site, "vergelijk/organisatie").select("article table")
+    # A page per topic, so that each stays small with many regions (198 KB at 200 regions as one
+    # page); the overview at the old address leads to each.
+    overview = html(real_site, "vergelijk/organisatie")
+    assert [a["href"] for a in overview.select("article li a")] == [f"{topic}/" for topic in ORGANISATION_TOPICS]
+    tables = [html(real_site, f"vergelijk/organisatie/{topic}").select_one("article table") for topic in ORGANISATION_TOPICS]
     tariffs = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in tables[0].select("tbody tr")]
     # A tariff says for which year it was agreed, and that it has expired: Zilveren Kruis pays
     # Oost-Gelderland's 2023 amount, which says nothing about Eemland in 2026.
@@ -211,9 +217,9 @@ def test_a_region_added_as_one_file_appears_in_every_comparison(site_with_extra_
     own_row = next(tr for tr in similar.select("tbody tr") if tr.find("td").get_text(strip=True) == name)
     assert len(re.findall(r"\(\d+ van \d+\)", own_row.find_all("td")[1].get_text())) == 3  # its three most similar regions
     assert name in [tr.find("td").get_text(strip=True) for tr in html(site, "vergelijk/toetsing").select("table")[0].select("tbody tr")]
-    data = json.loads(html(site, "vergelijk/kiezer").find("script", id="picker-data").string)
+    data = picker_data(site)
     assert name in [region["naam"] for region in data["regios"]]
-    assert name in [heading(h) for h in html(site, "vergelijk/kiezer").select(".picker-listing h2")]
+    assert name in [a.get_text(strip=True) for a in html(site, "vergelijk/kiezer").select(".picker-listing li a")]
     assert any(
         r.find("td").get_text(strip=True) == name for r in html(site, "vergelijk/organisatie").select("article table")[1].select("tbody tr")
     )
@@ -335,7 +341,12 @@ def test_without_javascript_the_picker_page_lists_all_regions(browser, fifty_ser
     page = context.new_page()
     page.goto(fifty_served + "vergelijk/kiezer/")
     assert page.locator(".picker").is_hidden()
-    assert page.locator(".picker-listing h2").count() == 50
+    # Every region is linked, to its own page with its facts (the picker's data is for its script).
+    links = page.locator(".picker-listing li a")
+    assert links.count() == 50
+    links.nth(16).click()
+    assert page.locator("h1").inner_text().removesuffix("¶") == "Regioplan Synthetische regio 017"
+    page.goto(fifty_served + "vergelijk/kiezer/")
     page.goto(fifty_served + "vergelijk/matrix/")
     assert page.locator(".matrix-filter").is_hidden()
     assert all(g.is_visible() for g in page.locator(".matrix-group").all())

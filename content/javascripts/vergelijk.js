@@ -37,10 +37,9 @@
     return element;
   }
 
-  // A link to a region's page, taken from the listing's heading (its URL as the site has it).
+  // A link to a region's page, taken from the listing's link (its URL as the site has it).
   function linkTo(region) {
-    var heading = document.getElementById(region.id);
-    var anchor = heading && heading.querySelector("a[href]:not(.headerlink)");
+    var anchor = document.getElementById(region.id);
     var link = document.createElement("a");
     link.textContent = region.naam;
     if (anchor) link.href = anchor.getAttribute("href");
@@ -157,9 +156,9 @@
   function start() {
     matrixFilter();
     matrixFit();
-    var source = document.getElementById("picker-data");
-    if (!source) return;
-    var data = JSON.parse(source.textContent);
+    // The picker's data, from its own file (vergelijk/kiezer-regios.js, generator/addresses.py).
+    var data = window.regioplanKiezer;
+    if (!data) return;
     picker(data);
     ownOffer(data);
   }

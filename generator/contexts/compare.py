@@ -10,11 +10,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, intervention_page, region_page
+from ..addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, PICKER_DATA_NAME, PICKER_DATA_SCRIPT, intervention_page, region_page
 from ..charts import stacked_bars
 from ..conformance import Verdict
 from ..dutch import dutch_date, euro, names, plural
-from ..escape import script_json
+from ..escape import script_data
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from ..plancheck import outcome_order, symbols
@@ -40,6 +40,16 @@ SIMILARITY_EXPLAINED = (
 )
 
 
+ORGANISATION_PAGE = "vergelijk/organisatie.md"
+ORGANISATION_FOLDER = "vergelijk/organisatie"  # a page per topic, beside the overview's address
+ORGANISATION_TOPICS = [  # (page, title, what it compares), in the order the overview lists them
+    ("tarieven", "Tarieven", "wat de zorgverzekeraar per regio betaalt, en in welk jaar"),
+    ("intervisie", "Intervisie", "wie haar organiseert, hoe vaak en in welke groepen"),
+    ("praktijkplan", "Praktijkplan", "de vorm, de uiterste datum en de onderdelen"),
+    ("tijdlijnen", "Tijdlijnen", "alle momenten met een exacte datum, op volgorde"),
+    ("indicatoren", "Indicatoren", "wat de regio's naast de landelijke indicatoren volgen"),
+]
+
 # Said for a region compared with none (`PageLookups.similar`).
 NOT_COMPARABLE = "niet te bepalen: de bronnen van deze regio noemen maar een deel van haar aanbod"
 
@@ -47,7 +57,7 @@ NOT_COMPARABLE = "niet te bepalen: de bronnen van deze regio noemen maar een dee
 class ComparePages(PageBuilder):
     def all(self) -> list[PageContext]:
         verdicts = [v for region in self.lookups.regions for v in self.lookups.verdicts(region)]
-        return [self.index(), self.matrix(), self.conformance(verdicts), self.organisation(), self.picker(verdicts)]
+        return [self.index(), self.matrix(), self.conformance(verdicts), *self.organisation(), *self.picker(verdicts)]
 
     # ------------------------------------------------------------------ pages
 
@@ -86,7 +96,7 @@ class ComparePages(PageBuilder):
             "links": {
                 "matrix": link(page, MATRIX_PAGE),
                 "toetsing": link(page, "vergelijk/toetsing.md"),
-                "organisatie": link(page, "vergelijk/organisatie.md"),
+                "organisatie": link(page, ORGANISATION_PAGE),
                 "kiezer": link(page, "vergelijk/kiezer.md"),
                 "catalogus": link(page, CATALOGUE_PAGE),
             },
@@ -170,8 +180,10 @@ class ComparePages(PageBuilder):
         }
         return PageContext(page, "vergelijk/toetsing.md.j2", context)
 
-    def organisation(self) -> PageContext:
-        page = "vergelijk/organisatie.md"
+    def organisation(self) -> list[PageContext]:
+        """An overview, and a page per topic with a row per region (one page held them all: 198 KB
+        at 200 regions). The topic pages share a folder, so a link from one is a link from each."""
+        page = f"{ORGANISATION_FOLDER}/{ORGANISATION_TOPICS[0][0]}.md"
         tariffs, intervisie, plans, milestones, indicators = [], [], [], [], []
         for region in self.lookups.regions:
             ref = {"regio": region.naam, "href": link(page, region_page(region.id))}
@@ -216,18 +228,26 @@ class ComparePages(PageBuilder):
             for ind in region.monitoring.indicatoren if region.monitoring else []:
                 indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or "–"})
         milestones.sort(key=lambda m: (m["datum"], m["regio"]))
-        context = {
-            "tarieven": tariffs,
-            "intervisie": intervisie,
-            "praktijkplannen": plans,
-            "mijlpalen": milestones,
-            "indicatoren": indicators,
-            "landelijk": link(page, "leidraad/doelen-en-monitoring.md"),
+        rows = {"tarieven": tariffs, "intervisie": intervisie, "praktijkplan": plans, "tijdlijnen": milestones, "indicatoren": indicators}
+        shared = {"overzicht": link(page, ORGANISATION_PAGE), "landelijk": link(page, "leidraad/doelen-en-monitoring.md")}
+        names = {"praktijkplan": "praktijkplannen", "tijdlijnen": "mijlpalen"}  # what the templates call them
+        topics = [
+            PageContext(
+                f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2", {**shared, names.get(slug, slug): rows[slug]}
+            )
+            for slug, _, _ in ORGANISATION_TOPICS
+        ]
+        overview = {
+            "onderwerpen": [
+                {"titel": title, "wat": what, "href": link(ORGANISATION_PAGE, f"{ORGANISATION_FOLDER}/{slug}.md")}
+                for slug, title, what in ORGANISATION_TOPICS
+            ]
         }
-        return PageContext(page, "vergelijk/organisatie.md.j2", context)
+        return [PageContext(ORGANISATION_PAGE, "vergelijk/organisatie.md.j2", overview), *topics]
 
-    def picker(self, verdicts: list[Verdict]) -> PageContext:
-        """The picker page: a plain listing that works without JavaScript, plus the same data as JSON.
+    def picker(self, verdicts: list[Verdict]) -> list[PageContext]:
+        """The picker page, with a link to every region for readers without JavaScript, and the data
+        its script reads, as a file of its own.
 
         Facts come in the order a reader asks them (organisation, period, financing, the practice's
         part, the offer, the toetsing); statuses in words. The toetsing is given as what a plan does
@@ -292,7 +312,7 @@ class ComparePages(PageBuilder):
         kernels = [{"id": k.id, "naam": k.naam} for k in self.lookups.kernels]
         # Own interventions join their kernelement's rows after the national ones.
         ordered = [r for k in self.lookups.kernels for r in rows.values() if r["kernelement"] == k.id]
-        # Links stay out of the JSON: the script takes them from the listing's headings, which MkDocs
+        # Links stay out of the data: the script takes them from the listing's links, which MkDocs
         # has turned into the site's URLs.
         scripted = [{key: r[key] for key in ("id", "naam", "feiten", "interventies", "aanbod")} for r in regions]
         data = {"regios": scripted, "kernelementen": kernels, "rijen": ordered}
@@ -302,9 +322,11 @@ class ComparePages(PageBuilder):
         ]
         context = {
             "regios": regions,
-            "data": script_json(data),
             "keuzes": choices,
             "gelijkenis": SIMILARITY_EXPLAINED,
-            "scripts": [Markup(COMPARE_SCRIPT)],  # a site path, not text
+            "scripts": [Markup(PICKER_DATA_SCRIPT), Markup(COMPARE_SCRIPT)],  # site paths, not text
         }
-        return PageContext(page, "vergelijk/kiezer.md.j2", context)
+        return [
+            PageContext(page, "vergelijk/kiezer.md.j2", context),
+            PageContext(PICKER_DATA_SCRIPT, None, content=script_data(PICKER_DATA_NAME, data)),
+        ]

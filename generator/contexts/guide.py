@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from ..schema import SCHEMAS
 from .base import PageBuilder, PageContext, link
 
-PAGE = "handleiding/velden.md"
+PAGE = "handleiding/velden.md"  # the overview; a page per data file beside it (FOLDER/<schema>.md)
+FOLDER = "handleiding/velden"
 FILES = {
     "afkortingen.schema.json": "data/afkortingen.yml",
     "bronnen.schema.json": "data/bronnen.yml",
@@ -133,12 +134,14 @@ def _instances(project) -> dict[type, list[BaseModel]]:
 
 class GuidePages(PageBuilder):
     def all(self) -> list[PageContext]:
-        return [self.field_reference()]
+        return self.field_reference()
 
-    def field_reference(self) -> PageContext:
+    def field_reference(self) -> list[PageContext]:
+        """An overview and a page per data file (one page held them all: 204 KB)."""
         instances_by_model = _instances(self.lookups.project)
-        files = []
+        files, pages = [], []
         for schema_name, model in SCHEMAS.items():
+            page = f"{FOLDER}/{schema_name.removesuffix('.schema.json')}.md"
             places = _places(model)
             sections = []
             for current, where in places.items():
@@ -156,18 +159,19 @@ class GuidePages(PageBuilder):
                             "verplicht": "ja" if info.is_required() else "nee",
                             "uitleg": info.description or "",
                             "voorbeeld": _example([getattr(i, name) for i in instances]),
-                            "verwijzingen": [{"naam": _place_name(places[r]), "href": link(PAGE, PAGE, _anchor(r))} for r in refs],
+                            "verwijzingen": [{"naam": _place_name(places[r]), "href": link(page, page, _anchor(r))} for r in refs],
                         }
                     )
                 sections.append(
                     {"naam": _place_name(where), "anchor": _anchor(current), "uitleg": (current.__doc__ or "").strip(), "velden": rows}
                 )
-            files.append(
-                {
-                    "bestand": FILES[schema_name],
-                    "schema": link(PAGE, f"schema/{schema_name}"),
-                    "schema_naam": schema_name,
-                    "modellen": sections,
-                }
-            )
-        return PageContext(PAGE, "handleiding/velden.md.j2", {"bestanden": files})
+            context = {
+                "bestand": FILES[schema_name],
+                "schema": link(page, f"schema/{schema_name}"),
+                "schema_naam": schema_name,
+                "modellen": sections,
+                "overzicht": link(page, PAGE),
+            }
+            pages.append(PageContext(page, "handleiding/velden-bestand.md.j2", context))
+            files.append({"bestand": FILES[schema_name], "href": link(PAGE, page)})
+        return [PageContext(PAGE, "handleiding/velden.md.j2", {"bestanden": files}), *pages]
