@@ -6,6 +6,7 @@ here names a region.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from markupsafe import Markup
@@ -21,6 +22,10 @@ from ..plancheck import outcome_order, symbols
 from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, moment_words
 
 MATRIX_PAGE = "vergelijk/matrix.md"
+MATRIX_FOLDER = "vergelijk/matrix"  # its parts, when the regions do not fit on one page
+# Regions on one page of the matrix: a region's column is about 4.3 KB of HTML, so 15 keep a page
+# under 100 KB with the site's menu and header.
+MATRIX_REGIONS = 15
 
 
 def tariff_validity(year: int | None, this_year: int) -> str:
@@ -57,7 +62,7 @@ NOT_COMPARABLE = "niet te bepalen: de bronnen van deze regio noemen maar een dee
 class ComparePages(PageBuilder):
     def all(self) -> list[PageContext]:
         verdicts = [v for region in self.lookups.regions for v in self.lookups.verdicts(region)]
-        return [self.index(), self.matrix(), self.conformance(verdicts), *self.organisation(), *self.picker(verdicts)]
+        return [self.index(), *self.matrix(), self.conformance(verdicts), *self.organisation(), *self.picker(verdicts)]
 
     # ------------------------------------------------------------------ pages
 
@@ -103,9 +108,39 @@ class ComparePages(PageBuilder):
         }
         return PageContext(page, "vergelijk/index.md.j2", context)
 
-    def matrix(self) -> PageContext:
-        page = MATRIX_PAGE
+    def matrix(self) -> list[PageContext]:
+        """The matrix on one page, or, with more regions than fit on one (857 KB at 200 regions), in
+        parts of at most MATRIX_REGIONS regions each, in the regions' order, behind an index page."""
         regions = self.lookups.regions
+        count = -(-len(regions) // MATRIX_REGIONS)  # parts needed
+        if count <= 1:
+            return [self._matrix_page(MATRIX_PAGE, regions)]
+        # As even as they come: 50 regions in parts of 13, 13, 12 and 12.
+        size, larger = divmod(len(regions), count)
+        starts = [number * size + min(number, larger) for number in range(count + 1)]
+        parts = [regions[start:end] for start, end in itertools.pairwise(starts)]
+        paths = [f"{MATRIX_FOLDER}/deel-{number}.md" for number in range(1, len(parts) + 1)]
+        names = [f"{part[0].naam} tot en met {part[-1].naam}" for part in parts]
+        pages = []
+        for number, (path, part, name) in enumerate(zip(paths, parts, names, strict=True)):
+            neighbours = {
+                "naam": name,
+                "overzicht": link(path, MATRIX_PAGE),
+                "vorige": link(path, paths[number - 1]) if number > 0 else None,
+                "volgende": link(path, paths[number + 1]) if number + 1 < len(parts) else None,
+            }
+            pages.append(self._matrix_page(path, part, neighbours))
+        index = {
+            "delen": [
+                {"naam": name, "aantal": len(part), "href": link(MATRIX_PAGE, path)}
+                for path, part, name in zip(paths, parts, names, strict=True)
+            ],
+            "per_deel": MATRIX_REGIONS,
+            "kiezer": link(MATRIX_PAGE, "vergelijk/kiezer.md"),
+        }
+        return [PageContext(MATRIX_PAGE, "vergelijk/matrix-delen.md.j2", index), *pages]
+
+    def _matrix_page(self, page: str, regions: list[Region], part: dict | None = None) -> PageContext:
         groups = []
         for kernel in self.lookups.kernels:
             rows = []
@@ -134,6 +169,7 @@ class ComparePages(PageBuilder):
             "groepen": groups,
             "legenda": [{"symbool": STATUS_SYMBOLS[s], "tekst": label} for s, label in STATUS_LABELS.items()],
             "kolommen": len(regions) + 1,
+            "deel": part,
             "scripts": [Markup(COMPARE_SCRIPT)],  # a site path, not text
         }
         return PageContext(page, "vergelijk/matrix.md.j2", context)
