@@ -296,7 +296,7 @@ def test_a_region_from_partial_sources_shows_no_count_its_sources_do_not_give(we
     row = next(tr for tr in table.select("tbody tr") if "Voorbeeldstreek" in tr.get_text())
     assert [td.get_text(" ", strip=True) for td in row.find_all("td")[1:]] == expected
     # The chart draws what the sources state (three at least, three times) and says "minimaal".
-    chart = compare.select_one("svg#aanbod-per-kernelement")
+    chart = compare.select_one("svg#grafiek-aanbod")
     assert [t.get_text() for t in chart.select("text.chart-total")] == ["minimaal 9"]
     assert [t.get_text() for t in chart.select("text.chart-value")] == ["3", "3", "3"]
     # How much it resembles another region cannot be told from a part of its offer.

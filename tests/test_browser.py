@@ -131,10 +131,10 @@ def test_the_chart_is_drawn_as_wide_as_the_text_so_its_labels_can_be_read(browse
     page = browser.new_page(viewport=LAPTOP if viewport == "laptop" else PHONE)
     page.goto(site_url + "vergelijk/")
     text_width = page.locator("article p").first.bounding_box()["width"]
-    chart = page.locator("svg#aanbod-per-kernelement").bounding_box()
+    chart = page.locator("svg#grafiek-aanbod").bounding_box()
     assert chart["width"] >= 0.9 * min(text_width, 42 * 16), (chart, text_width)
     if viewport == "laptop":  # on a phone the chart is scaled down to half; the table under it has the same numbers
-        label = page.locator("svg#aanbod-per-kernelement text.chart-label").first.bounding_box()
+        label = page.locator("svg#grafiek-aanbod text.chart-label").first.bounding_box()
         assert label["height"] >= 12, label
     page.close()
 

@@ -185,7 +185,8 @@ def test_organisation_compared(real_site):
 
 def test_chart_and_similarity(real_site):
     page = html(real_site, "vergelijk")
-    svg = page.find("svg", id="aanbod-per-kernelement")
+    svg = page.find("svg", id="grafiek-aanbod")
+    assert len(page.select("[id='aanbod-per-kernelement']")) == 1  # the heading's, not also the chart's
     assert svg.find("title").get_text() == "Aangeboden interventies per kernelement per regio"
     assert [t.get_text() for t in svg.select("text.chart-label")] == ["Eemland", "Midden-Brabant", "Oost-Gelderland", "Zuid-Holland Noord"]
     similar = {

@@ -83,3 +83,13 @@ def test_the_picker_offers_every_region_and_compares_them(browser, served):
     assert headers == ["Onderdeel", "Synthetische regio 003", "Synthetische regio 200"]
     assert page.locator(".picker-result tbody tr", has_text="Zorgverzekeraars").count() == 1
     page.close()
+
+
+def test_the_offer_per_kernelement_is_a_table_with_every_region_and_no_unreadable_chart(site):
+    # A chart with a bar per region was 5,266 px tall and 138 KB at 200 regions: past 50 regions
+    # the page gives the table alone, which has the same numbers.
+    page = html(site, "vergelijk")
+    assert page.select("article svg.chart") == []
+    table = page.select_one("#aanbod-per-kernelement ~ table")
+    assert {tr.find("td").get_text(strip=True) for tr in table.select("tbody tr")} == names_of_all_regions(site)
+    assert "50" in page.select_one("#aanbod-per-kernelement ~ p").get_text()

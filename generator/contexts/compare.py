@@ -21,6 +21,9 @@ from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from ..plancheck import outcome_order, symbols
 from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, moment_words
 
+# Regions up to which the comparison draws its chart of the offer, a bar per region: at 200 regions
+# it was 5,266 px tall and 138 KB, past reading; the table under it has the same numbers.
+CHART_REGIONS = 50
 MATRIX_PAGE = "vergelijk/matrix.md"
 MATRIX_FOLDER = "vergelijk/matrix"  # its parts, when the regions do not fit on one page
 # Regions on one page of the matrix: a region's column is about 4.3 KB of HTML, so 15 keep a page
@@ -72,7 +75,7 @@ class ComparePages(PageBuilder):
         # The bars draw what the sources state (the named options, or a stated "at least" number);
         # the total says "minimaal" where there can be more, and a kernelement not stated has no bar.
         chart = stacked_bars(
-            "aanbod-per-kernelement",
+            "grafiek-aanbod",
             "Aangeboden interventies per kernelement per regio",
             "Per regio het aantal interventies dat praktijken kunnen kiezen (verplicht of aangeboden), opgebouwd per kernelement; "
             "'minimaal' waar het plan zegt dat er meer kunnen zijn dan het noemt, of de bronnen maar een deel van het plan zijn.",
@@ -80,6 +83,8 @@ class ComparePages(PageBuilder):
             [(name, [a.least for a in amounts]) for name, amounts in counts],
             totals=[str(Amount.total(amounts)) for _, amounts in counts],
         )
+        if len(counts) > CHART_REGIONS:
+            chart = None  # the table below has the same numbers
         similar = self.lookups.similar
         rows = [
             {
@@ -92,6 +97,7 @@ class ComparePages(PageBuilder):
         ]
         context = {
             "chart": chart,
+            "grafiek_tot": CHART_REGIONS,
             "kernelementen": [k.naam for k in self.lookups.kernels],
             "aantallen": [
                 {"naam": name, "aantallen": [str(a) for a in amounts], "totaal": str(Amount.total(amounts))} for name, amounts in counts
