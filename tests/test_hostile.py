@@ -123,7 +123,9 @@ SHARED_PAGES = [
     "vergelijk/",  # the chart: its labels are SVG text, never Markdown
     "vergelijk/matrix/",
     "vergelijk/kiezer/",
-    "vergelijk/organisatie/",
+    "vergelijk/organisatie/tarieven/",
+    "vergelijk/organisatie/intervisie/",
+    "vergelijk/organisatie/praktijkplan/",
     "vergelijk/toetsing/",
     "interventies/triage-training/",
 ]

@@ -472,3 +472,33 @@ def test_the_menu_lists_up_to_fifty_regions_and_leaves_more_to_the_regions_page(
 
     assert len(regions_entry(50)) == 51 and regions_entry(50)[1] == {"Regio 000": "regios/r0/index.md"}
     assert regions_entry(51) == "regios/index.md"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"};alert(1);//',
+        "\\",
+        "\u2028alert(1)\u2029",
+        "</script><script>alert(1)</script>",
+        "<!--",
+        "]]>",
+        "é\u00a0\U0001f600",
+        "${alert(1)}",
+    ],
+)
+def test_data_for_a_script_file_stays_data(text):
+    # The picker's data is a script file the page loads (<script src>). Text that tries to end the
+    # string or the statement, or that a JavaScript parser reads as a line end, stays one value.
+    from py_mini_racer import MiniRacer
+
+    from generator.escape import script_data
+
+    data = {"regios": [{"naam": text, "feiten": [{"naam": text, "waarde": text}]}], text: [text]}
+    source = script_data("gegevens", data)
+    assert source.isascii() and source.count("\n") == 1
+    engine = MiniRacer()
+    engine.eval("var window = {}; var called = false; function alert() { called = true; }")
+    engine.eval(source)
+    assert engine.eval("called") is False
+    assert json.loads(engine.eval("JSON.stringify(window.gegevens)")) == data

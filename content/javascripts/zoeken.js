@@ -146,9 +146,21 @@
       say("");
       return Promise.resolve();
     }
+    // Pages with `search: boost: 0` (the guide for RHO staff) come after every other result, as the
+    // guide promises: a low weight alone did not keep a short guide page whose title shares a
+    // prefix with the words ("data" for "DA") below the pages for readers.
+    var readers = { filters: { not: { plaats: "achteraan" } } };
+    var engine;
     return loadEngine()
       .then(function (pagefind) {
-        return immediately ? pagefind.search(term) : pagefind.debouncedSearch(term, {}, 250);
+        engine = pagefind;
+        return immediately ? pagefind.search(term, readers) : pagefind.debouncedSearch(term, readers, 250);
+      })
+      .then(function (found) {
+        if (!found || number !== searchNumber) return null; // a newer search replaced this one
+        return engine.search(term, { filters: { plaats: "achteraan" } }).then(function (last) {
+          return { results: found.results.concat(last.results) };
+        });
       })
       .then(function (found) {
         if (!found || number !== searchNumber) return; // a newer search replaced this one
