@@ -272,11 +272,8 @@ class ComparePages(PageBuilder):
         milestones.sort(key=lambda m: (m["datum"], m["regio"]))
         rows = {"tarieven": tariffs, "intervisie": intervisie, "praktijkplan": plans, "tijdlijnen": milestones, "indicatoren": indicators}
         shared = {"overzicht": link(page, ORGANISATION_PAGE), "landelijk": link(page, "leidraad/doelen-en-monitoring.md")}
-        names = {"praktijkplan": "praktijkplannen", "tijdlijnen": "mijlpalen"}  # what the templates call them
         topics = [
-            PageContext(
-                f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2", {**shared, names.get(slug, slug): rows[slug]}
-            )
+            PageContext(f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2", {**shared, "rijen": rows[slug]})
             for slug, _, _ in ORGANISATION_TOPICS
         ]
         overview = {
