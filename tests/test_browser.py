@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import SiteServer
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -386,6 +387,100 @@ def test_a_heading_chosen_in_the_phone_menu_closes_the_menu(browser, site_url):
     page.locator("nav.md-nav--primary .md-nav--secondary").get_by_role("link", name="Toetsing", exact=True).click()
     expect(page.locator("nav.md-nav--primary")).not_to_be_in_viewport()
     expect(page.locator("#toetsing")).to_be_in_viewport()
+    page.close()
+
+
+# The element with the focus can be seen: inside the window, not covered by anything else, and
+# neither transparent nor hidden (a link in a menu pane out of sight is all of these). A link that
+# wraps is judged by its first line.
+FOCUS_SEEN = """() => { const e = document.activeElement, r = e.getClientRects()[0];
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    if (!(r && r.width > 0 && y > 0 && x > 0 && y < innerHeight && x < innerWidth)) return false;
+    const top = document.elementFromPoint(x, y);
+    return !!top && (e === top || e.contains(top))
+        && e.checkVisibility({opacityProperty: true, visibilityProperty: true}); }"""
+FOCUSED = "document.activeElement.outerHTML.slice(0, 120)"
+
+
+def assert_focus_seen(page):
+    # Seen once what moves (a pane sliding in) has come to rest.
+    try:
+        page.wait_for_function(FOCUS_SEEN, timeout=3000)
+    except PlaywrightTimeoutError:
+        raise AssertionError("focus out of sight: " + page.evaluate(FOCUSED)) from None
+
+
+def tab_to(page, name, key="Tab", most=40):
+    # Tabs as a keyboard user does until the element called `name` has the focus; every element
+    # passed on the way must be one the reader can see.
+    for _ in range(most):
+        page.keyboard.press(key)
+        assert_focus_seen(page)
+        if page.evaluate("(document.activeElement.getAttribute('aria-label') || document.activeElement.textContent).trim()") == name:
+            return
+    raise AssertionError(f"{name!r} not reached in {most} tab stops")
+
+
+def test_the_phone_menu_works_with_the_keyboard_alone(browser, site_url):
+    # WCAG 2.1.1, 2.4.3 and 2.4.7: on a phone (or at 400 % zoom) the menu is behind a button. A
+    # keyboard reaches that button and sees it focused, opens the menu with Enter or Space, lands
+    # in it, opens the page's contents and goes to a heading, moves up to the whole menu and on to
+    # another page, and leaves the menu with Escape, back on the button. No tab stop, with the
+    # menu closed or open, is a link out of sight.
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "regios/eemland/")
+    button = page.get_by_role("button", name="Menu")
+    menu = page.locator("nav.md-nav--primary")
+    for _ in range(4):  # the skip link and the logo come first
+        page.keyboard.press("Tab")
+        if button.evaluate("e => e === document.activeElement"):
+            break
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    assert button.evaluate("e => getComputedStyle(e).outlineStyle") != "none"  # the focus shows
+    for _ in range(8):  # past the search field, into the page
+        page.keyboard.press("Tab")
+        assert_focus_seen(page)
+
+    button.focus()
+    page.keyboard.press("Enter")  # the menu opens on the regions, this page among them
+    expect(button).to_have_attribute("aria-expanded", "true")
+    page.evaluate(SETTLED)
+    expect(menu).to_be_in_viewport()
+    assert_focus_seen(page)
+    assert menu.evaluate("(m) => m.contains(document.activeElement)")
+    tab_to(page, "Inhoudsopgave van Eemland")
+    page.keyboard.press("Enter")
+    page.evaluate(SETTLED)
+    tab_to(page, "Toetsing")
+    page.keyboard.press("Enter")
+    page.evaluate(SETTLED)
+    expect(menu).not_to_be_in_viewport()
+    expect(page.locator("#toetsing")).to_be_in_viewport()
+
+    button.focus()
+    page.keyboard.press("Space")
+    page.evaluate(SETTLED)
+    assert_focus_seen(page)  # the menu opens where it was left, on the contents
+    expect(menu.get_by_role("button", name="Terug uit Inhoudsopgave")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.evaluate(SETTLED)
+    tab_to(page, "Terug uit Regio's", key="Shift+Tab")
+    page.keyboard.press("Enter")
+    page.evaluate(SETTLED)
+    tab_to(page, "Vergelijken")  # the whole menu
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/vergelijk/")
+
+    button.focus()
+    page.keyboard.press("Enter")
+    page.evaluate(SETTLED)
+    expect(menu).to_be_in_viewport()
+    page.keyboard.press("Escape")
+    page.evaluate(SETTLED)
+    expect(menu).not_to_be_in_viewport()
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
     page.close()
 
 

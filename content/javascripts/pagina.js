@@ -10,7 +10,11 @@
  * have no such line.
  *
  * The menu. Its open section folds with Enter or Space on its toggle, as with a click (WCAG 2.1.1);
- * on a phone, choosing a heading of this page in the menu closes the menu, so the heading shows. */
+ * on a phone, choosing a heading of this page in the menu closes the menu, so the heading shows.
+ * There the menu is behind a button that Material drew as a label only a pointer could use: it is
+ * made a button a keyboard reaches, opens with Enter or Space, and names open or closed; the menu
+ * opens with the focus on its first link and Escape closes it, back on the button (WCAG 2.1.1,
+ * 2.4.3, 4.1.2). While closed, its links are hidden (extra.css), so they are no tab stops. */
 (function () {
   "use strict";
 
@@ -70,29 +74,118 @@
     });
   }
 
-  function toggleWithKeys(event) {
+  // On a phone (or zoomed in) the menu is a drawer of panes, each sliding over the one it opens
+  // from (Material's CSS); wider, the same toggles fold sections in place.
+  var asDrawer = window.matchMedia("(max-width: 76.234375em)");
+
+  function menuButton() {
+    return document.querySelector(".md-header label[for=__drawer]");
+  }
+
+  function setMenu(open) {
+    var drawer = document.getElementById("__drawer");
+    var button = menuButton();
+    if (!drawer) return;
+    drawer.checked = open;
+    if (button) button.setAttribute("aria-expanded", String(open));
+  }
+
+  function focusable(pane) {
+    return pane && pane.querySelector("a[href], label[tabindex]");
+  }
+
+  // The pane in sight: the innermost pane whose toggle is on.
+  function openPane(menu) {
+    var panes = menu.querySelectorAll(".md-nav__toggle:checked ~ nav");
+    return panes.length ? panes[panes.length - 1] : menu;
+  }
+
+  // Focus moves once the pane is shown, which extra.css does in the frame after the change.
+  function focusLater(element) {
+    if (element) requestAnimationFrame(function () { element.focus(); });
+  }
+
+  // Labels a keyboard can use: the button that opens the menu, the toggle of a section or of the
+  // page's contents, and the title of a pane, which leads back to the pane it was opened from.
+  function makeMenuControls() {
+    var button = menuButton();
+    var menu = document.querySelector(".md-sidebar--primary");
+    if (!button || !menu) return;
+    menu.id = menu.id || "menu";
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", "Menu");
+    button.setAttribute("aria-controls", menu.id);
+    button.tabIndex = 0;
+    setMenu(document.getElementById("__drawer").checked);
+    menu.querySelectorAll("label.md-nav__link[for=__toc]").forEach(function (label) {
+      label.tabIndex = 0;
+      label.setAttribute("role", "button");
+      label.setAttribute("aria-label", "Inhoudsopgave van " + label.textContent.trim());
+    });
+    menu.querySelectorAll("label.md-nav__link[for][tabindex]").forEach(function (label) {
+      // A section with a page of its own has a toggle beside that page's link, without text.
+      if (!label.getAttribute("aria-label") && !label.textContent.trim()) {
+        var link = label.parentElement.querySelector("a");
+        if (link) label.setAttribute("aria-label", "Pagina's onder " + link.textContent.trim());
+      }
+      label.setAttribute("role", "button");
+    });
+    menu.querySelectorAll("label.md-nav__title[for]:not([for=__drawer])").forEach(function (label) {
+      label.tabIndex = 0;
+      label.setAttribute("role", "button");
+      label.setAttribute("aria-label", "Terug uit " + label.textContent.trim());
+    });
+  }
+
+  function useWithKeys(event) {
     var label = event.target;
-    if (!label.matches || !label.matches(".md-nav label[for][tabindex]")) return;
+    if (event.key === "Escape") {
+      var drawer = document.getElementById("__drawer");
+      if (drawer && drawer.checked) {
+        setMenu(false);
+        menuButton().focus();
+      }
+      return;
+    }
     if (event.key !== "Enter" && event.key !== " ") return;
+    if (!label.matches || !label.matches("label[for][tabindex]")) return;
     var toggle = document.getElementById(label.htmlFor);
     if (!toggle) return;
     event.preventDefault(); // Space would scroll the page
+    var menu = document.querySelector(".md-sidebar--primary");
+    if (toggle.id === "__drawer") {
+      setMenu(!toggle.checked);
+      if (toggle.checked) focusLater(focusable(openPane(menu)));
+      return;
+    }
     toggle.checked = !toggle.checked;
     var section = document.querySelector('[aria-labelledby="' + label.id + '"]');
     if (section) section.setAttribute("aria-expanded", String(toggle.checked));
+    if (!asDrawer.matches) return;
+    // In the drawer the label just used is now out of sight: into the pane opened, or back to
+    // the toggle that opened the pane just closed.
+    if (toggle.checked) focusLater(focusable(openPane(menu)));
+    else focusLater(menu.querySelector('label.md-nav__link[for="' + toggle.id + '"]'));
   }
 
   function closeMenuOnHeading(event) {
     var link = event.target.closest && event.target.closest(".md-nav a[href^='#']");
+    if (link) setMenu(false);
+  }
+
+  function followMenuState() {
+    // A click on the button, the overlay or the menu's title changes the box by itself.
     var drawer = document.getElementById("__drawer");
-    if (link && drawer) drawer.checked = false;
+    if (drawer) drawer.addEventListener("change", function () { setMenu(drawer.checked); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    makeMenuControls();
+    followMenuState();
     wrapTables();
     update();
   });
   window.addEventListener("resize", update);
-  document.addEventListener("keydown", toggleWithKeys);
+  document.addEventListener("keydown", useWithKeys);
   document.addEventListener("click", closeMenuOnHeading);
 })();
