@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -72,6 +73,46 @@ def web_link(label: str, address: str) -> Markup:
     """A Markdown link to a web address; the label is escaped, the address was validated (no
     spaces or brackets, see WebAddress) so it cannot end the link early."""
     return Markup(f"[{escape_inline(label)}]({address})")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a list of regions too long for one page, beside the page it belongs to."""
+
+    path: str  # the part's page: `deel-N.md` in the folder named after the page it belongs to
+    regions: list[Any]  # what the part shows, each with a `naam` (regions, or what goes per region)
+    naam: str  # "A tot en met B", after the first and last
+
+    def neighbours(self, parts: list[Part], whole: str) -> dict[str, Any]:
+        """What a part's page says of its place: its name, and links to the whole and its neighbours."""
+        number = parts.index(self)
+        return {
+            "naam": self.naam,
+            "overzicht": link(self.path, whole),
+            "vorige": link(self.path, parts[number - 1].path) if number > 0 else None,
+            "volgende": link(self.path, parts[number + 1].path) if number + 1 < len(parts) else None,
+        }
+
+
+def in_parts(whole: str, items: list[Any], most: int) -> list[Part]:
+    """`items` (each with a `naam`, in reading order) in as few parts of at most `most` as needed,
+    as even as they come (50 in parts of at most 15: 13, 13, 12 and 12), or none if all fit on
+    the page `whole`, whose parts go in the folder of its own name."""
+    count = -(-len(items) // most)  # parts needed
+    if count <= 1:
+        return []
+    size, larger = divmod(len(items), count)
+    starts = [number * size + min(number, larger) for number in range(count + 1)]
+    folder = whole.removesuffix(".md")
+    return [
+        Part(f"{folder}/deel-{number}.md", items[start:end], f"{items[start].naam} tot en met {items[end - 1].naam}")
+        for number, (start, end) in enumerate(itertools.pairwise(starts), start=1)
+    ]
+
+
+def parts_list(whole: str, parts: list[Part]) -> list[dict[str, Any]]:
+    """The parts as the page they belong to lists them."""
+    return [{"naam": part.naam, "aantal": len(part.regions), "href": link(whole, part.path)} for part in parts]
 
 
 def moment_words(moment) -> str:

@@ -6,7 +6,6 @@ here names a region.
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from markupsafe import Markup
@@ -19,13 +18,12 @@ from ..escape import script_data
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from ..plancheck import outcome_order, symbols
-from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, moment_words
+from .base import INDICATOR_LEVELS, PageBuilder, PageContext, in_parts, link, moment_words, parts_list
 
 # Regions up to which the comparison draws its chart of the offer, a bar per region: at 200 regions
 # it was 5,266 px tall and 138 KB, past reading; the table under it has the same numbers.
 CHART_REGIONS = 50
 MATRIX_PAGE = "vergelijk/matrix.md"
-MATRIX_FOLDER = "vergelijk/matrix"  # its parts, when the regions do not fit on one page
 # Regions on one page of the matrix: a region's column is about 4.3 KB of HTML, so 15 keep a page
 # under 100 KB with the site's menu and header.
 MATRIX_REGIONS = 15
@@ -118,32 +116,15 @@ class ComparePages(PageBuilder):
         """The matrix on one page, or, with more regions than fit on one (857 KB at 200 regions), in
         parts of at most MATRIX_REGIONS regions each, in the regions' order, behind an index page."""
         regions = self.lookups.regions
-        count = -(-len(regions) // MATRIX_REGIONS)  # parts needed
-        if count <= 1:
+        parts = in_parts(MATRIX_PAGE, regions, MATRIX_REGIONS)
+        if not parts:
             return [self._matrix_page(MATRIX_PAGE, regions)]
-        # As even as they come: 50 regions in parts of 13, 13, 12 and 12.
-        size, larger = divmod(len(regions), count)
-        starts = [number * size + min(number, larger) for number in range(count + 1)]
-        parts = [regions[start:end] for start, end in itertools.pairwise(starts)]
-        paths = [f"{MATRIX_FOLDER}/deel-{number}.md" for number in range(1, len(parts) + 1)]
-        names = [f"{part[0].naam} tot en met {part[-1].naam}" for part in parts]
-        pages = []
-        for number, (path, part, name) in enumerate(zip(paths, parts, names, strict=True)):
-            neighbours = {
-                "naam": name,
-                "overzicht": link(path, MATRIX_PAGE),
-                "vorige": link(path, paths[number - 1]) if number > 0 else None,
-                "volgende": link(path, paths[number + 1]) if number + 1 < len(parts) else None,
-            }
-            pages.append(self._matrix_page(path, part, neighbours))
         index = {
-            "delen": [
-                {"naam": name, "aantal": len(part), "href": link(MATRIX_PAGE, path)}
-                for path, part, name in zip(paths, parts, names, strict=True)
-            ],
+            "delen": parts_list(MATRIX_PAGE, parts),
             "per_deel": MATRIX_REGIONS,
             "kiezer": link(MATRIX_PAGE, "vergelijk/kiezer.md"),
         }
+        pages = [self._matrix_page(part.path, part.regions, part.neighbours(parts, MATRIX_PAGE)) for part in parts]
         return [PageContext(MATRIX_PAGE, "vergelijk/matrix-delen.md.j2", index), *pages]
 
     def _matrix_page(self, page: str, regions: list[Region], part: dict | None = None) -> PageContext:

@@ -19,10 +19,13 @@ from ..addresses import (
 from ..changes import leidraad_changes
 from ..conformance import document_name
 from ..dutch import dutch_date, dutch_number, requirement_label
-from ..models import Intervention, Leidraad, SourceRef
+from ..models import Intervention, Leidraad, Region, SourceRef
 from ..offer import STATUS_ORDER
-from .base import NATURE_LABELS, PageBuilder, PageContext, link
+from .base import NATURE_LABELS, PageBuilder, PageContext, in_parts, link, parts_list
 
+# Regions on one page of an intervention: a region's row is about 0.6 KB of HTML, so an intervention
+# that 200 regions offer (130 KB on one page) is shown in parts that stay well under 100 KB.
+INTERVENTION_REGIONS = 50
 # The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.
 SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
 
@@ -36,7 +39,7 @@ class NationalPages(PageBuilder):
             self.glossary_page(),
             self.search_page(),
             self.catalogue_index(),
-            *(self.intervention(v) for v in self.lookups.project.catalogue.interventies),
+            *(page for v in self.lookups.project.catalogue.interventies for page in self.intervention(v)),
             *self.leidraad_pages(),
         ]
         return pages
@@ -103,13 +106,18 @@ class NationalPages(PageBuilder):
         total = len(self.lookups.project.catalogue.interventies)
         return PageContext(page, "catalogus.md.j2", {"groups": groups, "total": total, "leidraad": self.lookups.leidraad.titel})
 
-    def intervention(self, intervention: Intervention) -> PageContext:
+    def intervention(self, intervention: Intervention) -> list[PageContext]:
+        """The intervention's page, and, when more regions offer it than fit on that page, the
+        parts that list them."""
         page = intervention_page(intervention.id)
         kernel = self.lookups.kernel_by_id[intervention.kernelement]
         if intervention.nummer is not None:
             place = f"nummer {intervention.nummer} in de lijst van hoofdstuk 4 (kernelement {kernel.naam})"
         else:
             place = "alleen beschreven in bijlage B; hoofdstuk 4 nummert haar niet"
+        offers = self.lookups.offers.get(intervention.id, [])
+        regions = sorted({o.region.id: o.region for o in offers}.values(), key=lambda r: (r.naam, r.id))
+        parts = in_parts(page, regions, INTERVENTION_REGIONS)
         context = {
             "naam": intervention.naam,
             "samenvatting": intervention.samenvatting,
@@ -125,16 +133,35 @@ class NationalPages(PageBuilder):
             ],
             "bronnen": self.lookups.sources(intervention.bron, page),
             "catalogus": link(page, CATALOGUE_PAGE),
-            "regios": self.region_rows(intervention, page),
+            "regios": [] if parts else self.region_rows(intervention, regions, page),
+            "aantal_regios": len(regions),
+            "delen": parts_list(page, parts),
+            "per_deel": INTERVENTION_REGIONS,
             "regios_index": link(page, "regios/index.md"),
         }
-        return PageContext(page, "interventie.md.j2", context)
+        return [
+            PageContext(page, "interventie.md.j2", context),
+            *(
+                PageContext(
+                    part.path,
+                    "interventie-regios.md.j2",
+                    {
+                        "naam": intervention.naam,
+                        "deel": part.neighbours(parts, page),
+                        "regios": self.region_rows(intervention, part.regions, part.path),
+                    },
+                )
+                for part in parts
+            ),
+        ]
 
-    def region_rows(self, intervention: Intervention, page: str) -> list[dict[str, Any]]:
-        """How each region offers this intervention (or its own intervention nearest to it)."""
+    def region_rows(self, intervention: Intervention, regions: list[Region], page: str) -> list[dict[str, Any]]:
+        """How each of `regions` offers this intervention (or its own intervention nearest to it)."""
+        order = {region.id: number for number, region in enumerate(regions)}
         rows = []
         for offer in sorted(
-            self.lookups.offers.get(intervention.id, []), key=lambda o: (o.region.naam, STATUS_ORDER.index(o.choice.status))
+            (o for o in self.lookups.offers.get(intervention.id, []) if o.region.id in order),
+            key=lambda o: (order[o.region.id], STATUS_ORDER.index(o.choice.status)),
         ):
             choice = offer.choice
             if offer.own:
