@@ -200,12 +200,20 @@ def test_chart_and_similarity(real_site):
         assert len(counts) == 3 and all(0 < shared <= either for shared, either in counts), value
 
 
+# A region's id is its RHO's choice; this one is also the id of the picker's second list.
+PICKER_ID_REGION = ("picker-2", "Regio met de naam van een keuzelijst")
+
+
 @pytest.fixture(scope="module")
 def site_with_extra_region(tmp_path_factory) -> Path:
-    """The real regions plus one synthetic region added as a single data file."""
+    """The real regions plus synthetic regions added as a single data file each."""
     project = copy_project(tmp_path_factory.mktemp("extra") / "p", with_regions=True)
-    slug, text = synthetic_region(load_project(project.root), 7)
+    national = load_project(project.root)
+    slug, text = synthetic_region(national, 7)
     project.write(f"data/regios/{slug}.yml", text)
+    slug, text = synthetic_region(national, 8)
+    region_id, name = PICKER_ID_REGION
+    project.write(f"data/regios/{region_id}.yml", text.replace(slug, region_id).replace("Synthetische regio 008", name))
     return build_site(project.root, pdfs=False)
 
 
@@ -223,6 +231,23 @@ def test_a_region_added_as_one_file_appears_in_every_comparison(site_with_extra_
     assert name in [a.get_text(strip=True) for a in html(site, "vergelijk/kiezer").select(".picker-listing li a")]
     for topic in ["tarieven", "intervisie", "praktijkplan", "tijdlijnen"]:  # it names no indicators of its own
         assert name in [a.get_text(strip=True) for a in html(site, f"vergelijk/organisatie/{topic}").select("article tbody a")], topic
+
+
+def test_a_region_whose_id_the_picker_page_uses_itself_is_picked_like_any_other(browser, site_with_extra_region):
+    page_html = html(site_with_extra_region, "vergelijk/kiezer")
+    ids = [element["id"] for element in page_html.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    region_id, name = PICKER_ID_REGION
+    server = SiteServer(site_with_extra_region)
+    page = browser.new_page()
+    page.goto(server.url + "vergelijk/kiezer/")
+    page.select_option("#picker-1", "eemland")
+    page.select_option("#picker-2", region_id)
+    assert page.locator(".picker-result thead th").all_inner_texts() == ["Onderdeel", "Eemland", name]
+    page.locator(".picker-result thead th a", has_text=name).click()
+    assert page.locator("h1").inner_text().removesuffix("¶") == f"Regioplan {name}"
+    page.close()
+    server.close()
 
 
 def test_a_plan_whose_version_has_no_groeimodel_is_not_judged_by_another(tmp_path):

@@ -39,7 +39,7 @@
 
   // A link to a region's page, taken from the listing's link (its URL as the site has it).
   function linkTo(region) {
-    var anchor = document.getElementById(region.id);
+    var anchor = document.getElementById("regio-" + region.id); // the listing's link (kiezer.md.j2)
     var link = document.createElement("a");
     link.textContent = region.naam;
     if (anchor) link.href = anchor.getAttribute("href");
