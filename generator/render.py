@@ -38,7 +38,7 @@ def _is_html_template(name: str | None) -> bool:
 BYTECODE_CACHE_DIR = f"{CACHE_ROOT}/jinja"
 
 
-def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
+def bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds (keyed by the template's checksum, never stale)."""
     folder = root / BYTECODE_CACHE_DIR
     try:
@@ -50,7 +50,7 @@ def _bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
 
 def environment(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        bytecode_cache=_bytecode_cache(root),
+        bytecode_cache=bytecode_cache(root),
         loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
         finalize=_finalize,
         # .html.j2 templates (forms, PDF documents) get HTML escaping; .md.j2 templates get
