@@ -67,6 +67,11 @@ def _parsed_and_validated(text: str, shown: str, model) -> tuple[LoadedFile | No
     return loaded, value, tuple(problems + found)
 
 
+def forget_read_files() -> None:
+    """Forget every file read before, as a new process would (for measurements in one process)."""
+    _parsed_and_validated.cache_clear()
+
+
 def load_project(root: Path) -> Project:
     """Load and validate every data file under `root`; raise DataError with all problems."""
     return _load_project(Path(root).resolve())

@@ -80,11 +80,11 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     # builds "dirty": after an edit MkDocs renders only the pages whose text changed (the plugin
     # tells it which, mkdocs_plugin._GeneratedFile). MkDocs' English warning about dirty builds
     # (stale menus in hand-written sites) does not apply: the menu is part of what is compared.
-    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+    logging.getLogger("mkdocs.commands.build").addFilter(NoDirtyWarning())
     log.info("Voorvertoning: na een wijziging worden alleen de pagina's opnieuw gemaakt waarvan de tekst veranderde.")
     serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, build_type="dirty", watch=[str(package)])
 
 
-class _NoDirtyWarning(logging.Filter):
+class NoDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build" not in record.getMessage()

@@ -254,12 +254,17 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path):
         "search index (Pagefind)",
         "PDFs (2 processes)",
         "PDFs (1 process)",
+        "preview after edit",
         "floor (Material)",
         "CPU seconds: our build without PDFs",
         "ratio (CPU):",
         "wall clock:",
     ]:
         assert label in result.stdout, label
+    # The preview was rebuilt after each edit of the first region's file, which is as it was after.
+    region = "synthetische-regio-001"
+    assert "(bewerking 7)" in (tmp_path / "bench" / "preview" / "regios" / region / "index.html").read_text(encoding="utf-8")
+    assert "bewerking" not in (tmp_path / "bench" / "project" / "data" / "regios" / f"{region}.yml").read_text(encoding="utf-8")
     assert (tmp_path / "bench" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
     assert (tmp_path / "bench" / "floor" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
 
