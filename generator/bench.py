@@ -35,7 +35,7 @@ from mkdocs.utils import get_build_datetime
 from .export import EXPORT_DOCS, plain_config, theme_folder
 from .glossary import with_glossary
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
-from .pipeline import generate_pages, lookups_for
+from .pipeline import generate_pages, lookups_for, menu_sections
 from .project import forget_read_files, load_project
 from .projectdata import CACHE_ROOT, REGIONS_DIR
 from .search import index_site
@@ -233,7 +233,7 @@ def _floor_project(project_root: Path, project, pages, abbr: dict, folder: Path)
         (docs / path).write_bytes(b"")
     # The project's own configuration (theme, scripts, search, the regions in the navigation, the
     # abbreviations for Markdown) without our plugin: as `regioplan export` writes it.
-    (folder / "mkdocs.yml").write_text(plain_config(project_root, project, abbr), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(plain_config(project_root, project, abbr, menu_sections(pages)), encoding="utf-8")
     if theme := theme_folder(project_root):  # the theme overrides, where the configuration names them
         shutil.copytree(project_root / theme, folder / theme)
     return folder / "mkdocs.yml"

@@ -24,7 +24,7 @@ import yaml
 
 from .errors import DataError, Diagnostic, Position
 from .glossary import with_glossary
-from .mkdocs_plugin import list_regions_in_nav
+from .mkdocs_plugin import list_regions_in_nav, list_subpages_in_nav
 from .outputs import checked_target, replaced
 from .project import load_project
 from .search import INDEX_COMMAND
@@ -53,7 +53,8 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
         theme = theme_folder(root)
         if theme:  # the theme overrides (the escaped page title), at the same place beside mkdocs.yml
             shutil.copytree(root / theme, staging / theme)
-        for path, content in site_files(root, project, config.markdown_extensions, extension_configs, real_pdfs):
+        generated = site_files(root, project, config.markdown_extensions, extension_configs, real_pdfs)
+        for path, content in generated.files:
             destination = docs / path
             if destination.exists():
                 problem = f"{path} staat al in {Path(config.docs_dir).name}/ en wordt ook gegenereerd; hernoem de pagina in {Path(config.docs_dir).name}/"
@@ -63,7 +64,9 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
                 destination.write_bytes(content)
             else:
                 destination.write_text(content, encoding="utf-8")
-        (staging / CONFIG_FILE).write_text(HEADER + plain_config(root, project, extension_configs["abbr"]), encoding="utf-8")
+        (staging / CONFIG_FILE).write_text(
+            HEADER + plain_config(root, project, extension_configs["abbr"], generated.menu), encoding="utf-8"
+        )
     return folder
 
 
@@ -74,7 +77,7 @@ def theme_folder(root: Path) -> str | None:
     return theme.get("custom_dir") if isinstance(theme, dict) else None
 
 
-def plain_config(root: Path, project, abbr: dict) -> str:
+def plain_config(root: Path, project, abbr: dict, menu: dict[str, list[tuple[str, str]]]) -> str:
     """The project's mkdocs.yml with the pages in docs/, the regions in the nav and no plugin of ours:
     the site as MkDocs builds it without our code (also the floor `regioplan bench` measures against)."""
     settings = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
@@ -83,6 +86,7 @@ def plain_config(root: Path, project, abbr: dict) -> str:
     settings.pop("watch", None)  # folders of the source project, not of the export
     settings["plugins"] = [p for p in settings.get("plugins", []) if p != "regioplan" and not (isinstance(p, dict) and "regioplan" in p)]
     list_regions_in_nav(settings.get("nav"), project)
+    list_subpages_in_nav(settings.get("nav"), menu)
     # What the plugin sets as it builds: the abbreviations for Markdown's `abbr` extension.
     settings["markdown_extensions"] = [
         {"abbr": abbr} if entry == "abbr" or (isinstance(entry, dict) and "abbr" in entry) else entry

@@ -122,6 +122,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             self._stop(error)
         self.mentions = Mentions(project.glossary)
         list_regions_in_nav(config.nav, project)
+        list_subpages_in_nav(config.nav, generated.menu)
 
         self.generated = []
         docs = Path(config.docs_dir).name
@@ -138,7 +139,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         # A hand-written page at the address of a generated one, under its own name or another
         # (content/zoeken/index.md and the generated zoeken.md are both zoeken/index.html).
         written_by_author = {file.dest_uri: file.src_uri for file in files}
-        for path, content in generated:
+        for path, content in generated.files:
             file = _GeneratedFile.generated(config, path, content=content)
             if self.dirty:
                 digest = hashlib.sha256(
@@ -152,7 +153,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
                 self._stop(DataError([Diagnostic(Position(f"{docs}/{theirs}"), "E304", problem)]))
             files.append(file)
             self.generated.append(file)
-        log.info("regioplan: %d pages generated", len(generated))
+        log.info("regioplan: %d pages generated", len(generated.files))
         return files
 
     def on_env(self, env, *, config, files: Files):
@@ -309,3 +310,19 @@ def list_regions_in_nav(nav: list | None, project: Project) -> None:
             for title, target in entry.items():
                 if target == REGIONS_INDEX:
                     entry[title] = [REGIONS_INDEX, *regions]
+
+
+def list_subpages_in_nav(nav: list | None, sections: dict[str, list[tuple[str, str]]]) -> None:
+    """Under an entry of the navigation for a page that others belong to (the organisation
+    comparison and its topics, the field reference and its files, the matrix and its parts), those
+    pages: the entry becomes a section with that page as "Overzicht" and the others after it, so
+    the menu shows where a reader is on each of them. Entries for other pages stay as they are."""
+    for entry in nav or []:
+        if not isinstance(entry, dict):
+            continue
+        for title, target in entry.items():
+            if isinstance(target, list):
+                list_subpages_in_nav(target, sections)
+            elif target in sections:
+                # Titles in the nav reach the page as HTML (Material does not escape them).
+                entry[title] = [{"Overzicht": target}, *({escape(name): path} for name, path in sections[target])]

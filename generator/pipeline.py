@@ -21,6 +21,7 @@ from .render import render_pages
 class Page:
     path: str  # relative to the docs folder, e.g. "interventies/triage-training.md"
     content: str | bytes  # Markdown for .md pages; other files (JSON, CSV, workbooks) as they are
+    menu: str | None = None  # its name in the menu, under the page of its folder (PageContext.menu)
 
 
 def build_date() -> dt.date:
@@ -35,4 +36,14 @@ def lookups_for(project: Project, today: dt.date | None = None) -> Lookups:
 
 def generate_pages(root: Path, lookups: Lookups) -> list[Page]:
     """Build contexts and render them with the project's templates; raises DataError on a template problem."""
-    return [Page(path, text) for path, text in render_pages(root, build_contexts(lookups))]
+    contexts = build_contexts(lookups)
+    return [Page(path, text, page.menu) for page, (path, text) in zip(contexts, render_pages(root, contexts), strict=True)]
+
+
+def menu_sections(pages: list[Page]) -> dict[str, list[tuple[str, str]]]:
+    """Per page that others belong to, (name in the menu, path) of each of them, in their order."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for page in pages:
+        if page.menu:
+            sections.setdefault(page.path.rsplit("/", 1)[0] + ".md", []).append((page.menu, page.path))
+    return sections

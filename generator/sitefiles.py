@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import plancheck
 from .addresses import PLAN_CHECK_SCRIPT
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
-from .pipeline import generate_pages, lookups_for
+from .pipeline import generate_pages, lookups_for, menu_sections
 from .projectdata import Project
 
 GUIDE_DIR = "docs"
@@ -25,10 +26,16 @@ GUIDE_URL_PREFIX = "handleiding"
 Timer = Callable[[str], contextlib.AbstractContextManager]
 
 
+@dataclass(frozen=True)
+class SiteFiles:
+    files: list[tuple[str, str | bytes]]  # (path in the site's docs folder, content)
+    menu: dict[str, list[tuple[str, str]]]  # pipeline.menu_sections: the pages listed under another in the menu
+
+
 def site_files(
     root: Path, project: Project, markdown_extensions: list, mdx_configs: dict, real_pdfs: bool, timed: Timer | None = None
-) -> list[tuple[str, str | bytes]]:
-    """(path in the site's docs folder, content) of every generated file; `timed(stage)` measures a stage.
+) -> SiteFiles:
+    """Every generated file, and the pages the menu lists under another; `timed(stage)` measures a stage.
 
     Real PDFs come from the project's PDF cache where their input did not change (generator/pdf.py).
     """
@@ -46,7 +53,7 @@ def site_files(
     files += guide_files(root)
     # The plan check, for the plan builder; the command line runs the same file (plancheck.py).
     files.append((PLAN_CHECK_SCRIPT, plancheck.SCRIPT.read_text(encoding="utf-8")))
-    return files
+    return SiteFiles(files, menu_sections(pages))
 
 
 def guide_files(root: Path) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import SiteServer, copy_project, heading, html, picker_data
 
+from generator.contexts.compare import ORGANISATION_TOPICS as COMPARE_TOPICS
 from generator.project import load_project
 from generator.synthetic import synthetic_region
 from generator.write import build_site
@@ -154,6 +155,32 @@ def test_ended_plans_are_shown_as_ended(real_site):
 
 
 ORGANISATION_TOPICS = ["tarieven", "intervisie", "praktijkplan", "tijdlijnen", "indicatoren"]
+
+
+def menu_place(site: Path, url: str) -> set[str]:
+    """Where the menu says the reader is: the names of the sections open around the page, and the
+    page's own name, highlighted."""
+    nav = html(site, url).select_one("nav.md-nav--primary")
+    sections = {
+        li.select_one(":scope > .md-nav__link, :scope > .md-nav__container > a").get_text(" ", strip=True)
+        for li in nav.select("li.md-nav__item--active.md-nav__item--nested")
+    }
+    return sections | {a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link--active")}
+
+
+@pytest.mark.parametrize(
+    ("url", "place"),
+    [
+        *[(f"vergelijk/organisatie/{slug}", ["Vergelijken", "Organisatie", title]) for slug, title, _ in COMPARE_TOPICS],
+        ("vergelijk/organisatie", ["Vergelijken", "Organisatie", "Overzicht"]),
+        ("handleiding/velden/regio", ["Handleiding voor RHO's", "Velden", "data/regios/<id>.yml"]),
+        ("handleiding/velden", ["Handleiding voor RHO's", "Velden", "Overzicht"]),
+    ],
+)
+def test_a_page_under_an_overview_has_its_place_in_the_menu(real_site, url, place):
+    # The topics of the organisation comparison and the field reference per file are pages of their
+    # own under an overview; the menu shows which one the reader is on, as for every other page.
+    assert menu_place(real_site, url) == set(place)
 
 
 def test_organisation_compared(real_site):
@@ -326,6 +353,12 @@ def fifty_served(fifty_regions):
     server = SiteServer(fifty_regions)
     yield server.url
     server.close()
+
+
+def test_each_part_of_the_matrix_has_its_place_in_the_menu(fifty_regions):
+    index = html(fifty_regions, "vergelijk/matrix")
+    for a in index.select("article .delen a"):
+        assert menu_place(fifty_regions, "vergelijk/matrix/" + a["href"]) == {"Vergelijken", "Matrix", a.get_text(strip=True)}
 
 
 def test_matrix_headers_stay_in_view_while_scrolling(browser, fifty_served):

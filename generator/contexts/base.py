@@ -52,6 +52,9 @@ class PageContext:
     template: str | None
     context: dict[str, Any] = field(default_factory=dict)
     content: str | bytes = ""  # bytes for binary files (workbooks)
+    # The page's name in the menu, under the page it belongs to (the page named after its folder:
+    # vergelijk/organisatie/tarieven.md under vergelijk/organisatie.md), where the menu lists that one.
+    menu: str | None = None
 
 
 def link(from_page: str, to_page: str, fragment: str = "") -> Markup:

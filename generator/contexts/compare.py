@@ -124,10 +124,10 @@ class ComparePages(PageBuilder):
             "per_deel": MATRIX_REGIONS,
             "kiezer": link(MATRIX_PAGE, "vergelijk/kiezer.md"),
         }
-        pages = [self._matrix_page(part.path, part.regions, part.neighbours(parts, MATRIX_PAGE)) for part in parts]
+        pages = [self._matrix_page(part.path, part.regions, part.neighbours(parts, MATRIX_PAGE), menu=part.naam) for part in parts]
         return [PageContext(MATRIX_PAGE, "vergelijk/matrix-delen.md.j2", index), *pages]
 
-    def _matrix_page(self, page: str, regions: list[Region], part: dict | None = None) -> PageContext:
+    def _matrix_page(self, page: str, regions: list[Region], part: dict | None = None, menu: str | None = None) -> PageContext:
         groups = []
         for kernel in self.lookups.kernels:
             rows = []
@@ -159,7 +159,7 @@ class ComparePages(PageBuilder):
             "deel": part,
             "scripts": [Markup(COMPARE_SCRIPT)],  # a site path, not text
         }
-        return PageContext(page, "vergelijk/matrix.md.j2", context)
+        return PageContext(page, "vergelijk/matrix.md.j2", context, menu=menu)
 
     def _cell(self, page: str, region: Region, offers: list[Offer]) -> dict[str, Any]:
         marks = [
@@ -254,8 +254,10 @@ class ComparePages(PageBuilder):
         rows = {"tarieven": tariffs, "intervisie": intervisie, "praktijkplan": plans, "tijdlijnen": milestones, "indicatoren": indicators}
         shared = {"overzicht": link(page, ORGANISATION_PAGE), "landelijk": link(page, "leidraad/doelen-en-monitoring.md")}
         topics = [
-            PageContext(f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2", {**shared, "rijen": rows[slug]})
-            for slug, _, _ in ORGANISATION_TOPICS
+            PageContext(
+                f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2", {**shared, "rijen": rows[slug]}, menu=title
+            )
+            for slug, title, _ in ORGANISATION_TOPICS
         ]
         overview = {
             "onderwerpen": [

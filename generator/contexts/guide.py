@@ -172,6 +172,7 @@ class GuidePages(PageBuilder):
                 "modellen": sections,
                 "overzicht": link(page, PAGE),
             }
-            pages.append(PageContext(page, "handleiding/velden-bestand.md.j2", context))
+            # In the menu by the file's path alone, without what the file is for.
+            pages.append(PageContext(page, "handleiding/velden-bestand.md.j2", context, menu=FILES[schema_name].split(" (")[0]))
             files.append({"bestand": FILES[schema_name], "href": link(PAGE, page)})
         return [PageContext(PAGE, "handleiding/velden.md.j2", {"bestanden": files}), *pages]
