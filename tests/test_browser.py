@@ -394,6 +394,7 @@ def test_a_heading_chosen_in_the_phone_menu_closes_the_menu(browser, site_url):
 # neither transparent nor hidden (a link in a menu pane out of sight is all of these). A link that
 # wraps is judged by its first line.
 FOCUS_SEEN = """() => { const e = document.activeElement, r = e.getClientRects()[0];
+    if (e === document.body) return false;  // the focus was lost
     const x = r.left + r.width / 2, y = r.top + r.height / 2;
     if (!(r && r.width > 0 && y > 0 && x > 0 && y < innerHeight && x < innerWidth)) return false;
     const top = document.elementFromPoint(x, y);
@@ -421,12 +422,23 @@ def tab_to(page, name, key="Tab", most=40):
     raise AssertionError(f"{name!r} not reached in {most} tab stops")
 
 
-def test_the_phone_menu_works_with_the_keyboard_alone(browser, site_url):
+IN_MENU = "() => document.querySelector('.md-sidebar--primary').contains(document.activeElement)"
+
+
+def open_menu(page, key="Enter"):
+    # The menu button pressed; the focus moves into the menu in the next frame.
+    page.get_by_role("button", name="Menu").focus()
+    page.keyboard.press(key)
+    page.wait_for_function(IN_MENU)
+    page.evaluate(SETTLED)
+
+
+def test_the_phone_menu_works_with_the_keyboard_alone(browser, site_url, axe):
     # WCAG 2.1.1, 2.4.3 and 2.4.7: on a phone (or at 400 % zoom) the menu is behind a button. A
     # keyboard reaches that button and sees it focused, opens the menu with Enter or Space, lands
     # in it, opens the page's contents and goes to a heading, moves up to the whole menu and on to
     # another page, and leaves the menu with Escape, back on the button. No tab stop, with the
-    # menu closed or open, is a link out of sight.
+    # menu closed or open, is a link out of sight: tabbing out of the open menu closes it.
     page = browser.new_page(viewport=PHONE)
     page.goto(site_url + "regios/eemland/")
     button = page.get_by_role("button", name="Menu")
@@ -449,6 +461,16 @@ def test_the_phone_menu_works_with_the_keyboard_alone(browser, site_url):
     expect(menu).to_be_in_viewport()
     assert_focus_seen(page)
     assert menu.evaluate("(m) => m.contains(document.activeElement)")
+    assert violations(axe, page) == []  # a pane open over the menu, its title in sight
+    page.keyboard.press("Shift+Tab")  # out of the menu, backwards: it closes
+    assert_focus_seen(page)
+    expect(button).to_have_attribute("aria-expanded", "false")
+    open_menu(page)
+    tab_to(page, "Zuid-Holland Noord")  # the last region; on out of the menu, forwards
+    page.keyboard.press("Tab")
+    assert_focus_seen(page)
+    expect(button).to_have_attribute("aria-expanded", "false")
+    open_menu(page)
     tab_to(page, "Inhoudsopgave van Eemland")
     page.keyboard.press("Enter")
     page.evaluate(SETTLED)
@@ -481,6 +503,45 @@ def test_the_phone_menu_works_with_the_keyboard_alone(browser, site_url):
     expect(menu).not_to_be_in_viewport()
     expect(button).to_be_focused()
     expect(button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # at once, as the menu slides in
+    page.keyboard.press("Tab")  # past the search field as it slides out: nothing in it is a tab stop
+    page.keyboard.press("Tab")
+    assert not page.evaluate(IN_MENU)
+    assert_focus_seen(page)
+    page.close()
+
+
+# Two presses in one frame, as a key held down repeats: the menu opens and closes again.
+TWO_ENTERS = """(b) => { for (const i of [1, 2]) b.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true})); }"""
+
+
+def test_the_phone_menu_keeps_the_focus_when_keys_come_fast(browser, site_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "regios/eemland/")
+    button = page.get_by_role("button", name="Menu")
+    button.focus()
+    button.evaluate(TWO_ENTERS)
+    page.evaluate(SETTLED)
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    page.close()
+
+
+def test_the_menu_still_opens_on_something_in_sight_after_the_window_widens(browser, site_url):
+    # A tablet turned, or a laptop zoomed from 175 % to 125 %: the page's contents, opened in the
+    # menu while narrow, move to their own column; the menu must still show its pages.
+    page = browser.new_page(viewport={"width": 800, "height": 844})
+    page.goto(site_url + "regios/eemland/")
+    open_menu(page)
+    tab_to(page, "Inhoudsopgave van Eemland")
+    page.keyboard.press("Enter")
+    page.evaluate(SETTLED)
+    page.keyboard.press("Escape")
+    page.set_viewport_size({"width": 1000, "height": 844})
+    open_menu(page)
+    assert_focus_seen(page)
+    tab_to(page, "Zuid-Holland Noord")
     page.close()
 
 

@@ -82,41 +82,61 @@
     return document.querySelector(".md-header label[for=__drawer]");
   }
 
+  function sidebar() {
+    return document.querySelector(".md-sidebar--primary");
+  }
+
+  function drawerOpen() {
+    var drawer = document.getElementById("__drawer");
+    return Boolean(drawer && drawer.checked);
+  }
+
+  // The drawer's state, said by the button; a closed drawer is inert at once, so nothing in it is
+  // a tab stop while it slides out (CSS hides it only once it is out of sight).
   function setMenu(open) {
     var drawer = document.getElementById("__drawer");
     var button = menuButton();
+    var menu = sidebar();
     if (!drawer) return;
     drawer.checked = open;
     if (button) button.setAttribute("aria-expanded", String(open));
+    if (menu) menu.inert = asDrawer.matches && !open;
   }
 
   function focusable(pane) {
     return pane && pane.querySelector("a[href], label[tabindex]");
   }
 
-  // The pane in sight: the innermost pane whose toggle is on.
+  // The pane in sight: the innermost pane that is open and shown (wider than 60em the page's
+  // contents have their own column, and their pane in the menu is not shown even when open).
   function openPane(menu) {
-    var panes = menu.querySelectorAll(".md-nav__toggle:checked ~ nav");
+    var panes = Array.prototype.filter.call(menu.querySelectorAll(".md-nav__toggle:checked ~ nav"), function (pane) {
+      return pane.getClientRects().length > 0;
+    });
     return panes.length ? panes[panes.length - 1] : menu;
   }
 
-  // Focus moves once the pane is shown, which extra.css does in the frame after the change.
-  function focusLater(element) {
-    if (element) requestAnimationFrame(function () { element.focus(); });
+  // Focus moves once the pane is shown, which extra.css does in the frame after the change, and
+  // only if what was asked still holds then (a second key in the same frame may have undone it).
+  function focusLater(element, stillWanted) {
+    if (!element) return;
+    requestAnimationFrame(function () {
+      if (stillWanted()) element.focus();
+    });
   }
 
   // Labels a keyboard can use: the button that opens the menu, the toggle of a section or of the
   // page's contents, and the title of a pane, which leads back to the pane it was opened from.
   function makeMenuControls() {
     var button = menuButton();
-    var menu = document.querySelector(".md-sidebar--primary");
+    var menu = sidebar();
     if (!button || !menu) return;
     menu.id = menu.id || "menu";
     button.setAttribute("role", "button");
     button.setAttribute("aria-label", "Menu");
     button.setAttribute("aria-controls", menu.id);
     button.tabIndex = 0;
-    setMenu(document.getElementById("__drawer").checked);
+    setMenu(drawerOpen());
     menu.querySelectorAll("label.md-nav__link[for=__toc]").forEach(function (label) {
       label.tabIndex = 0;
       label.setAttribute("role", "button");
@@ -140,8 +160,7 @@
   function useWithKeys(event) {
     var label = event.target;
     if (event.key === "Escape") {
-      var drawer = document.getElementById("__drawer");
-      if (drawer && drawer.checked) {
+      if (drawerOpen()) {
         setMenu(false);
         menuButton().focus();
       }
@@ -152,10 +171,10 @@
     var toggle = document.getElementById(label.htmlFor);
     if (!toggle) return;
     event.preventDefault(); // Space would scroll the page
-    var menu = document.querySelector(".md-sidebar--primary");
+    var menu = sidebar();
     if (toggle.id === "__drawer") {
       setMenu(!toggle.checked);
-      if (toggle.checked) focusLater(focusable(openPane(menu)));
+      if (toggle.checked) focusLater(focusable(openPane(menu)), drawerOpen);
       return;
     }
     toggle.checked = !toggle.checked;
@@ -164,8 +183,12 @@
     if (!asDrawer.matches) return;
     // In the drawer the label just used is now out of sight: into the pane opened, or back to
     // the toggle that opened the pane just closed.
-    if (toggle.checked) focusLater(focusable(openPane(menu)));
-    else focusLater(menu.querySelector('label.md-nav__link[for="' + toggle.id + '"]'));
+    var opened = toggle.checked;
+    var stillWanted = function () {
+      return drawerOpen() && toggle.checked === opened;
+    };
+    if (opened) focusLater(focusable(openPane(menu)), stillWanted);
+    else focusLater(menu.querySelector('label.md-nav__link[for="' + toggle.id + '"]'), stillWanted);
   }
 
   function closeMenuOnHeading(event) {
@@ -173,10 +196,20 @@
     if (link) setMenu(false);
   }
 
+  // The open drawer covers the page: when the focus leaves it (Tab past its last item, Shift+Tab
+  // before its first), it closes, so the focus is never on something it covers.
+  function closeMenuWhenFocusLeaves(event) {
+    var menu = sidebar();
+    if (!drawerOpen() || !asDrawer.matches || !menu) return;
+    if (!menu.contains(event.target) && event.target !== menuButton()) setMenu(false);
+  }
+
   function followMenuState() {
     // A click on the button, the overlay or the menu's title changes the box by itself.
     var drawer = document.getElementById("__drawer");
     if (drawer) drawer.addEventListener("change", function () { setMenu(drawer.checked); });
+    // Wider than a drawer the menu is a sidebar, never inert; narrower again, a drawer once more.
+    asDrawer.addEventListener("change", function () { setMenu(drawerOpen()); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -188,4 +221,5 @@
   window.addEventListener("resize", update);
   document.addEventListener("keydown", useWithKeys);
   document.addEventListener("click", closeMenuOnHeading);
+  document.addEventListener("focusin", closeMenuWhenFocusLeaves);
 })();
