@@ -326,3 +326,4 @@ def list_subpages_in_nav(nav: list | None, sections: dict[str, list[tuple[str, s
             elif target in sections:
                 # Titles in the nav reach the page as HTML (Material does not escape them).
                 entry[title] = [{"Overzicht": target}, *({escape(name): path} for name, path in sections[target])]
+                list_subpages_in_nav(entry[title][1:], sections)  # pages that have parts of their own

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SiteServer, copy_project, html
+from conftest import REPO, SiteServer, copy_project, html
 
 from generator.project import load_project
 from generator.synthetic import synthetic_region
@@ -23,13 +23,27 @@ REGIONS = 200
 PAGE_LIMIT = 100_000
 
 
+COPIES = 25  # of each real region: the real plans' long texts, many variants and timelines
+
+
 @pytest.fixture(scope="module")
 def project_root(tmp_path_factory) -> Path:
+    """200 regions: synthetic ones, and copies of the real regions under names of their own (the
+    synthetic regions alone have short texts, and hid pages of 131 to 235 KB)."""
     project = copy_project(tmp_path_factory.mktemp("scale") / "p")
     national = load_project(project.root)
-    for number in range(1, REGIONS + 1):
+    real = sorted((REPO / "data" / "regios").glob("*.yml"))
+    for number in range(1, REGIONS - COPIES * len(real) + 1):
         slug, text = synthetic_region(national, number)
         project.write(f"data/regios/{slug}.yml", text)
+    for path in real:
+        text = path.read_text(encoding="utf-8")
+        name = yaml.safe_load(text)["naam"]
+        for copy in range(1, COPIES + 1):
+            own = f"{path.stem}-kopie-{copy:02d}"
+            text_of_copy = re.sub(r"^id: .*$", f"id: {own}", text, count=1, flags=re.M)
+            text_of_copy = re.sub(r"^naam: .*$", f"naam: {name} kopie {copy:02d}", text_of_copy, count=1, flags=re.M)
+            project.write(f"data/regios/{own}.yml", text_of_copy)
     return project.root
 
 
@@ -88,24 +102,46 @@ def test_the_matrix_in_parts_still_has_every_region_and_every_intervention(site)
     index = html(site, "vergelijk/matrix")
     parts = [a["href"] for a in index.select("article .delen a")]
     assert len(parts) > 1
-    seen: dict[str, int] = {}
+    columns: list[str] = []
+    interventions = []
     for href in parts:
-        page = html(site, "vergelijk/matrix/" + href)
-        for table in page.select("article .matrix table"):
-            rows = len(table.select("tbody tr"))
-            for name in [th.get_text(strip=True) for th in table.select("thead th")[1:]]:
-                seen[name] = seen.get(name, 0) + rows
-    assert set(seen) == regions
-    # Every region has a cell in every row of every kernelement: the same count for each.
-    assert len(set(seen.values())) == 1, seen
+        tables = html(site, "vergelijk/matrix/" + href).select("article .matrix table")
+        heads = {tuple(th.get_text(strip=True) for th in table.select("thead th")[1:]) for table in tables}
+        assert len(heads) == 1  # every kernelement's table has the part's regions
+        columns += heads.pop()
+        names = []
+        for table in tables:
+            for tr in table.select("tbody tr"):
+                # Every region of the part has a cell in every row.
+                assert len(tr.find_all("td")) == len(table.select("thead th"))
+                names.append(tr.find(["th", "td"]).get_text(strip=True))
+        interventions.append([name for name in names if name != "Eigen interventies van de regio"])
+    assert all(names == interventions[0] for names in interventions) and len(interventions[0]) > 20  # every one in every part
+    assert sorted(columns) == sorted(regions)  # each region in one part, once
 
 
-def test_the_organisation_tables_have_a_row_for_every_region(site):
+def rows_over_the_parts(site: Path, url: str) -> list[list[str]]:
+    """The table rows of a page, or of each of its parts in turn when it lists parts."""
+    page = html(site, url)
+    pages = [html(site, f"{url}/{a['href']}") for a in page.select("article .delen a")] or [page]
+    return [[cell.get_text(" ", strip=True) for cell in tr.select("td, th")] for p in pages for tr in p.select("article table tbody tr")]
+
+
+def test_the_organisation_tables_have_a_row_for_every_region(site, project_root):
     regions = names_of_all_regions(site)
     for topic in ["tarieven", "intervisie", "praktijkplan", "tijdlijnen"]:
-        page = html(site, f"vergelijk/organisatie/{topic}")
-        named = {a.get_text(strip=True) for a in page.select("article table tbody tr a")}
+        named = {row[1] if topic == "tijdlijnen" else row[0] for row in rows_over_the_parts(site, f"vergelijk/organisatie/{topic}")}
         assert regions <= named, (topic, sorted(regions - named)[:5])
+    # One row per region for intervisie, whatever the parts; the timelines, every dated moment of
+    # every region's file, once, in the order of their dates.
+    assert len(rows_over_the_parts(site, "vergelijk/organisatie/intervisie")) == REGIONS
+    dated = sum(
+        1
+        for path in (project_root / "data" / "regios").glob("*.yml")
+        for moment in yaml.safe_load(path.read_text(encoding="utf-8")).get("tijdlijn") or []
+        if moment.get("datum")
+    )
+    assert len(rows_over_the_parts(site, "vergelijk/organisatie/tijdlijnen")) == dated
 
 
 @pytest.fixture(scope="module")
@@ -120,9 +156,9 @@ def test_the_picker_offers_every_region_and_compares_them(browser, served):
     page.goto(served + "vergelijk/kiezer/")
     assert page.locator("#picker-1 option").count() >= REGIONS
     page.select_option("#picker-1", "synthetische-regio-003")
-    page.select_option("#picker-2", "synthetische-regio-200")
+    page.select_option("#picker-2", "zuid-holland-noord-kopie-25")
     headers = page.locator(".picker-result thead th").all_inner_texts()
-    assert headers == ["Onderdeel", "Synthetische regio 003", "Synthetische regio 200"]
+    assert headers == ["Onderdeel", "Synthetische regio 003", "Zuid-Holland Noord kopie 25"]
     assert page.locator(".picker-result tbody tr", has_text="Zorgverzekeraars").count() == 1
     page.close()
 

@@ -502,3 +502,32 @@ def test_data_for_a_script_file_stays_data(text):
     engine.eval(source)
     assert engine.eval("called") is False
     assert json.loads(engine.eval("JSON.stringify(window.gegevens)")) == data
+
+
+def test_a_long_list_in_parts_loses_nothing_and_no_part_outweighs_the_limit():
+    # A list of regions too long for one page (the matrix, an intervention's rows) goes in parts;
+    # a reader going through the parts must meet every item once, in order, and no part may be
+    # heavier than a page can hold, whatever the items weigh.
+    import random
+
+    from generator.contexts.base import in_parts
+
+    class Item:
+        def __init__(self, number: int, heavy: int) -> None:
+            self.naam, self.heavy = f"regio {number}", heavy
+
+    draw = random.Random(29)
+    for _ in range(2000):
+        items = [Item(n, draw.choice([1, 2, 3, 10, 50])) for n in range(draw.randint(1, 80))]
+        most = draw.choice([5, 20, 60, 100])
+        parts = in_parts("vergelijk/matrix.md", items, most, lambda item: item.heavy)
+        if sum(item.heavy for item in items) <= most:
+            assert parts == []
+            continue
+        assert [item for part in parts for item in part.regions] == items
+        assert all(len(part.regions) == 1 or sum(i.heavy for i in part.regions) <= most for part in parts)
+        assert [part.path for part in parts] == [f"vergelijk/matrix/deel-{n}.md" for n in range(1, len(parts) + 1)]
+        assert all(part.naam == f"{part.regions[0].naam} tot en met {part.regions[-1].naam}" for part in parts if len(part.regions) > 1)
+        assert all(part.naam == part.regions[0].naam for part in parts if len(part.regions) == 1)
+    # Items alike come in parts alike: 50 of weight 1 at most 15 a part are 13, 12, 13 and 12.
+    assert [len(part.regions) for part in in_parts("x.md", [Item(n, 1) for n in range(50)], 15)] == [13, 12, 13, 12]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..addresses import CATALOGUE_PAGE, SOURCES_PAGE
 from ..conformance import ToDo, Verdict, check_region, road_to, short_document_name
-from ..dutch import dutch_date
+from ..dutch import dutch_date, plural
 from ..escape import escape_inline
 from ..models import Intervention, Kernelement, Region, SourceRef
 from ..offer import Amount, Offer, kernel_count, offers_of
@@ -84,7 +84,7 @@ class Part:
 
     path: str  # the part's page: `deel-N.md` in the folder named after the page it belongs to
     regions: list[Any]  # what the part shows, each with a `naam` (regions, or what goes per region)
-    naam: str  # "A tot en met B", after the first and last
+    naam: str  # "A tot en met B", after the first and last (or "A", if they have one name)
 
     def neighbours(self, parts: list[Part], whole: str) -> dict[str, Any]:
         """What a part's page says of its place: its name, and links to the whole and its neighbours."""
@@ -97,25 +97,63 @@ class Part:
         }
 
 
-def in_parts(whole: str, items: list[Any], most: int) -> list[Part]:
-    """`items` (each with a `naam`, in reading order) in as few parts of at most `most` as needed,
-    as even as they come (50 in parts of at most 15: 13, 13, 12 and 12), or none if all fit on
-    the page `whole`, whose parts go in the folder of its own name."""
-    count = -(-len(items) // most)  # parts needed
+def in_parts(whole: str, items: list[Any], most: float, weight: Callable[[Any], float] = lambda item: 1) -> list[Part]:
+    """`items` (each with a `naam`, in reading order) in as few parts as keep each at most `most`
+    in weight, as even as the items allow (50 of weight 1 in parts of at most 15: 13, 12, 13 and
+    12), or none if all fit on the page `whole`, whose parts go in the folder of its own name. An
+    item heavier than `most` is a part of its own."""
+    weights = [weight(item) for item in items]
+    count = math.ceil(sum(weights) / most)
     if count <= 1:
         return []
-    size, larger = divmod(len(items), count)
-    starts = [number * size + min(number, larger) for number in range(count + 1)]
+    while True:
+        if count >= len(items):
+            groups = [[pair] for pair in zip(items, weights, strict=True)]
+            break
+        groups = _even_groups(items, weights, count)
+        if all(len(group) == 1 or sum(w for _, w in group) <= most for group in groups):
+            break
+        count += 1
     folder = whole.removesuffix(".md")
     return [
-        Part(f"{folder}/deel-{number}.md", items[start:end], f"{items[start].naam} tot en met {items[end - 1].naam}")
-        for number, (start, end) in enumerate(itertools.pairwise(starts), start=1)
+        Part(f"{folder}/deel-{number}.md", [item for item, _ in group], _span(group[0][0].naam, group[-1][0].naam))
+        for number, group in enumerate(groups, start=1)
     ]
 
 
-def parts_list(whole: str, parts: list[Part]) -> list[dict[str, Any]]:
-    """The parts as the page they belong to lists them."""
-    return [{"naam": part.naam, "aantal": len(part.regions), "href": link(whole, part.path)} for part in parts]
+def _span(first: str, last: str) -> str:
+    return first if first == last else f"{first} tot en met {last}"
+
+
+def _even_groups(items: list[Any], weights: list[float], count: int) -> list[list[tuple[Any, float]]]:
+    """`items` in `count` runs of about equal weight: a run ends before or after the item where the
+    running weight passes the next share, whichever is nearer."""
+    share = sum(weights) / count
+    groups: list[list[tuple[Any, float]]] = [[]]
+    running = 0.0
+    for item, heavy in zip(items, weights, strict=True):
+        target = share * len(groups)
+        if len(groups) < count and groups[-1] and running + heavy >= target:
+            if target - running < running + heavy - target:  # nearer before this item
+                groups.append([])
+                groups[-1].append((item, heavy))
+            else:
+                groups[-1].append((item, heavy))
+                groups.append([])
+        else:
+            groups[-1].append((item, heavy))
+        running += heavy
+    return [group for group in groups if group]
+
+
+def parts_list(whole: str, parts: list[Part], counted: tuple[str, str] = ("regio", "regio's")) -> list[dict[str, Any]]:
+    """The parts as the page they belong to lists them, each with how many it holds ('13 regio's')."""
+    return [{"naam": part.naam, "omvang": plural(len(part.regions), *counted), "href": link(whole, part.path)} for part in parts]
+
+
+def rows_weight(rows: list[dict[str, Any]], markup: int) -> int:
+    """About how many bytes of a page `rows` of a table fill: their texts, and `markup` a row."""
+    return sum(markup + sum(len(str(value)) for value in row.values()) for row in rows)
 
 
 def moment_words(moment) -> str:

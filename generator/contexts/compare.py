@@ -6,6 +6,8 @@ here names a region.
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -18,15 +20,19 @@ from ..escape import script_data
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from ..plancheck import outcome_order, symbols
-from .base import INDICATOR_LEVELS, PageBuilder, PageContext, in_parts, link, moment_words, parts_list
+from .base import INDICATOR_LEVELS, PageBuilder, PageContext, in_parts, link, moment_words, parts_list, rows_weight
 
 # Regions up to which the comparison draws its chart of the offer, a bar per region: at 200 regions
 # it was 5,266 px tall and 138 KB, past reading; the table under it has the same numbers.
 CHART_REGIONS = 50
 MATRIX_PAGE = "vergelijk/matrix.md"
-# Regions on one page of the matrix: a region's column is about 4.3 KB of HTML, so 15 keep a page
+# The regions' columns on one page of the matrix, in bytes of HTML: a column is 3 to 7 KB (more
+# for a region that offers much, in forms with names of their own), so a page of them stays
 # under 100 KB with the site's menu and header.
-MATRIX_REGIONS = 15
+MATRIX_BYTES = 60_000
+COLUMN_MARKUP = 300  # bytes of a column's heading: the region's name, link and period
+CELL_MARKUP = 60  # bytes of a cell with nothing in it (read out as "niet genoemd")
+MARK_MARKUP = 130  # bytes around a mark's own text: the symbol and its link
 
 
 def tariff_validity(year: int | None, this_year: int) -> str:
@@ -55,6 +61,29 @@ ORGANISATION_TOPICS = [  # (page, title, what it compares), in the order the ove
     ("tijdlijnen", "Tijdlijnen", "alle momenten met een exacte datum, op volgorde"),
     ("indicatoren", "Indicatoren", "wat de regio's naast de landelijke indicatoren volgen"),
 ]
+
+# The rows of one page of an organisation topic, in bytes of their text and markup: at 200 regions
+# the timelines of the real plans' kind were 235 KB on one page.
+ORGANISATION_BYTES = 55_000
+TABLE_ROW_MARKUP = 120  # bytes of HTML around a row's texts in a table: cells and the link to the region
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Rows of a table that go together on one page: those of one region, or of one day."""
+
+    naam: str
+    rijen: list[dict[str, Any]]
+
+
+def _runs(rows: list[dict[str, Any]], key: str) -> list[_Run]:
+    """`rows` in runs of the same `key` (in the order they come), each named by it: a region's name, a day."""
+    runs: list[_Run] = []
+    for _, run in itertools.groupby(rows, key=lambda row: row[key]):
+        run = list(run)
+        runs.append(_Run(dutch_date(run[0]["datum"]) if key == "datum" else run[0]["regio"], run))
+    return runs
+
 
 # Said for a region compared with none (`PageLookups.similar`).
 NOT_COMPARABLE = "niet te bepalen: de bronnen van deze regio noemen maar een deel van haar aanbod"
@@ -114,14 +143,13 @@ class ComparePages(PageBuilder):
 
     def matrix(self) -> list[PageContext]:
         """The matrix on one page, or, with more regions than fit on one (857 KB at 200 regions), in
-        parts of at most MATRIX_REGIONS regions each, in the regions' order, behind an index page."""
+        parts of at most MATRIX_BYTES of columns each, in the regions' order, behind an index page."""
         regions = self.lookups.regions
-        parts = in_parts(MATRIX_PAGE, regions, MATRIX_REGIONS)
+        parts = in_parts(MATRIX_PAGE, regions, MATRIX_BYTES, self._column_weight)
         if not parts:
             return [self._matrix_page(MATRIX_PAGE, regions)]
         index = {
             "delen": parts_list(MATRIX_PAGE, parts),
-            "per_deel": MATRIX_REGIONS,
             "kiezer": link(MATRIX_PAGE, "vergelijk/kiezer.md"),
         }
         pages = [self._matrix_page(part.path, part.regions, part.neighbours(parts, MATRIX_PAGE), menu=part.naam) for part in parts]
@@ -160,6 +188,12 @@ class ComparePages(PageBuilder):
             "scripts": [Markup(COMPARE_SCRIPT)],  # a site path, not text
         }
         return PageContext(page, "vergelijk/matrix.md.j2", context, menu=menu)
+
+    def _column_weight(self, region: Region) -> int:
+        """About how many bytes of HTML the region's column of the matrix takes."""
+        rows = sum(len(self.lookups.interventions_of(kernel)) + 1 for kernel in self.lookups.kernels)
+        marks = sum(MARK_MARKUP + len(o.label) + len(self._form(o)) + len(o.anchor) for o in self.lookups.offers_of(region))
+        return COLUMN_MARKUP + rows * CELL_MARKUP + marks
 
     def _cell(self, page: str, region: Region, offers: list[Offer]) -> dict[str, Any]:
         marks = [
@@ -209,7 +243,7 @@ class ComparePages(PageBuilder):
         page = f"{ORGANISATION_FOLDER}/{ORGANISATION_TOPICS[0][0]}.md"
         tariffs, intervisie, plans, milestones, indicators = [], [], [], [], []
         for region in self.lookups.regions:
-            ref = {"regio": region.naam, "href": link(page, region_page(region.id))}
+            ref = {"regio": region.naam, "regio_id": region.id, "href": link(page, region_page(region.id))}
             for t in region.financiering.tarieven if region.financiering else []:
                 tariffs.append(
                     {
@@ -252,13 +286,22 @@ class ComparePages(PageBuilder):
                 indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or "–"})
         milestones.sort(key=lambda m: (m["datum"], m["regio"]))
         rows = {"tarieven": tariffs, "intervisie": intervisie, "praktijkplan": plans, "tijdlijnen": milestones, "indicatoren": indicators}
-        shared = {"overzicht": link(page, ORGANISATION_PAGE), "landelijk": link(page, "leidraad/doelen-en-monitoring.md")}
-        topics = [
-            PageContext(
-                f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2", {**shared, "rijen": rows[slug]}, menu=title
-            )
-            for slug, title, _ in ORGANISATION_TOPICS
-        ]
+        topics = []
+        for slug, title, _ in ORGANISATION_TOPICS:
+            topic, template = f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2"
+            # A list too long for one page is cut between regions, the timelines between days.
+            groups = _runs(rows[slug], "datum" if slug == "tijdlijnen" else "regio_id")
+            parts = in_parts(topic, groups, ORGANISATION_BYTES, lambda group: rows_weight(group.rijen, TABLE_ROW_MARKUP))
+            context = {**self._topic_links(topic), "rijen": [] if parts else rows[slug], "deel": None}
+            counted = ("dag", "dagen") if slug == "tijdlijnen" else ("regio", "regio's")
+            topics.append(PageContext(topic, template, {**context, "delen": parts_list(topic, parts, counted)}, menu=title))
+            for part in parts:
+                # A part is a folder deeper than its topic: its links to the regions are its own.
+                part_rows = [
+                    {**row, "href": link(part.path, region_page(row["regio_id"]))} for group in part.regions for row in group.rijen
+                ]
+                context = {**self._topic_links(part.path), "rijen": part_rows, "deel": part.neighbours(parts, topic), "delen": []}
+                topics.append(PageContext(part.path, template, context, menu=part.naam))
         overview = {
             "onderwerpen": [
                 {"titel": title, "wat": what, "href": link(ORGANISATION_PAGE, f"{ORGANISATION_FOLDER}/{slug}.md")}
@@ -266,6 +309,10 @@ class ComparePages(PageBuilder):
             ]
         }
         return [PageContext(ORGANISATION_PAGE, "vergelijk/organisatie.md.j2", overview), *topics]
+
+    @staticmethod
+    def _topic_links(page: str) -> dict[str, Any]:
+        return {"overzicht": link(page, ORGANISATION_PAGE), "landelijk": link(page, "leidraad/doelen-en-monitoring.md")}
 
     def picker(self, verdicts: list[Verdict]) -> list[PageContext]:
         """The picker page, with a link to every region for readers without JavaScript, and the data

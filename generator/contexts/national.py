@@ -21,11 +21,13 @@ from ..conformance import document_name
 from ..dutch import dutch_date, dutch_number, requirement_label
 from ..models import Intervention, Leidraad, Region, SourceRef
 from ..offer import STATUS_ORDER
-from .base import NATURE_LABELS, PageBuilder, PageContext, in_parts, link, parts_list
+from .base import NATURE_LABELS, PageBuilder, PageContext, in_parts, link, parts_list, rows_weight
 
-# Regions on one page of an intervention: a region's row is about 0.6 KB of HTML, so an intervention
-# that 200 regions offer (130 KB on one page) is shown in parts that stay well under 100 KB.
-INTERVENTION_REGIONS = 50
+# The rows of one page of an intervention, in bytes of their text and markup: an intervention that
+# 200 regions offer was 130 KB on one page (and a part of 50 regions with the real plans' texts,
+# five variants each, 170 KB); parts of at most this much stay under 100 KB with the menu.
+INTERVENTION_BYTES = 55_000
+ROW_MARKUP = 450  # bytes of HTML around a row's texts: cells, labels, the link to the region
 # The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.
 SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
 
@@ -117,7 +119,8 @@ class NationalPages(PageBuilder):
             place = "alleen beschreven in bijlage B; hoofdstuk 4 nummert haar niet"
         offers = self.lookups.offers.get(intervention.id, [])
         regions = sorted({o.region.id: o.region for o in offers}.values(), key=lambda r: (r.naam, r.id))
-        parts = in_parts(page, regions, INTERVENTION_REGIONS)
+        rows = self.rows_by_region(intervention, regions, page)
+        parts = in_parts(page, regions, INTERVENTION_BYTES, lambda region: rows_weight(rows[region.id], ROW_MARKUP))
         context = {
             "naam": intervention.naam,
             "samenvatting": intervention.samenvatting,
@@ -133,10 +136,9 @@ class NationalPages(PageBuilder):
             ],
             "bronnen": self.lookups.sources(intervention.bron, page),
             "catalogus": link(page, CATALOGUE_PAGE),
-            "regios": [] if parts else self.region_rows(intervention, regions, page),
+            "regios": [] if parts else [row for region in regions for row in rows[region.id]],
             "aantal_regios": len(regions),
             "delen": parts_list(page, parts),
-            "per_deel": INTERVENTION_REGIONS,
             "regios_index": link(page, "regios/index.md"),
         }
         return [
@@ -148,17 +150,18 @@ class NationalPages(PageBuilder):
                     {
                         "naam": intervention.naam,
                         "deel": part.neighbours(parts, page),
-                        "regios": self.region_rows(intervention, part.regions, part.path),
+                        "regios": [row for rows in self.rows_by_region(intervention, part.regions, part.path).values() for row in rows],
                     },
                 )
                 for part in parts
             ),
         ]
 
-    def region_rows(self, intervention: Intervention, regions: list[Region], page: str) -> list[dict[str, Any]]:
-        """How each of `regions` offers this intervention (or its own intervention nearest to it)."""
+    def rows_by_region(self, intervention: Intervention, regions: list[Region], page: str) -> dict[str, list[dict[str, Any]]]:
+        """How each of `regions` offers this intervention (or its own intervention nearest to it),
+        per region in their order."""
         order = {region.id: number for number, region in enumerate(regions)}
-        rows = []
+        rows: dict[str, list[dict[str, Any]]] = {region.id: [] for region in regions}
         for offer in sorted(
             (o for o in self.lookups.offers.get(intervention.id, []) if o.region.id in order),
             key=lambda o: (order[o.region.id], STATUS_ORDER.index(o.choice.status)),
@@ -170,7 +173,7 @@ class NationalPages(PageBuilder):
                 form = next(v.naam for v in intervention.varianten if v.id == choice.variant)
             else:
                 form = choice.naam or ""  # the region's own name, for a form of its own too
-            rows.append(
+            rows[offer.region.id].append(
                 {
                     "regio": offer.region.naam,
                     "href": link(page, region_page(offer.region.id, "interventies"), offer.anchor),
