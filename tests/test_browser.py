@@ -512,6 +512,19 @@ def test_the_phone_menu_works_with_the_keyboard_alone(browser, site_url, axe):
     page.close()
 
 
+@pytest.mark.parametrize("viewport", ["laptop", "phone"])
+def test_tabbing_back_up_a_page_never_hides_the_focus_under_the_header(browser, site_url, viewport):
+    # The header stays at the top of the window; the browser scrolls a focused link into view,
+    # which must mean below the header, not under it (the reader would not see where they are).
+    page = browser.new_page(viewport=LAPTOP if viewport == "laptop" else PHONE)
+    page.goto(site_url + "regios/eemland/")
+    page.locator("article a[href]").last.focus()  # the end of the page's text
+    for _ in range(30):
+        page.keyboard.press("Shift+Tab")
+        assert_focus_seen(page)
+    page.close()
+
+
 # Two presses in one frame, as a key held down repeats: the menu opens and closes again.
 TWO_ENTERS = """(b) => { for (const i of [1, 2]) b.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true})); }"""
 
