@@ -41,7 +41,7 @@ from .projectdata import CACHE_ROOT, REGIONS_DIR
 from .search import index_site
 from .sitefiles import guide_files
 from .synthetic import synthetic_region
-from .write import CONFIG_FILE, NoDirtyWarning, configured, mkdocs_config
+from .write import CONFIG_FILE, PreviewLogInDutch, configured, mkdocs_config
 
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
 TARGETS = {
@@ -279,7 +279,7 @@ def _preview_rebuilds(project_root: Path, site: Path) -> list[tuple[float, float
         if plugin.indexing is not None:
             plugin.indexing.join()
 
-    logging.getLogger("mkdocs.commands.build").addFilter(NoDirtyWarning())
+    logging.getLogger("mkdocs.commands.build").addFilter(PreviewLogInDutch())
     first = config()
     plugin = first.plugins["regioplan"]
     first.plugins.on_startup(command="serve", dirty=True)

@@ -7,7 +7,10 @@ folders a build may replace, and how, is `outputs`'.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -78,13 +81,47 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     package = Path(__file__).resolve().parent
     # Previews stay quick: the plugin learns in on_startup that it serves and uses placeholders, and
     # builds "dirty": after an edit MkDocs renders only the pages whose text changed (the plugin
-    # tells it which, mkdocs_plugin._GeneratedFile). MkDocs' English warning about dirty builds
-    # (stale menus in hand-written sites) does not apply: the menu is part of what is compared.
-    logging.getLogger("mkdocs.commands.build").addFilter(NoDirtyWarning())
+    # tells it which, mkdocs_plugin._GeneratedFile).
+    for name in ("mkdocs.commands.build", "mkdocs.livereload"):
+        logging.getLogger(name).addFilter(PreviewLogInDutch())
     log.info("Voorvertoning: na een wijziging worden alleen de pagina's opnieuw gemaakt waarvan de tekst veranderde.")
-    serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, build_type="dirty", watch=[str(package)])
+    with contextlib.redirect_stderr(_WithoutLine(sys.stderr, "Aborted with a BuildError!")):
+        serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True, build_type="dirty", watch=[str(package)])
 
 
-class NoDirtyWarning(logging.Filter):
+class PreviewLogInDutch(logging.Filter):
+    """MkDocs' own lines around a preview rebuild, said in Dutch or left out: its warning about
+    dirty builds (stale menus in hand-written sites) does not apply here, as the menu is part of
+    what is compared; after a failed rebuild it names the page in English and says the server
+    "will appear stuck"."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
+        message = record.getMessage()
+        if "'dirty' build" in message:
+            return False
+        if message.startswith(("Error reading page '", "Error building page '")):
+            record.msg, record.args = f"Fout in de pagina '{message.split(chr(39))[1]}':", ()
+        elif "An error happened during the rebuild" in message:  # after the time, "[12:00:00] "
+            record.msg, record.args = message.split("An error happened")[0] + REBUILD_FAILED, ()
+        return True
+
+
+REBUILD_FAILED = "De voorvertoning toont de vorige versie tot de fout hierboven is hersteld; daarna ververst ze vanzelf."
+
+
+class _WithoutLine(io.TextIOBase):
+    """A text stream that passes on everything but one line: MkDocs prints "Aborted with a
+    BuildError!" itself when a preview rebuild fails, after our Dutch report of why."""
+
+    def __init__(self, stream, line: str) -> None:
+        self.stream, self.line, self.dropped = stream, line, False
+
+    def write(self, text: str) -> int:
+        if text == self.line or (self.dropped and text == "\n"):
+            self.dropped = text == self.line
+            return len(text)
+        self.dropped = False
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()

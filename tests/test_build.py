@@ -703,3 +703,8 @@ def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
         server.terminate()
         _, errors = server.communicate(timeout=30)
     assert "dirty" not in errors and "Traceback" not in errors, errors
+    # The build that stopped at E310 is reported in Dutch only: MkDocs' own English lines about a
+    # failed rebuild ("Aborted with a BuildError!", "An error happened during the rebuild…") are
+    # said in Dutch, once.
+    assert "E310" in errors and "Aborted" not in errors and "An error happened" not in errors, errors
+    assert errors.count("De voorvertoning toont de vorige versie tot de fout hierboven is hersteld") == 1, errors
