@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, SiteServer, copy_project, html
+from playwright.sync_api import expect
 
 from generator.project import load_project
 from generator.synthetic import synthetic_region
@@ -171,3 +172,15 @@ def test_the_offer_per_kernelement_is_a_table_with_every_region_and_no_unreadabl
     table = page.select_one("#aanbod-per-kernelement ~ table")
     assert {tr.find("td").get_text(strip=True) for tr in table.select("tbody tr")} == names_of_all_regions(site)
     assert "50" in page.select_one("#aanbod-per-kernelement ~ p").get_text()
+
+
+def test_the_menu_shows_the_reader_where_they_are_on_the_last_part(browser, served, site):
+    # With every part in the menu, the item of a late part was highlighted below the sidebar's
+    # bottom edge, out of sight: the sidebar now scrolls it into view.
+    parts = html(site, "vergelijk/matrix").select("article .delen a")
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(served + "vergelijk/matrix/" + parts[-1]["href"])
+    current = page.locator(".md-sidebar--primary a.md-nav__link--active").last
+    assert current.inner_text().strip() == parts[-1].get_text(strip=True)
+    expect(current).to_be_in_viewport()
+    page.close()

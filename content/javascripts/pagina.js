@@ -212,8 +212,21 @@
     asDrawer.addEventListener("change", function () { setMenu(drawerOpen()); });
   }
 
+  // Beside the page (a laptop), the menu scrolls by itself (extra.css); the reader's own page is
+  // brought into its view, as Material's script did: a late part of a long list sat below it.
+  function showCurrentInMenu() {
+    if (asDrawer.matches) return;
+    var box = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
+    var links = document.querySelectorAll(".md-sidebar--primary a.md-nav__link--active");
+    var current = links[links.length - 1];
+    if (!box || !current) return;
+    var place = current.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    if (place + current.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = place - box.clientHeight / 3;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     makeMenuControls();
+    showCurrentInMenu();
     followMenuState();
     wrapTables();
     update();

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -151,9 +152,27 @@ def parts_list(whole: str, parts: list[Part], counted: tuple[str, str] = ("regio
     return [{"naam": part.naam, "omvang": plural(len(part.regions), *counted), "href": link(whole, part.path)} for part in parts]
 
 
+def html_length(text: object) -> int:
+    """Bytes a text takes in the page: escaped ('<&>' is 13), in UTF-8."""
+    return len(html.escape(str(text)).encode())
+
+
 def rows_weight(rows: list[dict[str, Any]], markup: int) -> int:
     """About how many bytes of a page `rows` of a table fill: their texts, and `markup` a row."""
-    return sum(markup + sum(len(str(value)) for value in row.values()) for row in rows)
+    return sum(markup + sum(html_length(value) for value in row.values()) for row in rows)
+
+
+def split_heavy(run: Any, most: float, weight: Callable[[Any], float]) -> list[Any]:
+    """A run of rows (`naam`, `rijen`) that would not fit one part alone, in pieces that do, named
+    "<naam> (1)", "<naam> (2)" …; a run that fits, as it is."""
+    if weight(run) <= most:
+        return [run]
+    pieces: list[list[Any]] = [[]]
+    for row in run.rijen:
+        if pieces[-1] and weight(type(run)(run.naam, [*pieces[-1], row])) > most:
+            pieces.append([])
+        pieces[-1].append(row)
+    return [type(run)(f"{run.naam} ({number})", rows) for number, rows in enumerate(pieces, start=1)]
 
 
 def moment_words(moment) -> str:

@@ -20,7 +20,18 @@ from ..escape import script_data
 from ..models import Region
 from ..offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from ..plancheck import outcome_order, symbols
-from .base import INDICATOR_LEVELS, PageBuilder, PageContext, in_parts, link, moment_words, parts_list, rows_weight
+from .base import (
+    INDICATOR_LEVELS,
+    PageBuilder,
+    PageContext,
+    html_length,
+    in_parts,
+    link,
+    moment_words,
+    parts_list,
+    rows_weight,
+    split_heavy,
+)
 
 # Regions up to which the comparison draws its chart of the offer, a bar per region: at 200 regions
 # it was 5,266 px tall and 138 KB, past reading; the table under it has the same numbers.
@@ -30,7 +41,7 @@ MATRIX_PAGE = "vergelijk/matrix.md"
 # for a region that offers much, in forms with names of their own), so a page of them stays
 # under 100 KB with the site's menu and header.
 MATRIX_BYTES = 60_000
-COLUMN_MARKUP = 300  # bytes of a column's heading: the region's name, link and period
+COLUMN_MARKUP = 120  # bytes of HTML around a column's heading: the link to the region
 CELL_MARKUP = 60  # bytes of a cell with nothing in it (read out as "niet genoemd")
 MARK_MARKUP = 130  # bytes around a mark's own text: the symbol and its link
 
@@ -192,8 +203,10 @@ class ComparePages(PageBuilder):
     def _column_weight(self, region: Region) -> int:
         """About how many bytes of HTML the region's column of the matrix takes."""
         rows = sum(len(self.lookups.interventions_of(kernel)) + 1 for kernel in self.lookups.kernels)
-        marks = sum(MARK_MARKUP + len(o.label) + len(self._form(o)) + len(o.anchor) for o in self.lookups.offers_of(region))
-        return COLUMN_MARKUP + rows * CELL_MARKUP + marks
+        marks = sum(MARK_MARKUP + html_length(o.label) + html_length(self._form(o)) + len(o.anchor) for o in self.lookups.offers_of(region))
+        # The region's name heads its column in each kernelement's table, and once more in the key.
+        headings = (len(self.lookups.kernels) + 1) * (COLUMN_MARKUP + html_length(region.naam))
+        return headings + rows * CELL_MARKUP + marks
 
     def _cell(self, page: str, region: Region, offers: list[Offer]) -> dict[str, Any]:
         marks = [
@@ -290,8 +303,14 @@ class ComparePages(PageBuilder):
         for slug, title, _ in ORGANISATION_TOPICS:
             topic, template = f"{ORGANISATION_FOLDER}/{slug}.md", f"{ORGANISATION_FOLDER}/{slug}.md.j2"
             # A list too long for one page is cut between regions, the timelines between days.
-            groups = _runs(rows[slug], "datum" if slug == "tijdlijnen" else "regio_id")
-            parts = in_parts(topic, groups, ORGANISATION_BYTES, lambda group: rows_weight(group.rijen, TABLE_ROW_MARKUP))
+            weight = lambda group: rows_weight(group.rijen, TABLE_ROW_MARKUP)  # noqa: E731 - used twice
+            # A day (or region) with more rows than a page holds is cut itself.
+            groups = [
+                piece
+                for run in _runs(rows[slug], "datum" if slug == "tijdlijnen" else "regio_id")
+                for piece in split_heavy(run, ORGANISATION_BYTES, weight)
+            ]
+            parts = in_parts(topic, groups, ORGANISATION_BYTES, weight)
             context = {**self._topic_links(topic), "rijen": [] if parts else rows[slug], "deel": None}
             counted = ("dag", "dagen") if slug == "tijdlijnen" else ("regio", "regio's")
             topics.append(PageContext(topic, template, {**context, "delen": parts_list(topic, parts, counted)}, menu=title))
