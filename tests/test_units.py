@@ -531,3 +531,23 @@ def test_a_long_list_in_parts_loses_nothing_and_no_part_outweighs_the_limit():
         assert all(part.naam == part.regions[0].naam for part in parts if len(part.regions) == 1)
     # Items alike come in parts alike: 50 of weight 1 at most 15 a part are 13, 12, 13 and 12.
     assert [len(part.regions) for part in in_parts("x.md", [Item(n, 1) for n in range(50)], 15)] == [13, 12, 13, 12]
+
+
+def test_a_day_with_more_rows_than_a_page_holds_is_cut_into_pieces_that_do():
+    # Timelines are cut between days; a start date 250 regions share was one part of 105 KB.
+    from dataclasses import dataclass
+
+    from generator.contexts.base import rows_weight, split_heavy
+
+    @dataclass(frozen=True)
+    class Run:
+        naam: str
+        rijen: list
+
+    day = Run("1 april 2023", [{"wat": "Start <van> MTVP & meer " * 10, "regio": f"regio {n}"} for n in range(250)])
+    weight = lambda run: rows_weight(run.rijen, 120)  # noqa: E731
+    pieces = split_heavy(day, 20_000, weight)
+    assert len(pieces) > 1 and all(weight(piece) <= 20_000 for piece in pieces)
+    assert [row for piece in pieces for row in piece.rijen] == day.rijen
+    assert [piece.naam for piece in pieces] == [f"1 april 2023 ({n})" for n in range(1, len(pieces) + 1)]
+    assert split_heavy(Run("2 april 2023", day.rijen[:3]), 20_000, weight) == [Run("2 april 2023", day.rijen[:3])]
