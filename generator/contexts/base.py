@@ -164,14 +164,18 @@ def rows_weight(rows: list[dict[str, Any]], markup: int) -> int:
 
 def split_heavy(run: Any, most: float, weight: Callable[[Any], float]) -> list[Any]:
     """A run of rows (`naam`, `rijen`) that would not fit one part alone, in pieces that do, named
-    "<naam> (1)", "<naam> (2)" …; a run that fits, as it is."""
+    "<naam> (1)", "<naam> (2)" …; a run that fits, as it is. A run weighs what its rows weigh."""
     if weight(run) <= most:
         return [run]
     pieces: list[list[Any]] = [[]]
+    held = 0.0
     for row in run.rijen:
-        if pieces[-1] and weight(type(run)(run.naam, [*pieces[-1], row])) > most:
+        heavy = weight(type(run)(run.naam, [row]))
+        if pieces[-1] and held + heavy > most:
             pieces.append([])
+            held = 0.0
         pieces[-1].append(row)
+        held += heavy
     return [type(run)(f"{run.naam} ({number})", rows) for number, rows in enumerate(pieces, start=1)]
 
 
