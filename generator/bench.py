@@ -32,6 +32,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.utils import get_build_datetime
 
+from .contexts import build_documents
 from .export import EXPORT_DOCS, plain_config, theme_folder
 from .glossary import with_glossary
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
@@ -344,7 +345,7 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     report.previews = _preview_rebuilds(project_root, scratch / "preview")
 
     # PDFs on both cores and on one, from the same jobs.
-    jobs = pdf_jobs(project_root, lookups, {p.path: p.content for p in pages}, config.markdown_extensions, configs)
+    jobs = pdf_jobs(project_root, build_documents(lookups), config.markdown_extensions, configs)
     jobs = jobs[:pdf_sample] if pdf_sample else jobs
     report.pdfs = len(jobs)
     started = time.perf_counter()

@@ -216,11 +216,12 @@ def _monitor(args: argparse.Namespace) -> int:
 
 def _fill_plan(args: argparse.Namespace) -> int:
     """Write the region's praktijkplan PDF filled in from a plan saved by the plan builder."""
+    from .contexts.documents import RegionDocuments
     from .errors import Diagnostic, Position
     from .files import write_whole
     from .outputs import inside_a_made_folder
     from .pdf import filled_practice_plan
-    from .pipeline import build_date
+    from .pipeline import build_date, lookups_for
     from .planrules import read_plan, rules_for_region
     from .project import load_project
 
@@ -241,7 +242,10 @@ def _fill_plan(args: argparse.Namespace) -> int:
     if target.exists() and not _filled_by_us(target):
         problem = "bestaat al en is geen praktijkplan dat regioplan invulde; kies een andere naam, of verwijder of hernoem het bestand zelf"
         raise DataError([Diagnostic(Position(str(args.output)), "E305", problem)])
-    data, notes = filled_practice_plan(args.root, project, args.region, plan, build_date())
+    documents = RegionDocuments(lookups_for(project, build_date()))
+    region = project.regions[args.region]
+    values, notes = documents.practice_plan_values(region, plan)
+    data = filled_practice_plan(args.root, documents.practice_plan(region), values)
     try:
         write_whole(target, data)
     except OSError as exc:

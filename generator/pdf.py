@@ -3,8 +3,11 @@
 - `praktijkplan-<id>.pdf`: the region's praktijkplan form, from the same HTML fragment as the
   web page; WeasyPrint turns its inputs into fillable AcroForm fields. Tagged for screen readers.
 - `regioplan-<id>.pdf`: the whole regioplan for the insurer: a title page, version and date,
-  contents with page numbers, and the region's pages, converted from the same Markdown the site
-  shows (so the PDF never says something the site does not).
+  contents with page numbers, and the region's pages, rendered from the same page contexts and
+  templates as the site (so the PDF never says something the site does not), for print: the
+  templates' `bron(…)` become numbered notes and their site-only parts stay out (`afdruk`).
+
+What a document holds is decided by the page code (contexts/documents.py); this module renders it.
 
 Rendering runs in a pool of processes, one per core, and reports progress as it goes.
 """
@@ -28,86 +31,121 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from pydantic import BaseModel
 
-from .addresses import practice_plan_pdf, region_page, region_plan_pdf
-from .contexts.base import Lookups
-from .contexts.regions import SUBPAGES, RegionPages
-from .dutch import NOT_STATED, dutch_date, names, plural
+from .addresses import practice_plan_pdf, region_plan_pdf
+from .dutch import plural
 from .files import write_whole
 from .project import Project
 from .projectdata import CACHE_ROOT
-from .render import TEMPLATE_DIR, environment, render_template
+from .render import TEMPLATE_DIR, SourceNotes, environment, render_template
+
+if TYPE_CHECKING:  # documents are made by the page code (stage 4) and handed in
+    from .contexts.documents import Document
 
 log = logging.getLogger("regioplan.pdf")
 
-# The region pages that make up the regioplan document, in reading order.
-DOCUMENT_PAGES = [sub for sub, _ in SUBPAGES if sub not in ("praktijkplan", "planbouwer")]
 PRINT_CSS = "pdf/print.css"
-REGION_PLAN_TEMPLATE = "pdf/regioplan.html.j2"
-PRACTICE_PLAN_TEMPLATE = "pdf/praktijkplan.html.j2"
-# A part of a region page that compares it with other regions (regios/overzicht.md.j2): the PDF
-# summarises this region's plan only, and stays the same when another region is added or changed.
-SITE_ONLY = re.compile(r'^<div class="alleen-op-de-site" markdown>$.*?^</div>$', re.M | re.S)
-# A page's settings for the site engine (front matter: YAML between two "---" lines at its top,
-# such as its search weight), which MkDocs reads and the PDF must not print.
-FRONT_MATTER = re.compile(r"\A---\n.*?^---\n", re.M | re.S)
-# Links inside a PDF cannot follow the site's relative links; only web and mail links stay.
-_LOCAL_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.S)
-# A page's source line after a paragraph, list or definition list ("*Bron:* …" in the templates).
-_SOURCE_AFTER_BLOCK = re.compile(r"(</p>|</li>\s*</[uo]l>|</dd>\s*</dl>)\s*<p><em>Bron:</em> (.*?)</p>", re.S)
-_SOURCE_LINE = re.compile(r"<p><em>Bron:</em> (.*?)</p>", re.S)
-# A table whose last column is "Bron" (monitoring, tariffs, timeline), and a source under a verdict's origin.
-_TABLE = re.compile(r"<table>.*?</table>", re.S)
-_SOURCE_COLUMN = re.compile(r"<th[^>]*>Bron</th>\s*</tr>\s*</thead>")
-_LAST_CELL = re.compile(r"<td([^>]*)>(.*?)</td>(\s*</tr>)", re.S)
-_SOURCE_IN_CELL = re.compile(r"<br ?/?>bron: (.*?)</td>", re.S)
+
 # A table row with more text than this (about a third of a page in its narrow columns) may break
 # across pages (`tr.lang` in print.css): kept whole, it pushes itself to the next page and leaves
 # the page before it near-empty. Shorter rows stay whole.
 LONG_ROW = 600
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
-_TAG = re.compile(r"<[^>]+>")
 
 
-def _long_rows_may_break(html: str) -> str:
-    def mark(row: re.Match) -> str:
-        return f'<tr class="lang">{row[1]}</tr>' if len(_TAG.sub("", row[1])) > LONG_ROW else row[0]
+class _Printed(Treeprocessor):
+    """A region page as a part of the printed regioplan, done on the page's element tree.
 
-    return _ROW.sub(mark, html)
-
-
-class SourceNotes:
-    """The regioplan PDF's source references as numbered notes, not a "Bron:" line per paragraph.
-
-    The same reference gets the same number throughout the document; the notes are listed once,
-    at the end, under "Bronvermeldingen".
+    - A source line (`bron(…)` in a template prints "Bron: [n]" as `p.bron-ref`) right under a
+      paragraph, list or definition list becomes the note's marker at the end of that block; under
+      a heading or a table the short line stays.
+    - Links into the site become their text: a PDF cannot follow them (web and mail links stay).
+    - Heading ids get the page's prefix: the pages share ids (one per kernelement), one document cannot.
+    - A long table row may break across pages.
     """
 
-    def __init__(self) -> None:
-        self.notes: list[str] = []
+    def __init__(self, md: markdown.Markdown, prefix: str):
+        super().__init__(md)
+        self.prefix = prefix
 
-    def _marker(self, source: str) -> str:
-        if source not in self.notes:
-            self.notes.append(source)
-        number = self.notes.index(source) + 1
-        return f'<sup class="noot"><a href="#noot-{number}">[{number}]</a></sup>'
+    def run(self, root: ElementTree.Element) -> None:
+        for parent in list(root.iter()):
+            before = None
+            for element in list(parent):
+                if (
+                    element.tag == "p"
+                    and element.get("class") == "bron-ref"
+                    and before is not None
+                    and before.tag in ("p", "ul", "ol", "dl")
+                ):
+                    _append(_last_text_block(before), (element.text or "").removeprefix("Bron: "))
+                    parent.remove(element)
+                else:
+                    before = element
+        for parent in list(root.iter()):
+            for element in list(parent):
+                if element.tag == "a" and not element.get("href", "").startswith(("http:", "https:", "mailto:")):
+                    _unwrap(parent, element)
+        for element in root.iter():
+            if "id" in element.attrib:
+                element.set("id", f"{self.prefix}-{element.get('id')}")
+            if element.tag == "tr" and len("".join(element.itertext())) > LONG_ROW:
+                element.set("class", "lang")
 
-    def gather(self, html: str) -> str:
-        # After a paragraph or list the marker joins its last line; elsewhere (after a heading or a
-        # table) a short line with the marker stays. In tables the source column keeps only the
-        # marker, so its long text no longer makes every row tall.
-        html = _TABLE.sub(self._table, html)
-        html = _SOURCE_IN_CELL.sub(lambda m: " " + self._marker(m[1]) + "</td>", html)
-        html = _SOURCE_AFTER_BLOCK.sub(lambda m: self._marker(m[2]) + m[1], html)
-        return _SOURCE_LINE.sub(lambda m: f'<p class="bron-ref">Bron: {self._marker(m[1])}</p>', html)
 
-    def _table(self, table: re.Match) -> str:
-        if not _SOURCE_COLUMN.search(table[0]):
-            return table[0]
-        return _LAST_CELL.sub(lambda m: f"<td{m[1]}>{self._marker(m[2]) if m[2].strip() not in ('', '–') else m[2]}</td>{m[3]}", table[0])
+def _last_text_block(block: ElementTree.Element) -> ElementTree.Element:
+    """Where a line that follows `block` ends up: its last paragraph, list item or definition,
+    down through nested lists ("Draagt bij aan" with a list in its definition)."""
+    while len(block) and block.tag != "p":
+        last = block[-1]
+        if block.tag not in ("ul", "ol", "dl") and last.tag not in ("p", "ul", "ol", "dl"):
+            break  # a list item or definition whose last part is inline text
+        block = last
+    return block
+
+
+def _append(element: ElementTree.Element, text: str) -> None:
+    if len(element):
+        element[-1].tail = (element[-1].tail or "").rstrip() + text
+    else:
+        element.text = (element.text or "").rstrip() + text
+
+
+def _unwrap(parent: ElementTree.Element, element: ElementTree.Element) -> None:
+    """Replace `element` by its content (text, children, tail) in `parent`."""
+    index = list(parent).index(element)
+    text = element.text or ""
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + text
+    children = list(element)
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    tail = element.tail or ""
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    elif index == 0:
+        parent.text = (parent.text or "") + tail
+    else:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + tail
+
+
+class _PrintedExtension(Extension):
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
+        # After every other tree step (attribute lists, abbreviations, the contents' ids).
+        md.treeprocessors.register(_Printed(md, self.prefix), "regioplan-printed", 0)
 
 
 @dataclass(frozen=True)
@@ -122,54 +160,34 @@ class PdfJob:
     tooltips: tuple[tuple[str, str], ...] = ()  # (field name, Dutch description) for every field
 
 
-def pdf_jobs(root: Path, lookups: Lookups, pages: dict[str, str], extensions: list, extension_configs: dict) -> list[PdfJob]:
-    """The PDFs of every region; `pages` maps generated paths to their Markdown."""
+def pdf_jobs(root: Path, documents: list[Document], extensions: list, extension_configs: dict) -> list[PdfJob]:
+    """A job per document (contexts/documents.py): its region pages printed with the project's
+    templates (`afdruk`: sources become numbered notes, the site's own parts stay out)."""
     env = environment(root)
     css = print_css(root)
-    builder = RegionPages(lookups)
     configs = {**extension_configs, "toc": {**extension_configs.get("toc", {}), "permalink": False}}
     recipes = _Recipes(root, extensions, configs)
     jobs = []
-    for region in lookups.regions:
-        jobs.append(practice_plan_job(env, css, region, builder.form(region), recipes))
-        values = {
-            "region": region,
-            "sources": builder.region_sources(region),
-            "versions": builder.region_versions(region, lookups.plain_source),
-            "datum": dutch_date(region.plan.datum),
-            # The year the summary describes, not the day it was made: what it says (the plan's period,
-            # the leidraad in force) is decided per year, and a day would make it stale every morning.
-            "jaar": lookups.today.year,
-            "version": region.plan.versie or "",
-            "titel": region.plan.titel or NOT_STATED,
-            "verzekeraars": names(region.zorgverzekeraars),
-        }
-        markdown_pages = {sub: SITE_ONLY.sub("", FRONT_MATTER.sub("", pages[region_page(region.id, sub)])) for sub in DOCUMENT_PAGES}
-        document = functools.partial(_region_plan_document, env, css, extensions, configs, markdown_pages, values)
-        path = region_plan_pdf(region.id)
-        jobs.append(PdfJob(path, document, recipes.of(path, REGION_PLAN_TEMPLATE, values, markdown_pages), forms=False))
+    for document in documents:
+        notes = SourceNotes()
+        printed = {part.id: render_template(env, part.page.template, {**part.page.context, "afdruk": notes}) for part in document.pages}
+        made = functools.partial(_document, env, css, extensions, configs, document, printed, tuple(notes.notes))
+        recipe = recipes.of(document.path, document.template, document.values, {"pages": printed, "notes": notes.notes})
+        jobs.append(PdfJob(document.path, made, recipe, forms=bool(document.fields), tooltips=document.fields))
     return jobs
 
 
-def _region_plan_document(env, css: str, extensions: list, configs: dict, markdown_pages: dict[str, str], values: dict) -> str:
-    sections = []
-    notes = SourceNotes()
-    for sub, text in markdown_pages.items():
-        body = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
-        body = _long_rows_may_break(notes.gather(_LOCAL_LINK.sub(r"\1", body)))
-        # The pages share heading ids (one per kernelement); in one document they must differ.
-        body = body.replace(' id="', f' id="{sub}-')
-        sections.append({"id": f"deel-{sub}", "titel": dict(SUBPAGES)[sub], "html": body})
-    return render_template(env, REGION_PLAN_TEMPLATE, {"css": css, "sections": sections, "notes": notes.notes, **values})
+def _document(env, css: str, extensions: list, configs: dict, document: Document, printed: dict[str, str], notes: tuple[str, ...]) -> str:
+    """The document's HTML: each printed page converted from Markdown as the site converts it,
+    then made fit for paper (_Printed)."""
 
+    def converted(text: str, prefix: str) -> str:
+        return markdown.Markdown(extensions=[*extensions, _PrintedExtension(prefix)], extension_configs=configs).convert(text)
 
-def practice_plan_job(env, css: str, region, form: dict, recipes: _Recipes | None = None) -> PdfJob:
-    values = {"form": form, "region": region, "version": region.plan.versie or ""}
-    document = functools.partial(render_template, env, PRACTICE_PLAN_TEMPLATE, {"css": css, **values})
-    tooltips = tuple((field["naam"], field["titel"]) for field in form["velden"])
-    path = practice_plan_pdf(region.id)
-    recipe = recipes.of(path, PRACTICE_PLAN_TEMPLATE, values) if recipes else None
-    return PdfJob(path, document, recipe, forms=True, tooltips=tooltips)
+    titles = {part.id: part.titel for part in document.pages}
+    sections = [{"id": f"deel-{sub}", "titel": titles[sub], "html": converted(text, sub)} for sub, text in printed.items()]
+    notes_html = [converted(note, "noot") for note in notes]
+    return render_template(env, document.template, {"css": css, "sections": sections, "notes": notes_html, **document.values})
 
 
 class _Recipes:
@@ -240,18 +258,11 @@ def _folder_hash(folder: Path, pattern: str) -> str:
     return digest.hexdigest()
 
 
-def filled_practice_plan(root: Path, project: Project, region_id: str, plan: dict, today) -> tuple[bytes, list[str]]:
-    """The region's praktijkplan PDF with a saved plan filled in, and notes on what did not fit."""
-    from .contexts.practiceform import PracticeForm, form_values
-
-    lookups = Lookups(project, today)
-    region = project.regions[region_id]
-    form = PracticeForm(lookups, region).build()
-    names = {item["key"]: item["naam"] for item in lookups.plan_rules(region)["interventies"]}
-    values, notes = form_values(form, plan, names)
-    job = practice_plan_job(environment(root), print_css(root), region, form)
+def filled_practice_plan(root: Path, document: Document, values: dict[str, str | bool]) -> bytes:
+    """The region's praktijkplan PDF (its document from contexts/documents.py) with a saved plan's values filled in."""
+    [job] = pdf_jobs(root, [document], [], {})
     _, data = _render(job.path, job.document(), job.forms, job.tooltips)
-    return fill(data, values, creator=FILLED_CREATOR), notes
+    return fill(data, values, creator=FILLED_CREATOR)
 
 
 # The creator of a plan fill-plan filled in: the only PDF it replaces (the site's blank form says

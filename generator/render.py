@@ -66,7 +66,53 @@ def environment(root: Path) -> jinja2.Environment:
     env.filters["anchor"] = anchor
     # Inside raw HTML blocks Markdown is not processed, so text is HTML-escaped instead.
     env.filters["html"] = escape_html
+    env.globals["bron"] = source_reference
+    env.globals["afdruk"] = None  # a printed document's SourceNotes; None on the site
     return env
+
+
+class SourceNotes:
+    """A printed document's source references as numbered notes: the same reference gets the same
+    number throughout, and the notes are listed once, at its end (generator/pdf.py)."""
+
+    def __init__(self) -> None:
+        self.notes: list[Markup] = []  # Markdown, in order of their numbers
+
+    def marker(self, source: Markup) -> Markup:
+        if source not in self.notes:
+            self.notes.append(source)
+        number = self.notes.index(source) + 1
+        return Markup(f'<sup class="noot"><a href="#noot-{number}">[{number}]</a></sup>')
+
+
+# Where a `bron(…)` stands in a template: on a line of its own (under a paragraph, list or heading),
+# as a cell of a table's source column, or after the origin of a verdict.
+SOURCE_PLACES = ("regel", "cel", "herkomst")
+
+
+@jinja2.pass_context
+def source_reference(context: jinja2.runtime.Context, refs: object, plaats: str = "regel") -> Markup:
+    """Where something comes from, as a template writes it: `{{ bron(p.bron) }}`.
+
+    One or more references (Markup from `Lookups.source`, or plain text, escaped here). The site
+    writes them out ("*Bron:* …"); a printed document (the values' `afdruk`) numbers them as notes,
+    and its print step joins a source line to the end of the paragraph or list above it.
+    """
+    if plaats not in SOURCE_PLACES:
+        raise jinja2.TemplateRuntimeError(f"bron(…, '{plaats}'): kies een van {', '.join(SOURCE_PLACES)}")
+    items = refs if isinstance(refs, list | tuple) else [refs]
+    text = Markup("; ").join(item if isinstance(item, Markup) else Markup(escape_inline(item)) for item in items if item)
+    notes: SourceNotes | None = context.get("afdruk")
+    numbered = notes is not None and text not in ("", "–")  # "–": a table's empty cell, nothing to number
+    if plaats == "cel":
+        return notes.marker(text) if numbered else text
+    if plaats == "herkomst":
+        if not text:
+            return Markup("")
+        return Markup(" ") + notes.marker(text) if numbered else Markup("<br>bron: ") + text
+    if numbered:
+        return Markup("Bron: ") + notes.marker(text) + Markup("\n{: .bron-ref }")
+    return Markup("*Bron:* ") + text
 
 
 def render_pages(root: Path, contexts: Iterable) -> list[tuple[str, str]]:

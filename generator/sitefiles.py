@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import plancheck
 from .addresses import PLAN_CHECK_SCRIPT
+from .contexts import build_documents
 from .pdf import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from .pipeline import generate_pages, lookups_for, menu_sections
 from .projectdata import Project
@@ -46,7 +47,7 @@ def site_files(
     files: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
     with timed("pdf"):
         if real_pdfs:
-            jobs = pdf_jobs(root, lookups, {page.path: page.content for page in pages}, markdown_extensions, mdx_configs)
+            jobs = pdf_jobs(root, build_documents(lookups), markdown_extensions, mdx_configs)
             files += sorted(render_pdfs(jobs, cache=PdfCache(root / CACHE_DIR)).items())
         else:
             files += [(path, placeholder_pdf()) for path in pdf_paths(project)]

@@ -18,7 +18,7 @@ from markdown.extensions.toc import slugify_unicode
 from pymdownx.slugs import slugify
 from pypdf import PdfReader
 
-from generator.contexts import Lookups
+from generator.contexts import Lookups, build_documents
 from generator.glossary import with_glossary
 from generator.pdf import PdfCache, pdf_jobs, render_pdfs
 from generator.pipeline import generate_pages
@@ -41,12 +41,10 @@ def markdown_setup(project):
     return config.markdown_extensions, with_glossary(config.mdx_configs, project.glossary)
 
 
-def jobs_of(root, project, markdown_setup, today=TODAY, pages=None):
+def jobs_of(root, project, markdown_setup, today=TODAY):
     """The region's two PDF jobs, as a build on `today` makes them."""
-    lookups = Lookups(project, today)
-    pages = pages if pages is not None else {page.path: page.content for page in generate_pages(root, lookups)}
     extensions, configs = markdown_setup
-    return [job for job in pdf_jobs(root, lookups, pages, extensions, configs) if f"-{REGION}.pdf" in job.path]
+    return [job for job in pdf_jobs(root, build_documents(Lookups(project, today)), extensions, configs) if f"-{REGION}.pdf" in job.path]
 
 
 def never_made():
@@ -82,27 +80,28 @@ def with_template_edit(tmp_path):
 def test_a_recipe_changes_with_everything_the_document_is_made_from(project, markdown_setup, tmp_path):
     """For each kind of change: the regioplan document changes, and so does its recipe, so the
     cache cannot hand out the PDF of the document before the change."""
-    lookups = Lookups(project, TODAY)
-    pages = {page.path: page.content for page in generate_pages(REPO, lookups)}
-    summary = f"regios/{REGION}/index.md"
+    from conftest import copy_project
+
+    edited = copy_project(tmp_path / "edited", with_regions=True)
+    region_file = edited.path(f"data/regios/{REGION}.yml")
+    region_file.write_text(
+        region_file.read_text(encoding="utf-8").replace("samenvatting: |\n", "samenvatting: |\n  Een nieuwe alinea.\n\n", 1),
+        encoding="utf-8",
+    )
     extensions, configs = markdown_setup
     glossary = configs["abbr"]["glossary"]
     changed = {
         # What a plan's period and verdicts say depends on the calendar year (periods, the leidraad in force).
         "the year the PDF describes": jobs_of(REPO, project, markdown_setup, today=TODAY.replace(year=2027)),
-        "a region page's Markdown": jobs_of(
-            REPO, project, markdown_setup, pages={**pages, summary: pages[summary] + "\nEen nieuwe alinea.\n"}
-        ),
-        "a template or style": jobs_of(with_template_edit(tmp_path), project, markdown_setup, pages=pages),
+        "a text on a region page": jobs_of(edited.root, load_project(edited.root), markdown_setup),
+        "a template or style": jobs_of(with_template_edit(tmp_path), project, markdown_setup),
         "an abbreviation's meaning": jobs_of(
-            REPO,
-            project,
-            (extensions, {**configs, "abbr": {"glossary": {**glossary, "MTVP": "een andere betekenis"}}}),
-            pages=pages,
+            REPO, project, (extensions, {**configs, "abbr": {"glossary": {**glossary, "MTVP": "een andere betekenis"}}})
         ),
     }
-    before = jobs_of(REPO, project, markdown_setup, pages=pages)[1]
+    before = jobs_of(REPO, project, markdown_setup)[1]
     assert before.path.endswith(f"regioplan-{REGION}.pdf")
+    assert "Een nieuwe alinea." in changed["a text on a region page"][1].document()
     for change, jobs in changed.items():
         after = jobs[1]
         assert after.document() != before.document(), change
@@ -162,7 +161,7 @@ def test_a_regions_pdfs_stay_the_same_when_other_regions_are_added(project, mark
     assert "vergelijkbaar aanbod" in pages[overview]
     assert larger_pages[overview] != pages[overview]  # the site names other similar regions now
 
-    before = jobs_of(REPO, project, markdown_setup, pages=pages)
-    after = jobs_of(larger.root, larger_project, markdown_setup, pages=larger_pages)
+    before = jobs_of(REPO, project, markdown_setup)
+    after = jobs_of(larger.root, larger_project, markdown_setup)
     assert [job.recipe for job in after] == [job.recipe for job in before]
     assert "vergelijkbaar aanbod" not in before[1].document()

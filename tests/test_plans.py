@@ -453,6 +453,78 @@ def test_regioplan_pdf_says_it_is_a_summary_and_keeps_headings_with_their_text(p
     assert "Bronvermeldingen" in body and body.count("Bron:") < 10
 
 
+def reading(element) -> str:
+    """An element's text as a reader reads it: no space before a comma that follows a link."""
+    return re.sub(r" ([,;.)])", r"\1", " ".join(element.get_text(" ").split()))
+
+
+def site_sources(site: Path, region: str) -> tuple[list[str], list[str]]:
+    """The source references a reader sees on the region's pages that make up its regioplan PDF, in
+    reading order (a "Bron:" line, a cell of a "Bron" column, a "bron:" after a verdict's origin),
+    and the first cell of each row of a table with a "Bron" column."""
+    sources, rows = [], []
+    for sub in ["", "interventies", "deelname", "monitoring-en-financiering"]:
+        article = html(site, f"regios/{region}/{sub}").find("article")
+        for element in article.find_all(["p", "table", "td"]):
+            text = reading(element)
+            if element.name == "p" and element.find("em", string="Bron:") and text.startswith("Bron: "):
+                sources.append(text.removeprefix("Bron: "))
+            elif element.name == "table" and [th.get_text(strip=True) for th in element.select("thead th")][-1:] == ["Bron"]:
+                for row in element.select("tbody tr"):
+                    rows.append(reading(row.find(["th", "td"])))
+                    sources += [cell for cell in [reading(row.find_all("td")[-1])] if cell not in ("", "–")]
+            elif element.name == "td" and element.find("br") and " bron: " in f" {text}":
+                sources.append(text.rsplit("bron: ", 1)[1])
+    return sources, rows
+
+
+def numbered_items(text: str) -> list[str]:
+    """The items of a numbered list printed as one line ("1. a 2. b …"), each number the next."""
+    assert text.startswith("1. "), text[:80]
+    items, number = [], 1
+    while True:
+        text = text.removeprefix(f"{number}. ")
+        end = text.find(f" {number + 1}. ")
+        if end < 0:
+            return [*items, text]
+        items.append(text[:end])
+        text, number = text[end + 1 :], number + 1
+
+
+@pytest.mark.parametrize("region", ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord", "planregio"])
+def test_every_source_the_site_names_is_a_numbered_note_in_the_regioplan_pdf(plan_site, region):
+    # What the PDF promises on its title page: "bij elk onderdeel staat een verwijzing naar de plek in
+    # de bron". Read back: the list of notes holds every reference the site's pages show, each once,
+    # numbered 1..n; the text refers to every number; the tables keep every row (the notes take only
+    # the source column's text).
+    sources, rows = site_sources(plan_site, region)
+    wanted = list(dict.fromkeys(sources))
+    assert wanted, "the region's pages name their sources"
+    printed = subprocess.run(
+        ["pdftotext", str(plan_site / f"regios/{region}/regioplan-{region}.pdf"), "-"], capture_output=True, text=True, check=True
+    )
+    lines = [
+        line
+        for line in printed.stdout.replace("\f", "\n").splitlines()
+        if not re.match(r"Pagina \d+ van \d+$|Samenvatting regioplan .* document$|Plan: versie", line)
+    ]
+    text, notes = " ".join(" ".join(lines).split()).rsplit("Bronvermeldingen", 1)
+    listed = dict(enumerate(numbered_items(notes.split("verwijzen naar deze plekken in de bronnen. ", 1)[1]), start=1))
+    assert len(listed) == len(wanted)
+
+    # Compared without spaces and hyphens: poppler joins a word broken at a hyphen ("Midden-" /
+    # "Brabant" reads "MiddenBrabant").
+    def joined(text: str) -> str:
+        return re.sub(r"[\s-]", "", text)
+
+    notes_as_printed = {joined(note) for note in listed.values()}
+    assert [source for source in wanted if joined(source) not in notes_as_printed] == []
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", text)} == set(listed)
+    # A row's cells come out of poppler line by line, interleaved with their neighbours: its first
+    # two words stand for it.
+    assert [row for row in rows if joined(" ".join(row.split()[:2])) not in joined(text)] == []
+
+
 def test_region_pages_link_their_pdfs(plan_site):
     from conftest import html
 
@@ -699,9 +771,8 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
     import datetime as dt
 
     from generator.contexts import Lookups
-    from generator.contexts.regions import RegionPages
-    from generator.pdf import _render, fill, practice_plan_job, print_css
-    from generator.render import environment
+    from generator.contexts.documents import RegionDocuments
+    from generator.pdf import filled_practice_plan
 
     region = (FIXTURES / "planregio.yml").read_text(encoding="utf-8")
     parts = """praktijkplan:
@@ -714,14 +785,14 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
 """
     project.write("data/regios/planregio.yml", region + parts)
     loaded = load_project(project.root)
-    form = RegionPages(Lookups(loaded, dt.date(2026, 11, 22))).form(loaded.regions["planregio"])
-    names = [f["naam"] for f in form["velden"]]
+    document = RegionDocuments(Lookups(loaded, dt.date(2026, 11, 22))).practice_plan(loaded.regions["planregio"])
+    names = [name for name, _ in document.fields]
     assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
     assert {"datum", "handtekening_datum"} <= set(names)
 
-    job = practice_plan_job(environment(project.root), print_css(project.root), loaded.regions["planregio"], form)
-    _, data = _render(job.path, job.document(), job.forms, job.tooltips)
-    filled = PdfReader(io.BytesIO(fill(data, {"datum": "22-11-2026", "handtekening_datum": "22-11-2026"})))
+    filled = PdfReader(
+        io.BytesIO(filled_practice_plan(project.root, document, {"datum": "22-11-2026", "handtekening_datum": "22-11-2026"}))
+    )
     fields = filled.get_fields()
     assert fields["datum"]["/V"] == "22-11-2026" and fields["handtekening_datum"]["/V"] == "22-11-2026"
 

@@ -227,7 +227,9 @@ class NationalPages(PageBuilder):
             "definitie": self.lookups.points([leidraad.definitie], page)[0] if leidraad.definitie else None,
             "uitgangspunten": self.lookups.points(leidraad.uitgangspunten, page),
             "subpages": [{"titel": t, "href": link(page, p), "omschrijving": d} for t, p, d in subpages],
-            "bron": self.lookups.source(SourceRef(document=leidraad.document, sectie="Inleiding"), page) if leidraad.document else None,
+            "inleiding_bron": self.lookups.source(SourceRef(document=leidraad.document, sectie="Inleiding"), page)
+            if leidraad.document
+            else None,
         }
         return PageContext(page, "leidraad/index.md.j2", context)
 
