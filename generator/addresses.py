@@ -13,14 +13,14 @@ SEARCH_PAGE = "zoeken.md"
 CATALOGUE_PAGE = "interventies/index.md"
 
 # Scripts a page loads only where it uses them (the rest of the site loads none of their 70 KB).
-PLAN_CHECK_SCRIPT = "javascripts/plantoets.js"  # generator/plantoets.js, added by the plugin
+PLAN_CHECK_SCRIPT = "javascripts/plantoets.js"  # generator/rules/plantoets.js, added by the plugin
 PLAN_BUILDER_SCRIPT = "javascripts/planbouwer.js"  # needs the plan check before it
 COMPARE_SCRIPT = "javascripts/vergelijk.js"  # the matrix filter and the region picker
 # The regions' data the picker reads (window.regioplanKiezer), generated: 480 KB at 200 regions,
 # kept out of the page so that the page stays small and its text quick to show.
 PICKER_DATA_SCRIPT = "vergelijk/kiezer-regios.js"
 PICKER_DATA_NAME = "regioplanKiezer"
-SEARCH_SCRIPT = "javascripts/zoeken.js"  # the search page's results (generator/search.py)
+SEARCH_SCRIPT = "javascripts/zoeken.js"  # the search page's results (generator/engine/search.py)
 
 
 def intervention_page(intervention_id: str) -> str:

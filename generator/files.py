@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import os_problem
+from generator.errors import os_problem
 
 
 def write_whole(path: Path, data: bytes) -> None:

@@ -105,7 +105,7 @@ def copy_project(target: Path, with_regions: bool = False) -> Project:
     shutil.copytree(REPO / "data", target / "data", ignore=None if with_regions else shutil.ignore_patterns("regios"))
     (target / "data" / "regios").mkdir(exist_ok=True)
     # One PDF cache for every test project: a PDF whose input another test already rendered is
-    # not rendered again (the key is a hash of that input, generator/pdf.py). Tests of the cache
+    # not rendered again (the key is a hash of that input, generator/pdf/make.py). Tests of the cache
     # itself, or of rendering twice, remove this link.
     SHARED_CACHE.mkdir(parents=True, exist_ok=True)
     (target / ".cache").symlink_to(SHARED_CACHE, target_is_directory=True)
@@ -114,7 +114,7 @@ def copy_project(target: Path, with_regions: bool = False) -> Project:
 
 def regioplan(root: Path, *args: str, env: dict[str, str] | None = None, in_process: bool = False, timeout: int = 600):
     """Run the `regioplan` command on a project, as an author would: as its own process (`env` adds to
-    the environment); or (`in_process`) the same command line, generator.cli.main, in this process,
+    the environment); or (`in_process`) the same command line, generator.cli.main.main, in this process,
     which skips an interpreter start. In process an exception (a traceback for the author) fails the
     test, and what the command prints is captured, not what it logs."""
     argv = ["--root", str(root), *args]
@@ -122,7 +122,7 @@ def regioplan(root: Path, *args: str, env: dict[str, str] | None = None, in_proc
         command = [sys.executable, "-m", "generator", *argv]
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})})
     assert env is None, "a command run in process shares this process's environment"
-    from generator.cli import main
+    from generator.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -203,7 +203,7 @@ def real_site(tmp_path_factory, worker_id) -> Path:
 
 
 def _build_real_site(folder: Path) -> Path:
-    from generator.write import build_site
+    from generator.engine.build import build_site
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)

@@ -8,8 +8,8 @@ import re
 import pytest
 from conftest import REPO, as_a_dutch_spreadsheet, copy_project, heading, html, picker_data, regioplan
 
-from generator.schema import SCHEMAS, schemas
-from generator.validate import _models_in
+from generator.data.schema import SCHEMAS, schemas
+from generator.data.validate import _models_in
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +142,7 @@ def test_the_field_reference_names_each_block_by_its_place_in_the_file_not_by_a_
 
 
 def test_open_data_matches_the_data(real_site):
-    from generator.project import load_project
+    from generator.data.project import load_project
 
     project = load_project(REPO)
     regions = json.loads((real_site / "open-data/regios.json").read_text(encoding="utf-8"))

@@ -698,7 +698,7 @@ def test_a_long_address_or_word_in_a_table_stays_on_the_paper(browser, tmp_path)
     # unit, pushed the table's last columns off the printed page (a word was never broken).
     from conftest import copy_project
 
-    from generator.write import build_site
+    from generator.engine.build import build_site
 
     project = copy_project(tmp_path / "project", with_regions=True)
     address = "https://www.zorgenzekerheid.nl/zorgaanbieders/huisartsen/zorginkoop/MTVP/tarieven2025_definitief.pdf"
@@ -756,7 +756,7 @@ def test_a_fragment_shows_the_text_as_the_page_does(browser, tmp_path):
     # fragment was read as HTML), while the page itself showed it right.
     from conftest import copy_project
 
-    from generator.write import build_site
+    from generator.engine.build import build_site
 
     project = copy_project(tmp_path / "project")
     project.replace(

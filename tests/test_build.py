@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import heading, html, regioplan
 
-from generator.write import build_site
+from generator.engine.build import build_site
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -276,7 +276,7 @@ def test_no_environment_turns_real_pdfs_into_placeholders(project):
     shutil.copy(REPO_ROOT / "tests/fixtures/planregio.yml", project.path("data/regios/planregio.yml"))
     result = regioplan(project.root, "build", env={"REGIOPLAN_PDF": "0"})
     assert result.returncode == 0, result.stderr
-    placeholder = (REPO_ROOT / "generator/placeholder.pdf").read_bytes()
+    placeholder = (REPO_ROOT / "generator/engine/placeholder.pdf").read_bytes()
     pdf = project.path("site/regios/planregio/regioplan-planregio.pdf")
     assert pdf.read_bytes() != placeholder
     assert "Planregio" in " ".join(page.extract_text() for page in PdfReader(pdf).pages)
@@ -457,8 +457,8 @@ def test_the_leidraad_page_and_the_plan_check_agree_on_which_rules_are_reconstru
     # Leidraad v3 §5 (seed 001, lines 281-340): the OCR text of the groeimodel figure states the
     # goede gesprek only from year 3 on. The plan check labels years 1 and 2 "indicatief"; the
     # leidraad page must not present them as read in the leidraad.
-    from generator.planrules import _leidraad_rules
-    from generator.project import load_project
+    from generator.data.project import load_project
+    from generator.rules.planrules import _leidraad_rules
 
     leidraad = load_project(REPO_ROOT).leidraden["leidraad-v3"]
     rules, _, _ = _leidraad_rules(leidraad, own=True)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import SiteServer, copy_project, heading, html, picker_data
 
-from generator.contexts.compare import ORGANISATION_TOPICS as COMPARE_TOPICS
-from generator.project import load_project
-from generator.synthetic import synthetic_region
-from generator.write import build_site
+from generator.cli.synthetic import synthetic_region
+from generator.data.project import load_project
+from generator.engine.build import build_site
+from generator.site.contexts.compare import ORGANISATION_TOPICS as COMPARE_TOPICS
 
 
 def matrix_cells(site: Path) -> dict[tuple[str, str], str]:

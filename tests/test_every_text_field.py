@@ -22,9 +22,9 @@ import yaml
 from conftest import REPO, SiteServer, as_a_dutch_spreadsheet, copy_project, html
 from pydantic import BaseModel, ValidationError
 
-from generator.load import load_yaml
+from generator.data.load import load_yaml
+from generator.engine.build import build_site
 from generator.models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, Region, Sources
-from generator.write import build_site
 
 # Starts with "=" so a CSV cell would be a formula; then an element, a closing title (Material's
 # striptags), a script, a Markdown link to javascript:, attribute breakers and a Jinja expression.

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SiteServer, copy_project, html, regioplan
 
+from generator.engine.export import export_project
 from generator.errors import DataError
-from generator.export import export_project
 
 BIN = Path(sys.executable).parent
 # Each engine builds the exported folder with its own command; all read mkdocs.yml.
@@ -104,7 +104,7 @@ def test_the_export_is_written_whole_or_not_at_all(tmp_path):
 
 
 def test_the_plugin_build_fails_when_a_generated_page_does_not_reach_the_site(project, caplog):
-    from generator.write import build_site
+    from generator.engine.build import build_site
 
     project.replace(
         "mkdocs.yml", "use_directory_urls: true\n", "use_directory_urls: true\nexclude_docs: |\n  interventies/triage-training.md\n"

@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.load import parse_yaml
+from generator.data.load import parse_yaml
+from generator.data.validate import validate_file
 from generator.models import Region
-from generator.validate import validate_file
 
 # No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
 pytestmark = pytest.mark.unit

@@ -18,8 +18,8 @@ import shutil
 import pytest
 from conftest import REPO, copy_project
 
-from generator.pipeline import generate_pages, lookups_for
-from generator.project import load_project
+from generator.data.project import load_project
+from generator.site.pipeline import generate_pages, lookups_for
 
 pytestmark = pytest.mark.unit
 

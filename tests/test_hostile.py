@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SiteServer, copy_project, regioplan
 
-from generator.write import build_site
+from generator.engine.build import build_site
 
 CORPUS = Path(__file__).parent / "hostile"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["cases"]
@@ -47,7 +47,7 @@ def built_project(tmp_path_factory):
 
 
 # A few cases run `regioplan build` as its own process, exactly as an author does; the rest run the
-# same command line (generator.cli.main) in this process, which skips an interpreter start per case.
+# same command line (generator.cli.main.main) in this process, which skips an interpreter start per case.
 AS_PROCESS = set(ERRORS[:: len(ERRORS) // 3])
 
 
@@ -310,12 +310,12 @@ def test_any_fault_the_system_reports_ends_in_dutch_not_a_traceback(project, mon
     # A failing disk can refuse a read anywhere; wherever it happens, the command names the path.
     import errno
 
-    import generator.project
+    import generator.data.project
 
     def failing_disk(root):
         raise OSError(errno.EIO, "Input/output error", str(root / "data/catalogus.yml"))
 
-    monkeypatch.setattr(generator.project, "load_project", failing_disk)
+    monkeypatch.setattr(generator.data.project, "load_project", failing_disk)
     result = regioplan(project.root, "check", in_process=True)  # in process: a traceback fails the test
     output = result.stderr + result.stdout
     assert result.returncode == 1

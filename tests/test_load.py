@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_yaml, parse_yaml
+from generator.data.load import load_yaml, parse_yaml
 
 # No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
 pytestmark = pytest.mark.unit

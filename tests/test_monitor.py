@@ -21,9 +21,9 @@ from conftest import REPO, as_a_dutch_spreadsheet, copy_project, regioplan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.monitor import SMALL, monitor, plan_files
-from generator.planrules import rules_for_region
-from generator.project import load_project
+from generator.cli.monitor import SMALL, monitor, plan_files
+from generator.data.project import load_project
+from generator.rules.planrules import rules_for_region
 
 REGION = "eemland"
 BROKEN = {
@@ -160,7 +160,7 @@ def test_a_folder_without_readable_plans_writes_nothing(plans, tmp_path):
 
 @pytest.fixture(scope="module")
 def published_site(plans, tmp_path_factory):
-    from generator.write import build_site
+    from generator.engine.build import build_site
 
     project, folder, _, _ = plans
     out = tmp_path_factory.mktemp("gepubliceerd")
@@ -243,7 +243,7 @@ def _plans(choices: list[set[str]]) -> list[dict]:
 
 
 def _published(tmp_path, plans: list[dict]) -> dict:
-    from generator.monitor import monitor, published
+    from generator.cli.monitor import monitor, published
 
     folder = tmp_path / f"plannen-{len(list(tmp_path.iterdir()))}"
     folder.mkdir()

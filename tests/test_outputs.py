@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, regioplan
 
-from generator.outputs import MARKER
-from generator.write import build_site
+from generator.engine.build import build_site
+from generator.engine.outputs import MARKER
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -157,7 +157,7 @@ def test_what_a_killed_build_left_is_removed_by_the_next_and_nothing_else(home):
 
 
 def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
-    from generator.outputs import exchange
+    from generator.engine.outputs import exchange
 
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "a").write_text("nieuw", encoding="utf-8")

@@ -1,6 +1,6 @@
 """The PDF cache finds an unchanged PDF without making its document, and never serves a stale one.
 
-A job's recipe (generator/pdf.py, _Recipes) stands in for its HTML document, which is costly to
+A job's recipe (generator/pdf/make.py, _Recipes) stands in for its HTML document, which is costly to
 make (a Markdown conversion per region page). These tests render real PDFs with WeasyPrint for one
 region and change, one at a time, each thing the document is made from.
 """
@@ -18,13 +18,13 @@ from markdown.extensions.toc import slugify_unicode
 from pymdownx.slugs import slugify
 from pypdf import PdfReader
 
-from generator.contexts import Lookups, build_documents
-from generator.glossary import with_glossary
-from generator.pdf import PdfCache, pdf_jobs, render_pdfs
-from generator.pipeline import generate_pages
-from generator.project import load_project
-from generator.render import TEMPLATE_DIR
-from generator.write import mkdocs_config
+from generator.data.project import load_project
+from generator.engine.build import mkdocs_config
+from generator.pdf.make import PdfCache, pdf_jobs, render_pdfs
+from generator.site.contexts import Lookups, build_documents
+from generator.site.glossary import with_glossary
+from generator.site.pipeline import generate_pages
+from generator.site.render import TEMPLATE_DIR
 
 REGION = "oost-gelderland"  # the quickest to render of the four
 TODAY = dt.date(2026, 11, 22)
@@ -148,7 +148,7 @@ def test_a_regions_pdfs_stay_the_same_when_other_regions_are_added(project, mark
     is left out, so publishing another region neither changes this PDF nor renders it again."""
     from conftest import copy_project
 
-    from generator.synthetic import synthetic_region
+    from generator.cli.synthetic import synthetic_region
 
     larger = copy_project(tmp_path / "project", with_regions=True)
     for number in range(1, 6):

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, regioplan
 
-from generator.plancheck import check_plan
-from generator.planrules import rules_for_region, validate_plan
-from generator.project import load_project
+from generator.data.project import load_project
+from generator.rules.plancheck import check_plan
+from generator.rules.planrules import rules_for_region, validate_plan
 
 pytestmark = pytest.mark.unit
 
@@ -387,7 +387,7 @@ def test_a_plan_of_another_region_says_so_once(tmp_path):
 
 
 def test_commands_find_the_project_from_a_folder_inside_it(tmp_path, monkeypatch):
-    from generator.cli import main
+    from generator.cli.main import main
 
     monkeypatch.chdir(REPO / "data" / "regios")
     assert main(["check"]) == 0
@@ -410,7 +410,7 @@ def test_commands_find_the_project_from_a_folder_inside_it(tmp_path, monkeypatch
 def _ledger_rules(project, ledger) -> tuple[set[str], set[str]]:
     """The rule ids the check applies for a ledger's source (a region's: every rule its plans are
     checked by, the leidraad's it restates among them), and those that source itself gives."""
-    from generator.planrules import _leidraad_rules
+    from generator.rules.planrules import _leidraad_rules
 
     leidraad = next((v for v in project.leidraden.values() if v.document == ledger.bron), None)
     if leidraad is not None:

@@ -19,12 +19,12 @@ import pytest
 from conftest import SiteServer, copy_project, heading, html, regioplan
 from pypdf import PdfReader
 
-from generator.conformance import check_region
+from generator.data.project import load_project
+from generator.engine.build import build_site
 from generator.models import PracticePlan
-from generator.plancheck import check_plan
-from generator.planrules import rules_for_region
-from generator.project import load_project
-from generator.write import build_site
+from generator.rules.conformance import check_region
+from generator.rules.plancheck import check_plan
+from generator.rules.planrules import rules_for_region
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = json.loads((FIXTURES / "plan_cases.json").read_text(encoding="utf-8"))["cases"]
@@ -679,7 +679,7 @@ def test_files_saved_by_the_builder_so_far_still_open(plan_project, tmp_path):
 
 
 def test_the_plan_file_schema_is_published_and_current(plan_site):
-    from generator.schema import schemas
+    from generator.data.schema import schemas
 
     published = plan_site / "schema" / "praktijkplan.schema.json"
     assert json.loads(published.read_text(encoding="utf-8")) == json.loads(schemas()["praktijkplan.schema.json"])
@@ -770,9 +770,9 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
     """Practice details and a signature part both ask for "Datum": two fields, both filled with the plan's date."""
     import datetime as dt
 
-    from generator.contexts import Lookups
-    from generator.contexts.documents import RegionDocuments
-    from generator.pdf import filled_practice_plan
+    from generator.pdf.make import filled_practice_plan
+    from generator.site.contexts import Lookups
+    from generator.site.contexts.documents import RegionDocuments
 
     region = (FIXTURES / "planregio.yml").read_text(encoding="utf-8")
     parts = """praktijkplan:
@@ -867,7 +867,7 @@ def test_a_plan_of_another_region_is_named_in_one_line(browser, served):
 
 def test_the_plan_builder_page_says_what_it_checks_and_what_not(plan_project, plan_site):
     # Every sentence of the ledgers that apply to the region, with its line and what is done with it.
-    from generator.project import load_project
+    from generator.data.project import load_project
 
     project = load_project(plan_project.root)
     for region in ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"]:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import copy_project, heading, html
 from test_validate import MINIMAL_REGION
 
-from generator.write import build_site
+from generator.engine.build import build_site
 
 REGIONS = ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"]
 SUBPAGES = ["", "interventies", "deelname", "monitoring-en-financiering", "praktijkplan", "planbouwer"]
@@ -259,7 +259,7 @@ def test_each_region_has_its_dates_as_a_calendar(real_site):
 
     import icalendar
 
-    from generator.project import load_project
+    from generator.data.project import load_project
 
     project = load_project(Path(__file__).resolve().parents[1])
     for region in project.regions.values():

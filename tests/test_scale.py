@@ -16,9 +16,9 @@ import yaml
 from conftest import REPO, SiteServer, copy_project, html
 from playwright.sync_api import expect
 
-from generator.project import load_project
-from generator.synthetic import synthetic_region
-from generator.write import build_site
+from generator.cli.synthetic import synthetic_region
+from generator.data.project import load_project
+from generator.engine.build import build_site
 
 REGIONS = 200
 PAGE_LIMIT = 100_000

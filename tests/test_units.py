@@ -15,14 +15,14 @@ import markdown
 import pytest
 from conftest import REPO
 
-from generator.changes import plan_changes
-from generator.conformance import check_region
-from generator.contexts.base import link
+from generator.data.project import load_project
 from generator.dutch import dutch_date, dutch_number, euro, plural
-from generator.escape import escape_inline
 from generator.models import EarlierRegion, HordeFacts, KernelOffer, StatedFact
-from generator.offer import choice_key, offers_of
-from generator.project import load_project
+from generator.rules.changes import plan_changes
+from generator.rules.conformance import check_region
+from generator.rules.offer import choice_key, offers_of
+from generator.site.contexts.base import link
+from generator.site.escape import escape_inline
 
 # No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
 pytestmark = pytest.mark.unit
@@ -74,7 +74,7 @@ def test_dutch_words():
     # A tariff of 2,885 or 0,004 euro is not 2,88 or 0,00: every decimal the source gives is shown
     # (found by an attacker: the pages and the CSV rounded what the workbook and JSON kept).
     assert euro(2.885) == "€\u00a02,885" and euro(0.004) == "€\u00a00,004" and dutch_number(4.625) == "4,625"
-    from generator.spreadsheet import decimal
+    from generator.site.spreadsheet import decimal
 
     assert [decimal(v) for v in (3.2, 2.885, 0.004, 1234.5)] == ["3,20", "2,885", "0,004", "1234,50"]
     assert plural(1, "PDF", "PDF's") == "1 PDF" and plural(0, "PDF", "PDF's") == "0 PDF's"
@@ -109,7 +109,7 @@ def test_a_partial_version_compares_only_what_it_states(project):
 
 
 def test_every_rule_kind_a_region_can_have_is_known_to_the_plan_check():
-    from generator import plancheck, planrules
+    from generator.rules import plancheck, planrules
 
     project = load_project(REPO)
     kinds = {rule["soort"] for region in project.regions.values() for rule in planrules.rules_for_region(project, region)["regels"]}
@@ -124,7 +124,7 @@ def test_the_plan_builder_has_no_check_of_its_own():
 
 
 def test_the_published_schemas_are_the_models_whether_made_or_taken_from_the_cache(tmp_path):
-    from generator.schema import CACHE_DIR, published_schemas, schemas
+    from generator.data.schema import CACHE_DIR, published_schemas, schemas
 
     earlier = tmp_path / CACHE_DIR / "schema-van-eerdere-code.json"
     earlier.parent.mkdir(parents=True)
@@ -210,7 +210,7 @@ def test_a_rule_within_n_years_one_of_these_is_described_with_its_title(project)
     """'Binnen twee jaar één van deze interventies' (minimaal-aantal over named interventions,
     uiterlijk): it read ', uiterlijk in jaar 2: …' on the region page, with no label."""
     from generator.models import RegionRule, SourceRef
-    from generator.planrules import describe_rule, rules_for_region
+    from generator.rules.planrules import describe_rule, rules_for_region
 
     region = project.regions["eemland"]
     rule = RegionRule(
@@ -231,8 +231,8 @@ def test_a_rule_within_n_years_one_of_these_is_described_with_its_title(project)
 
 def test_an_abbreviations_meaning_enters_what_search_reads_as_text():
     # The added words are part of the page's HTML: a meaning with markup in it must arrive escaped.
-    from generator.glossary import Mentions
     from generator.models import Glossary
+    from generator.site.glossary import Mentions
 
     glossary = Glossary.model_validate(
         {"afkortingen": [{"afkorting": "POH", "betekenis": "praktijk <img src=x onerror=alert(1)> ondersteuner", "uitleg": "x"}]}
@@ -245,7 +245,7 @@ def test_an_abbreviations_meaning_enters_what_search_reads_as_text():
 def test_no_csv_cell_starts_a_formula():
     # A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula
     # (=HYPERLINK(…) leaks data on click). OWASP's advice: start such a cell with an apostrophe.
-    from generator.escape import csv_cell
+    from generator.site.escape import csv_cell
 
     for hostile in ['=HYPERLINK("http://e.test","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]:
         assert csv_cell(hostile) == "'" + hostile
@@ -260,8 +260,8 @@ def test_every_published_csv_cell_is_neutral(tmp_path):
 
     from conftest import copy_project
 
-    from generator.contexts import Lookups, build_contexts
-    from generator.project import load_project
+    from generator.data.project import load_project
+    from generator.site.contexts import Lookups, build_contexts
 
     project = copy_project(tmp_path / "p", with_regions=True)
     project.replace(
@@ -310,7 +310,7 @@ def test_the_readmes_figures_are_the_suites():
 def test_own_words_finds_a_copied_passage_and_passes_a_paraphrase(tmp_path):
     """scripts/own-words: data prose that follows a source at 16 of 20 words in order is listed;
     the same facts in other words are not."""
-    from generator.ownwords import find
+    from generator.cli.ownwords import find
 
     source = (
         "Inleiding van het plan. Per 1 april 2024 maakt de organisatie samenwerkingsafspraken met het "
@@ -338,8 +338,8 @@ def test_every_field_of_a_regions_form_has_a_name_of_its_own(project, region_id)
     gave their fields the same names: in the PDF, filling one emptied the other."""
     from collections import Counter
 
-    from generator.contexts.base import Lookups
-    from generator.contexts.practiceform import PracticeForm
+    from generator.site.contexts.base import Lookups
+    from generator.site.contexts.practiceform import PracticeForm
 
     form = PracticeForm(Lookups(project, dt.date(2026, 12, 5)), project.regions[region_id]).build()
     names = Counter(field["naam"] for field in form["velden"])
@@ -349,7 +349,7 @@ def test_every_field_of_a_regions_form_has_a_name_of_its_own(project, region_id)
 def test_an_end_more_precise_than_a_year_is_said_as_the_plan_says_it(project):
     """'Tot Q2 2025' could not be said: the end was a year only. The year still places the plan in
     time; the plan's own words are shown beside it."""
-    from generator.period import plan_period
+    from generator.rules.period import plan_period
 
     region = project.regions["zuid-holland-noord"]
     plan = region.plan.model_copy(update={"einde": "tot en met het tweede kwartaal van 2025"})
@@ -364,7 +364,8 @@ def test_every_error_code_and_limit_is_in_the_authors_guide():
     # table, and the limits the guide states are the ones the program applies.
     import re
 
-    from generator import files, load, models
+    from generator import files, models
+    from generator.data import load
 
     guide = (REPO / "docs/index.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| (E\d{3}) \|", guide, flags=re.M))
@@ -392,9 +393,9 @@ def test_two_dates_of_one_day_stay_two_events_in_the_calendar(tmp_path):
     import icalendar
     from conftest import copy_project
 
-    from generator.contexts import Lookups
-    from generator.contexts.calendar import CalendarPages
-    from generator.project import load_project
+    from generator.data.project import load_project
+    from generator.site.contexts import Lookups
+    from generator.site.contexts.calendar import CalendarPages
 
     project = copy_project(tmp_path / "p", with_regions=True)
     project.replace(
@@ -414,7 +415,7 @@ def test_two_dates_of_one_day_stay_two_events_in_the_calendar(tmp_path):
 def test_the_benchmark_ratio_is_taken_from_cpu_seconds():
     # Wall-clock pairs on this shared machine ran from 0.69 to 1.86 within an hour: a build that
     # waited for another program looked slow. The ratio compares the CPU seconds each build needed.
-    from generator.bench import Report, Run
+    from generator.cli.bench import Report, Run
 
     def stages(render: float) -> dict[str, float]:
         return {"load and validate": 0.1, "generate pages": 0.1, "MkDocs render": render}
@@ -433,7 +434,7 @@ def test_a_text_longer_than_a_workbook_cell_holds_says_where_it_is_whole():
 
     import openpyxl
 
-    from generator.spreadsheet import CELL_LIMIT, Column, workbook
+    from generator.site.spreadsheet import CELL_LIMIT, Column, workbook
 
     long = "woord " * 8000  # 48,000 characters
     data = workbook([Column("varianten", "de vormen")], [[long]], [("Gegevens", "Proef")], dt.date(2026, 12, 5), "proef.csv")
@@ -449,7 +450,7 @@ def test_a_workbook_shows_every_decimal_of_an_amount():
 
     import openpyxl
 
-    from generator.spreadsheet import Column, workbook
+    from generator.site.spreadsheet import Column, workbook
 
     data = workbook([Column("bedrag_euro", "het bedrag", "number")], [[2.885]], [("Gegevens", "Proef")], dt.date(2026, 12, 5), "proef.csv")
     cell = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]["A2"]
@@ -462,7 +463,7 @@ def test_the_menu_lists_up_to_fifty_regions_and_leaves_more_to_the_regions_page(
     # 200 regions (41 KB of it the menu). Above fifty the regions page lists them, the menu does not.
     from types import SimpleNamespace
 
-    from generator.mkdocs_plugin import list_regions_in_nav
+    from generator.engine.plugin import list_regions_in_nav
 
     def regions_entry(count: int):
         nav = [{"Home": "index.md"}, {"Regio's": "regios/index.md"}]
@@ -492,7 +493,7 @@ def test_data_for_a_script_file_stays_data(text):
     # string or the statement, or that a JavaScript parser reads as a line end, stays one value.
     from py_mini_racer import MiniRacer
 
-    from generator.escape import script_data
+    from generator.site.escape import script_data
 
     data = {"regios": [{"naam": text, "feiten": [{"naam": text, "waarde": text}]}], text: [text]}
     source = script_data("gegevens", data)
@@ -510,7 +511,7 @@ def test_a_long_list_in_parts_loses_nothing_and_no_part_outweighs_the_limit():
     # heavier than a page can hold, whatever the items weigh.
     import random
 
-    from generator.contexts.base import in_parts
+    from generator.site.contexts.base import in_parts
 
     class Item:
         def __init__(self, number: int, heavy: int) -> None:
@@ -537,7 +538,7 @@ def test_a_day_with_more_rows_than_a_page_holds_is_cut_into_pieces_that_do():
     # Timelines are cut between days; a start date 250 regions share was one part of 105 KB.
     from dataclasses import dataclass
 
-    from generator.contexts.base import rows_weight, split_heavy
+    from generator.site.contexts.base import rows_weight, split_heavy
 
     @dataclass(frozen=True)
     class Run:

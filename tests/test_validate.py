@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.data.project import load_project
 from generator.errors import DataError
-from generator.project import load_project
 
 # No MkDocs build and no browser: the fast tier (./scripts/test -m unit).
 pytestmark = pytest.mark.unit
@@ -301,7 +301,7 @@ def test_committed_json_schemas_match_the_models():
     """Editors validate against schema/*.json; regenerate with `regioplan schema`."""
     from conftest import REPO
 
-    from generator.schema import SCHEMA_DIR, schemas
+    from generator.data.schema import SCHEMA_DIR, schemas
 
     for name, text in schemas().items():
         assert (REPO / SCHEMA_DIR / name).read_text(encoding="utf-8") == text, f"{name} is stale: run `regioplan schema`"
@@ -425,8 +425,8 @@ def test_an_agreement_counts_as_ja_only_where_the_plan_names_the_partner(project
 
 
 def test_every_regions_agreements_meet_the_one_standard():
+    from generator.data.project import load_project
     from generator.models import AGREEMENT_FACTS
-    from generator.project import load_project
 
     project = load_project(Path(__file__).parent.parent)
     for region in project.regions.values():

@@ -5,11 +5,11 @@
 (function () {
   "use strict";
 
-  var toets = window.regioplanToets;  // the check itself: generator/plantoets.js
+  var toets = window.regioplanToets;  // the check itself: generator/rules/plantoets.js
   var STATES = toets.STATES, SYMBOLS = toets.SYMBOLS, checkPlan = toets.checkPlan, yearLabel = toets.yearLabel;
   var parseStart = toets.parseStart, span = toets.span, points = toets.points, quarterLabel = toets.quarterLabel;
 
-  /* The structural checks of validate_plan in generator/planrules.py, for a file a practice
+  /* The structural checks of validate_plan in generator/rules/planrules.py, for a file a practice
    * opens: enough to refuse a file that is not a plan of this region, with the JSON path. */
   function jsonPath(parts) {
     return "$" + parts.map(function (part) {

@@ -1,5 +1,5 @@
 /* The search page (content/zoeken.md). Searches the Pagefind index the build writes beside the
- * pages (generator/search.py) as the reader types, and lists the pages found with a fragment of
+ * pages (generator/engine/search.py) as the reader types, and lists the pages found with a fragment of
  * their text, the matched words marked, and the sections that matched. Only this page loads the
  * search, and only the parts of the index the typed words need. Nothing leaves the reader's
  * machine but requests for the site's own files. */

@@ -1,0 +1,164 @@
+"""Stage 4, render: page contexts through Jinja2 templates into Markdown text.
+
+Escaping is the default, not a filter to remember. In Markdown templates (`.md.j2`) every
+`{{ value }}` goes through `finalize`, which turns data text into inert Markdown (see
+`escape`); in HTML templates (`.html.j2`) Jinja's HTML autoescaping applies. Only values our
+own code builds from validated slugs (links, anchors) are marked `Markup` and pass unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.errors import DataError, Diagnostic, Position
+from generator.site.escape import anchor, escape_block, escape_html, escape_inline
+from generator.data.projectdata import CACHE_ROOT
+
+TEMPLATE_DIR = "site_templates"
+
+
+@jinja2.pass_eval_context
+def _finalize(eval_ctx, value: object) -> object:
+    if value is None:
+        return ""
+    if eval_ctx.autoescape or isinstance(value, Markup):
+        return value  # HTML templates: Jinja's own HTML escaping applies after this
+    return escape_inline(value)
+
+
+def _is_html_template(name: str | None) -> bool:
+    return bool(name) and name.endswith(".html.j2")
+
+
+BYTECODE_CACHE_DIR = f"{CACHE_ROOT}/jinja"
+
+
+def bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds (keyed by the template's checksum, never stale)."""
+    folder = root / BYTECODE_CACHE_DIR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # no writable cache folder: compile every time
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(root: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        bytecode_cache=bytecode_cache(root),
+        loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
+        finalize=_finalize,
+        # .html.j2 templates (forms, PDF documents) get HTML escaping; .md.j2 templates get
+        # Markdown escaping from _finalize. Both escape by default.
+        autoescape=_is_html_template,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # one build never sees a template change; skip the stat per page
+    )
+    env.filters["paragraphs"] = escape_block
+    env.filters["anchor"] = anchor
+    # Inside raw HTML blocks Markdown is not processed, so text is HTML-escaped instead.
+    env.filters["html"] = escape_html
+    env.globals["bron"] = source_reference
+    env.globals["afdruk"] = None  # a printed document's SourceNotes; None on the site
+    return env
+
+
+class SourceNotes:
+    """A printed document's source references as numbered notes: the same reference gets the same
+    number throughout, and the notes are listed once, at its end (generator/pdf/make.py)."""
+
+    def __init__(self) -> None:
+        self.notes: list[Markup] = []  # Markdown, in order of their numbers
+
+    def marker(self, source: Markup) -> Markup:
+        if source not in self.notes:
+            self.notes.append(source)
+        number = self.notes.index(source) + 1
+        return Markup(f'<sup class="noot"><a href="#noot-{number}">[{number}]</a></sup>')
+
+
+# Where a `bron(…)` stands in a template: on a line of its own (under a paragraph, list or heading),
+# as a cell of a table's source column, or after the origin of a verdict.
+SOURCE_PLACES = ("regel", "cel", "herkomst")
+
+
+@jinja2.pass_context
+def source_reference(context: jinja2.runtime.Context, refs: object, plaats: str = "regel") -> Markup:
+    """Where something comes from, as a template writes it: `{{ bron(p.bron) }}`.
+
+    One or more references (Markup from `Lookups.source`, or plain text, escaped here). The site
+    writes them out ("*Bron:* …"); a printed document (the values' `afdruk`) numbers them as notes,
+    and its print step joins a source line to the end of the paragraph or list above it.
+    """
+    if plaats not in SOURCE_PLACES:
+        raise jinja2.TemplateRuntimeError(f"bron(…, '{plaats}'): kies een van {', '.join(SOURCE_PLACES)}")
+    items = refs if isinstance(refs, list | tuple) else [refs]
+    text = Markup("; ").join(item if isinstance(item, Markup) else Markup(escape_inline(item)) for item in items if item)
+    notes: SourceNotes | None = context.get("afdruk")
+    numbered = notes is not None and text not in ("", "–")  # "–": a table's empty cell, nothing to number
+    if plaats == "cel":
+        return notes.marker(text) if numbered else text
+    if plaats == "herkomst":
+        if not text:
+            return Markup("")
+        return Markup(" ") + notes.marker(text) if numbered else Markup("<br>bron: ") + text
+    if numbered:
+        return Markup("Bron: ") + notes.marker(text) + Markup("\n{: .bron-ref }")
+    return Markup("*Bron:* ") + text
+
+
+def render_pages(root: Path, contexts: Iterable) -> list[tuple[str, str]]:
+    """Render every page context; template problems are reported with template and line."""
+    env = environment(root)
+    pages: list[tuple[str, str]] = []
+    for page in contexts:
+        if page.template is None:  # a ready-made file such as JSON data for a script
+            pages.append((page.path, page.content))
+        else:
+            pages.append((page.path, render_template(env, page.template, page.context)))
+    return pages
+
+
+def render_template(env: jinja2.Environment, name: str, values: dict) -> str:
+    """One template rendered; any problem in it (a project keeps its own copy of the templates,
+    which may ask for a value no page gives after an update) is a DataError naming its line."""
+    try:
+        return env.get_template(name).render(values)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Position(f"{TEMPLATE_DIR}/{exc.name or name}", exc.lineno or 0, 1)
+        problem = f"fout in sjabloon: Jinja kan deze regel niet lezen; controleer de {{% %}} en {{{{ }}}} (Jinja meldt: {exc.message})"
+        raise DataError([Diagnostic(where, "E301", problem)]) from None
+    except jinja2.TemplateNotFound as exc:
+        raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{exc.name}"), "E302", "sjabloon ontbreekt")]) from None
+    except jinja2.TemplateError as exc:  # at render time: mostly a value the page does not give
+        where = _template_line(env, exc, name)
+        asked = re.findall(r"'([^']+)'", str(exc))
+        value = asked[-1] if asked else str(exc)
+        problem = (
+            f"fout in sjabloon: '{value}' komt niet voor in wat deze pagina krijgt; haal het weg, "
+            "of vergelijk het sjabloon met dat van deze versie van regioplan"
+        )
+        raise DataError([Diagnostic(where, "E301", problem)]) from None
+
+
+def _template_line(env: jinja2.Environment, exc: Exception, name: str) -> Position:
+    """Where in which template the render stopped: Jinja gives the template's own file and line
+    to the frames of its traceback (the innermost template wins, for an include)."""
+    folders = [Path(f).resolve() for f in getattr(env.loader, "searchpath", [])]
+    where = Position(f"{TEMPLATE_DIR}/{name}")
+    frame = exc.__traceback__
+    while frame is not None:
+        filename = Path(frame.tb_frame.f_code.co_filename)
+        for folder in folders:
+            if filename.is_absolute() and filename.resolve().is_relative_to(folder):
+                where = Position(f"{TEMPLATE_DIR}/{filename.resolve().relative_to(folder).as_posix()}", frame.tb_lineno, 1)
+        frame = frame.tb_next
+    return where
