@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import SiteServer, copy_project, heading, html, picker_data
 
-from generator.cli.synthetic import synthetic_region
 from generator.data.project import load_project
+from generator.data.synthetic import synthetic_region
 from generator.engine.build import build_site
 from generator.site.contexts.compare import ORGANISATION_TOPICS as COMPARE_TOPICS
 

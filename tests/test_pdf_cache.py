@@ -148,7 +148,7 @@ def test_a_regions_pdfs_stay_the_same_when_other_regions_are_added(project, mark
     is left out, so publishing another region neither changes this PDF nor renders it again."""
     from conftest import copy_project
 
-    from generator.cli.synthetic import synthetic_region
+    from generator.data.synthetic import synthetic_region
 
     larger = copy_project(tmp_path / "project", with_regions=True)
     for number in range(1, 6):

@@ -16,8 +16,8 @@ import yaml
 from conftest import REPO, SiteServer, copy_project, html
 from playwright.sync_api import expect
 
-from generator.cli.synthetic import synthetic_region
 from generator.data.project import load_project
+from generator.data.synthetic import synthetic_region
 from generator.engine.build import build_site
 
 REGIONS = 200

@@ -415,7 +415,7 @@ def test_two_dates_of_one_day_stay_two_events_in_the_calendar(tmp_path):
 def test_the_benchmark_ratio_is_taken_from_cpu_seconds():
     # Wall-clock pairs on this shared machine ran from 0.69 to 1.86 within an hour: a build that
     # waited for another program looked slow. The ratio compares the CPU seconds each build needed.
-    from generator.cli.bench import Report, Run
+    from generator.engine.bench import Report, Run
 
     def stages(render: float) -> dict[str, float]:
         return {"load and validate": 0.1, "generate pages": 0.1, "MkDocs render": render}

@@ -287,7 +287,7 @@ def _new_region(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from generator.cli.bench import main as bench
+    from generator.engine.bench import main as bench
 
     return bench(args.root, args.regions, args.keep, args.pdf_sample, args.repeat)
 

@@ -32,9 +32,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.utils import get_build_datetime
 
-from generator.cli.synthetic import synthetic_region
 from generator.data.project import forget_read_files, load_project
 from generator.data.projectdata import CACHE_ROOT, REGIONS_DIR
+from generator.data.synthetic import synthetic_region
 from generator.engine.build import CONFIG_FILE, PreviewLogInDutch, configured, mkdocs_config
 from generator.engine.export import EXPORT_DOCS, plain_config, theme_folder
 from generator.engine.search import index_site
