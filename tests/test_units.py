@@ -552,3 +552,71 @@ def test_a_day_with_more_rows_than_a_page_holds_is_cut_into_pieces_that_do():
     assert [row for piece in pieces for row in piece.rijen] == day.rijen
     assert [piece.naam for piece in pieces] == [f"1 april 2023 ({n})" for n in range(1, len(pieces) + 1)]
     assert split_heavy(Run("2 april 2023", day.rijen[:3]), 20_000, weight) == [Run("2 april 2023", day.rijen[:3])]
+
+
+# The stages in the order data flows (ARCHITECTURE.md); the modules at the top of the package are shared by all.
+STAGES = ["", "data", "rules", "site", "pdf", "engine", "cli"]
+
+
+def stage_of(module: str) -> int:
+    """The stage of a dotted module name under generator ('generator.site.contexts.base' -> site)."""
+    parts = module.split(".")[1:]
+    return STAGES.index(parts[0]) if len(parts) > 1 and parts[0] in STAGES else 0
+
+
+def imported_modules(path, module: str) -> set[str]:
+    """The modules a file imports at run time, lazily inside functions too (not those only named
+    for type checking)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    checking_only = {
+        id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)
+    }
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in checking_only:
+            continue
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative to the file's package
+                parts = package.split(".")
+                base = ".".join([*parts[: len(parts) - node.level + 1], *([base] if base else [])])
+            # A name may be a module itself ("from generator.rules import plancheck").
+            found |= {base, *(f"{base}.{alias.name}" for alias in node.names)}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return found
+
+
+def generator_modules():
+    """(dotted name, file) of every module of the package."""
+    package = REPO / "generator"
+    for path in sorted(package.rglob("*.py")):
+        yield ".".join(["generator", *path.relative_to(package).with_suffix("").parts]).removesuffix(".__init__"), path
+
+
+def test_no_module_imports_a_later_stage():
+    # ARCHITECTURE.md: "each folder of generator/ is a stage and imports only from earlier ones". An
+    # import the other way (the PDF path once imported the region pages' code) makes the layout lie.
+    backwards = []
+    for module, path in generator_modules():
+        if path.name == "__main__.py":
+            continue  # `python -m generator` starts the commands
+        imported = [name for name in imported_modules(path, module) if name.split(".")[0] == "generator"]
+        backwards += [(module, name) for name in sorted(imported) if stage_of(name) > stage_of(module)]
+    assert backwards == []
+
+
+def test_only_the_engine_imports_mkdocs():
+    # The site engine can be replaced (Material ends on 5 May 2027; the export already feeds three
+    # engines): everything before engine/ knows nothing of MkDocs or its theme.
+    tied = [
+        (module, name)
+        for module, path in generator_modules()
+        if stage_of(module) != STAGES.index("engine")
+        for name in sorted(imported_modules(path, module))
+        if name.split(".")[0] in ("mkdocs", "material", "properdocs")
+    ]
+    assert tied == []

@@ -218,13 +218,14 @@ def _monitor(args: argparse.Namespace) -> int:
 def _fill_plan(args: argparse.Namespace) -> int:
     """Write the region's praktijkplan PDF filled in from a plan saved by the plan builder."""
     from generator.data.project import load_project
+    from generator.engine.build import build_date
     from generator.engine.outputs import inside_a_made_folder
     from generator.errors import Diagnostic, Position
     from generator.files import write_whole
     from generator.pdf.make import filled_practice_plan
     from generator.rules.planrules import read_plan, rules_for_region
     from generator.site.contexts.documents import RegionDocuments
-    from generator.site.pipeline import build_date, lookups_for
+    from generator.site.pipeline import lookups_for
 
     project = load_project(args.root)
     _require_region(project, args.region, str(args.file))

@@ -35,7 +35,7 @@ from mkdocs.utils import get_build_datetime
 from generator.data.project import forget_read_files, load_project
 from generator.data.projectdata import CACHE_ROOT, REGIONS_DIR
 from generator.data.synthetic import synthetic_region
-from generator.engine.build import CONFIG_FILE, PreviewLogInDutch, configured, mkdocs_config
+from generator.engine.build import CONFIG_FILE, PreviewLogInDutch, build_date, configured, mkdocs_config
 from generator.engine.export import EXPORT_DOCS, plain_config, theme_folder
 from generator.engine.search import index_site
 from generator.engine.sitefiles import guide_files
@@ -325,7 +325,7 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     report = Report(regions)
 
     project = load_project(project_root)
-    lookups = lookups_for(project)
+    lookups = lookups_for(project, build_date())
     pages = generate_pages(project_root, lookups)
     config = mkdocs_config(project_root)
     configs = with_glossary(config.mdx_configs, project.glossary)  # as the plugin hands them to MkDocs

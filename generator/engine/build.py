@@ -1,4 +1,4 @@
-"""Stage 5, write: run MkDocs on the generated pages and publish the result atomically.
+"""The engine's build: run MkDocs on the generated pages and publish the result atomically.
 
 The site is built into a fresh folder beside the target and only swapped in when the whole
 build succeeded, so a failed build never touches the site that is already published; which
@@ -8,6 +8,7 @@ folders a build may replace, and how, is `outputs`'.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import logging
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils import get_build_datetime
 
 from generator.data.project import load_project
 from generator.engine.outputs import checked_target, replaced
@@ -24,6 +26,12 @@ from generator.errors import DataError, Diagnostic, Position
 log = logging.getLogger(__name__)
 
 CONFIG_FILE = "mkdocs.yml"
+
+
+def build_date() -> dt.date:
+    """The day the site describes: today, or SOURCE_DATE_EPOCH's day for reproducible builds (as
+    MkDocs reads it for the pages' dates)."""
+    return get_build_datetime().date()
 
 
 def mkdocs_config(root: Path, **overrides):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.addresses import PLAN_CHECK_SCRIPT
 from generator.data.projectdata import Project
+from generator.engine.build import build_date
 from generator.pdf.make import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
 from generator.rules import plancheck
 from generator.site.contexts import build_documents
@@ -42,7 +43,7 @@ def site_files(
     """
     timed = timed or (lambda stage: contextlib.nullcontext())
     with timed("generate"):
-        lookups = lookups_for(project)  # one set for the pages and the PDFs
+        lookups = lookups_for(project, build_date())  # one set for the pages and the PDFs
         pages = generate_pages(root, lookups)
     files: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
     with timed("pdf"):

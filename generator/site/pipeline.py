@@ -10,8 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.utils import get_build_datetime
-
 from generator.site.contexts import Lookups, build_contexts
 from generator.data.project import Project
 from generator.site.render import render_pages
@@ -24,14 +22,10 @@ class Page:
     menu: str | None = None  # its name in the menu, under the page of its folder (PageContext.menu)
 
 
-def build_date() -> dt.date:
-    """The day the site describes: today, or SOURCE_DATE_EPOCH's day for reproducible builds."""
-    return get_build_datetime().date()
-
-
-def lookups_for(project: Project, today: dt.date | None = None) -> Lookups:
-    """The build's shared lookups; `today` is the day plans are read as of (the build date by default)."""
-    return Lookups(project, today or build_date())
+def lookups_for(project: Project, today: dt.date) -> Lookups:
+    """The build's shared lookups; `today` is the day plans are read as of (the engine's build date,
+    engine/build.py `build_date`)."""
+    return Lookups(project, today)
 
 
 def generate_pages(root: Path, lookups: Lookups) -> list[Page]:
