@@ -812,7 +812,7 @@ class PlanPart(Model):
     )
 
 
-class PracticePlanRules(Model):
+class RegionPracticePlan(Model):
     """Wat de regio van het praktijkplan vraagt."""
 
     vorm: Text = Field(description="Hoe het plan eruitziet (formulier, bijlage van één A4, digitaal formulier …).")
@@ -920,7 +920,7 @@ class Region(Model):
     ondersteuning: list[Point] = Field([], description="Wat de RHO in het algemeen biedt (praktijkconsulent, scholing …).")
     verplichtingen: list[Point] = Field([], description="Wat een deelnemende praktijk in elk geval moet doen.")
     intervisie: Intervisie | None = Field(None, description="Hoe de intervisie (lerende omgeving) is georganiseerd.")
-    praktijkplan: PracticePlanRules | None = Field(
+    praktijkplan: RegionPracticePlan | None = Field(
         None, description="Wat de regio van het praktijkplan vraagt, en hoe het formulier eruitziet."
     )
     monitoring: RegionMonitoring | None = Field(None, description="Hoe de regio monitort.")

@@ -13,6 +13,7 @@ from .compare import ComparePages
 from .documents import Document, RegionDocuments
 from .feed import FeedPages
 from .guide import GuidePages
+from .home import HomePages
 from .national import NationalPages
 from .opendata import OpenDataPages
 from .regions import RegionPages
@@ -22,7 +23,7 @@ __all__ = ["Document", "Lookups", "PageContext", "build_contexts", "build_docume
 
 def build_contexts(lookups: Lookups) -> list[PageContext]:
     """Every generated page of the site, as contexts (pure: reads the project and the day only)."""
-    builders = [NationalPages, RegionPages, ComparePages, GuidePages, OpenDataPages, FeedPages, CalendarPages]
+    builders = [HomePages, NationalPages, RegionPages, ComparePages, GuidePages, OpenDataPages, FeedPages, CalendarPages]
     return [page for builder in builders for page in builder(lookups).all()]
 
 

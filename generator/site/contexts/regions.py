@@ -74,7 +74,7 @@ INTERVISIE_FIELDS = [
 
 class RegionPages(PageBuilder):
     def all(self) -> list[PageContext]:
-        pages = [self.home(), self.regions_index()]
+        pages = [self.regions_index()]
         for region in self.lookups.regions:
             pages += [
                 self.overview(region),
@@ -213,33 +213,6 @@ class RegionPages(PageBuilder):
         return found
 
     # ------------------------------------------------------------ pages
-
-    def home(self) -> PageContext:
-        """The home page routes each reader; a GP picks a region and lands on what it asks of a practice."""
-        page = "index.md"
-        pages = {
-            "regios": "regios/index.md",
-            "leidraad": "leidraad/index.md",
-            "interventies": CATALOGUE_PAGE,
-            "afkortingen": GLOSSARY_PAGE,
-            "vergelijk": "vergelijk/index.md",
-            "toetsing": "vergelijk/toetsing.md",
-            "organisatie": "vergelijk/organisatie.md",
-            "handleiding": "handleiding/index.md",
-            "handleiding_toetsing": "handleiding/toetsing.md",
-            "bronnen": "bronnen.md",
-        }
-        regions = [
-            {
-                "naam": r.naam,
-                "href": link(page, region_page(r.id), "voor-uw-praktijk"),
-                "periode": self.lookups.period(r).label,
-                "rho": r.rho.naam,
-            }
-            for r in self.lookups.regions
-        ]
-        context = {"regios": regions, "links": {name: link(page, target) for name, target in pages.items()}}
-        return PageContext(page, "home.md.j2", context)
 
     def regions_index(self) -> PageContext:
         page = "regios/index.md"
