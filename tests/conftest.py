@@ -105,7 +105,7 @@ def copy_project(target: Path, with_regions: bool = False) -> Project:
     shutil.copytree(REPO / "data", target / "data", ignore=None if with_regions else shutil.ignore_patterns("regios"))
     (target / "data" / "regios").mkdir(exist_ok=True)
     # One PDF cache for every test project: a PDF whose input another test already rendered is
-    # not rendered again (the key is a hash of that input, generator/pdf/make.py). Tests of the cache
+    # not rendered again (the key is a hash of that input, generator/pdf/cache.py). Tests of the cache
     # itself, or of rendering twice, remove this link.
     SHARED_CACHE.mkdir(parents=True, exist_ok=True)
     (target / ".cache").symlink_to(SHARED_CACHE, target_is_directory=True)

@@ -1,6 +1,6 @@
 """The PDF cache finds an unchanged PDF without making its document, and never serves a stale one.
 
-A job's recipe (generator/pdf/make.py, _Recipes) stands in for its HTML document, which is costly to
+A job's recipe (generator/pdf/cache.py, _Recipes) stands in for its HTML document, which is costly to
 make (a Markdown conversion per region page). These tests render real PDFs with WeasyPrint for one
 region and change, one at a time, each thing the document is made from.
 """
@@ -20,7 +20,9 @@ from pypdf import PdfReader
 
 from generator.data.project import load_project
 from generator.engine.build import mkdocs_config
-from generator.pdf.make import PdfCache, pdf_jobs, render_pdfs
+from generator.pdf.cache import PdfCache
+from generator.pdf.printing import pdf_jobs
+from generator.pdf.render import render_pdfs
 from generator.site.contexts import Lookups, build_documents
 from generator.site.glossary import with_glossary
 from generator.site.pipeline import generate_pages

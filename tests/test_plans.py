@@ -770,7 +770,7 @@ def test_a_form_with_a_signature_date_has_one_field_per_name(project):
     """Practice details and a signature part both ask for "Datum": two fields, both filled with the plan's date."""
     import datetime as dt
 
-    from generator.pdf.make import filled_practice_plan
+    from generator.pdf.render import filled_practice_plan
     from generator.site.contexts import Lookups
     from generator.site.contexts.documents import RegionDocuments
 

@@ -222,7 +222,7 @@ def _fill_plan(args: argparse.Namespace) -> int:
     from generator.engine.outputs import inside_a_made_folder
     from generator.errors import Diagnostic, Position
     from generator.files import write_whole
-    from generator.pdf.make import filled_practice_plan
+    from generator.pdf.render import filled_practice_plan
     from generator.rules.planrules import read_plan, rules_for_region
     from generator.site.contexts.documents import RegionDocuments
     from generator.site.pipeline import lookups_for
@@ -267,7 +267,7 @@ def _filled_by_us(path: Path) -> bool:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    from generator.pdf.make import FILLED_CREATOR
+    from generator.pdf.forms import FILLED_CREATOR
 
     try:
         with path.open("rb") as pdf:

@@ -39,7 +39,9 @@ from generator.engine.build import CONFIG_FILE, PreviewLogInDutch, build_date, c
 from generator.engine.export import EXPORT_DOCS, plain_config, theme_folder
 from generator.engine.search import index_site
 from generator.engine.sitefiles import guide_files
-from generator.pdf.make import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
+from generator.pdf.cache import CACHE_DIR, PdfCache
+from generator.pdf.printing import pdf_jobs, pdf_paths
+from generator.pdf.render import render_pdfs
 from generator.site.contexts import build_documents
 from generator.site.glossary import with_glossary
 from generator.site.pipeline import generate_pages, lookups_for, menu_sections

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import DataError, Diagnostic, Position
-from generator.pdf.make import end_with
+from generator.processes import end_with
 
 SEARCH_FOLDER = "pagefind"
 # How the index is made, here and after another engine's build of the export (generator/engine/export.py):

@@ -17,7 +17,9 @@ from pathlib import Path
 from generator.addresses import PLAN_CHECK_SCRIPT
 from generator.data.projectdata import Project
 from generator.engine.build import build_date
-from generator.pdf.make import CACHE_DIR, PdfCache, pdf_jobs, pdf_paths, render_pdfs
+from generator.pdf.cache import CACHE_DIR, PdfCache
+from generator.pdf.printing import pdf_jobs, pdf_paths
+from generator.pdf.render import render_pdfs
 from generator.rules import plancheck
 from generator.site.contexts import build_documents
 from generator.site.pipeline import generate_pages, lookups_for, menu_sections
@@ -39,7 +41,7 @@ def site_files(
 ) -> SiteFiles:
     """Every generated file, and the pages the menu lists under another; `timed(stage)` measures a stage.
 
-    Real PDFs come from the project's PDF cache where their input did not change (generator/pdf/make.py).
+    Real PDFs come from the project's PDF cache where their input did not change (generator/pdf/cache.py).
     """
     timed = timed or (lambda stage: contextlib.nullcontext())
     with timed("generate"):

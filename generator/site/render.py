@@ -73,7 +73,7 @@ def environment(root: Path) -> jinja2.Environment:
 
 class SourceNotes:
     """A printed document's source references as numbered notes: the same reference gets the same
-    number throughout, and the notes are listed once, at its end (generator/pdf/make.py)."""
+    number throughout, and the notes are listed once, at its end (generator/pdf/printing.py)."""
 
     def __init__(self) -> None:
         self.notes: list[Markup] = []  # Markdown, in order of their numbers

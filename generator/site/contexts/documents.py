@@ -2,7 +2,7 @@
 
 A document is an HTML template under `site_templates/pdf/` with its values and, for the regioplan,
 the region's pages printed into it: the same page contexts and templates as the site's, rendered
-for print (generator/pdf/make.py), so the PDF never says something the site does not.
+for print (generator/pdf/printing.py), so the PDF never says something the site does not.
 """
 
 from __future__ import annotations

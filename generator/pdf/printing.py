@@ -1,0 +1,180 @@
+"""The PDFs' documents as HTML: the region pages printed from their page contexts.
+
+- `praktijkplan-<id>.pdf`: the region's praktijkplan form, from the same HTML fragment as the
+  web page; WeasyPrint turns its inputs into fillable AcroForm fields.
+- `regioplan-<id>.pdf`: the whole regioplan for the insurer: a title page, version and date,
+  contents with page numbers, and the region's pages, rendered from the same page contexts and
+  templates as the site (so the PDF never says something the site does not), for print: the
+  templates' `bron(…)` become numbered notes and their site-only parts stay out (`afdruk`).
+
+What a document holds is decided by the page code (site/contexts/documents.py); this module prints it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from generator.addresses import practice_plan_pdf, region_plan_pdf
+from generator.data.project import Project
+from generator.pdf.cache import _Recipes
+from generator.site.render import TEMPLATE_DIR, SourceNotes, environment, render_template
+
+if TYPE_CHECKING:  # documents are made by the page code (stage 4) and handed in
+    from generator.site.contexts.documents import Document
+
+PRINT_CSS = "pdf/print.css"
+
+
+# A table row with more text than this (about a third of a page in its narrow columns) may break
+# across pages (`tr.lang` in print.css): kept whole, it pushes itself to the next page and leaves
+# the page before it near-empty. Shorter rows stay whole.
+LONG_ROW = 600
+
+
+class _Printed(Treeprocessor):
+    """A region page as a part of the printed regioplan, done on the page's element tree.
+
+    - A source line (`bron(…)` in a template prints "Bron: [n]" as `p.bron-ref`) right under a
+      paragraph, list or definition list becomes the note's marker at the end of that block; under
+      a heading or a table the short line stays.
+    - Links into the site become their text: a PDF cannot follow them (web and mail links stay).
+    - Heading ids get the page's prefix: the pages share ids (one per kernelement), one document cannot.
+    - A long table row may break across pages.
+    """
+
+    def __init__(self, md: markdown.Markdown, prefix: str):
+        super().__init__(md)
+        self.prefix = prefix
+
+    def run(self, root: ElementTree.Element) -> None:
+        for parent in list(root.iter()):
+            before = None
+            for element in list(parent):
+                if (
+                    element.tag == "p"
+                    and element.get("class") == "bron-ref"
+                    and before is not None
+                    and before.tag in ("p", "ul", "ol", "dl")
+                ):
+                    _append(_last_text_block(before), (element.text or "").removeprefix("Bron: "))
+                    parent.remove(element)
+                else:
+                    before = element
+        for parent in list(root.iter()):
+            for element in list(parent):
+                if element.tag == "a" and not element.get("href", "").startswith(("http:", "https:", "mailto:")):
+                    _unwrap(parent, element)
+        for element in root.iter():
+            if "id" in element.attrib:
+                element.set("id", f"{self.prefix}-{element.get('id')}")
+            if element.tag == "tr" and len("".join(element.itertext())) > LONG_ROW:
+                element.set("class", "lang")
+
+
+def _last_text_block(block: ElementTree.Element) -> ElementTree.Element:
+    """Where a line that follows `block` ends up: its last paragraph, list item or definition,
+    down through nested lists ("Draagt bij aan" with a list in its definition)."""
+    while len(block) and block.tag != "p":
+        last = block[-1]
+        if block.tag not in ("ul", "ol", "dl") and last.tag not in ("p", "ul", "ol", "dl"):
+            break  # a list item or definition whose last part is inline text
+        block = last
+    return block
+
+
+def _append(element: ElementTree.Element, text: str) -> None:
+    if len(element):
+        element[-1].tail = (element[-1].tail or "").rstrip() + text
+    else:
+        element.text = (element.text or "").rstrip() + text
+
+
+def _unwrap(parent: ElementTree.Element, element: ElementTree.Element) -> None:
+    """Replace `element` by its content (text, children, tail) in `parent`."""
+    index = list(parent).index(element)
+    text = element.text or ""
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + text
+    children = list(element)
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    tail = element.tail or ""
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    elif index == 0:
+        parent.text = (parent.text or "") + tail
+    else:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + tail
+
+
+class _PrintedExtension(Extension):
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
+        # After every other tree step (attribute lists, abbreviations, the contents' ids).
+        md.treeprocessors.register(_Printed(md, self.prefix), "regioplan-printed", 0)
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    path: str  # where the PDF goes in the site
+    # Makes the complete HTML document; called only when the cache lacks this PDF (the regioplan's
+    # Markdown conversions are most of a rebuild's PDF stage).
+    document: Callable[[], str]
+    # What the document is made from, written out (_Recipes); None when some part has no stable text.
+    recipe: str | None
+    forms: bool  # turn inputs into fillable fields
+    tooltips: tuple[tuple[str, str], ...] = ()  # (field name, Dutch description) for every field
+
+
+def pdf_jobs(root: Path, documents: list[Document], extensions: list, extension_configs: dict) -> list[PdfJob]:
+    """A job per document (contexts/documents.py): its region pages printed with the project's
+    templates (`afdruk`: sources become numbered notes, the site's own parts stay out)."""
+    env = environment(root)
+    css = print_css(root)
+    configs = {**extension_configs, "toc": {**extension_configs.get("toc", {}), "permalink": False}}
+    recipes = _Recipes(root, extensions, configs)
+    jobs = []
+    for document in documents:
+        notes = SourceNotes()
+        printed = {part.id: render_template(env, part.page.template, {**part.page.context, "afdruk": notes}) for part in document.pages}
+        made = functools.partial(_document, env, css, extensions, configs, document, printed, tuple(notes.notes))
+        recipe = recipes.of(document.path, document.template, document.values, {"pages": printed, "notes": notes.notes})
+        jobs.append(PdfJob(document.path, made, recipe, forms=bool(document.fields), tooltips=document.fields))
+    return jobs
+
+
+def _document(env, css: str, extensions: list, configs: dict, document: Document, printed: dict[str, str], notes: tuple[str, ...]) -> str:
+    """The document's HTML: each printed page converted from Markdown as the site converts it,
+    then made fit for paper (_Printed)."""
+
+    def converted(text: str, prefix: str) -> str:
+        return markdown.Markdown(extensions=[*extensions, _PrintedExtension(prefix)], extension_configs=configs).convert(text)
+
+    titles = {part.id: part.titel for part in document.pages}
+    sections = [{"id": f"deel-{sub}", "titel": titles[sub], "html": converted(text, sub)} for sub, text in printed.items()]
+    notes_html = [converted(note, "noot") for note in notes]
+    return render_template(env, document.template, {"css": css, "sections": sections, "notes": notes_html, **document.values})
+
+
+def print_css(root: Path) -> str:
+    return (root / TEMPLATE_DIR / PRINT_CSS).read_text(encoding="utf-8")
+
+
+def pdf_paths(project: Project) -> list[str]:
+    """Where the PDFs of every region go, without preparing them."""
+    return [path for region in sorted(project.regions) for path in (practice_plan_pdf(region), region_plan_pdf(region))]
