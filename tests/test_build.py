@@ -481,6 +481,22 @@ BROKEN_TEMPLATES = [
     ("open-data.md.j2", "## Downloads", "{% if %}\n## Downloads", "E301", "sjabloon"),
     ("pdf/regioplan.html.j2", "<dl>", "{{ gemaakt }}\n<dl>", "E301", "'gemaakt'"),
     ("regios/overzicht.md.j2", "## Wat vraagt", "{{ plan.bestaat_niet }}\n## Wat vraagt", "E301", "'bestaat_niet'"),
+    # From an attack: an error that is not Jinja's own (here only when the page is printed for the
+    # PDF) was a Python traceback; a wrong place for a source was named as a value no page gives.
+    (
+        "regios/deelname.md.j2",
+        "## Ondersteuning door de RHO",
+        "{% if afdruk %}{{ 1 // 0 }}{% endif %}\n## Ondersteuning door de RHO",
+        "E301",
+        "gaat mis",
+    ),
+    (
+        "regios/deelname.md.j2",
+        "## Ondersteuning door de RHO",
+        "{{ bron('x', 'voetnoot') }}\n## Ondersteuning door de RHO",
+        "E301",
+        "regel, cel of herkomst",
+    ),
 ]
 
 

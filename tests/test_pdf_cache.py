@@ -167,3 +167,35 @@ def test_a_regions_pdfs_stay_the_same_when_other_regions_are_added(project, mark
     after = jobs_of(larger.root, larger_project, markdown_setup)
     assert [job.recipe for job in after] == [job.recipe for job in before]
     assert "vergelijkbaar aanbod" not in before[1].document()
+
+
+@pytest.mark.parametrize("glossary_addition", [{}, {"Bron": "Bronvermelding"}])
+def test_every_note_of_the_regioplan_is_referred_to_in_its_text(project, markdown_setup, glossary_addition):
+    """From an attack: with "Bron" in the glossary, the word became an <abbr> and the marker after it
+    was thrown away with the "Bron:" line it was joined from (28 of 92 markers left in Eemland's PDF)."""
+    from bs4 import BeautifulSoup
+
+    extensions, configs = markdown_setup
+    glossary = {**configs["abbr"]["glossary"], **glossary_addition}
+    regioplan = jobs_of(REPO, project, (extensions, {**configs, "abbr": {"glossary": glossary}}))[1]
+    document = BeautifulSoup(regioplan.document(), "html.parser")
+    notes = [li["id"] for li in document.select("ol.noten > li")]
+    assert len(notes) > 20
+    markers = document.select("section.document-part sup.noot a")
+    assert {a["href"].removeprefix("#") for a in markers} == set(notes)
+    assert [a.get_text() for a in markers if a.get_text() != f"[{a['href'].removeprefix('#noot-')}]"] == []
+
+
+def test_the_regioplan_lists_every_document_its_notes_cite(project, markdown_setup):
+    """From an attack: the notes cited "leidraad versie 3, §5 …" (the toetsing's rules) while the
+    list of sources at the end named only the region's own documents."""
+    from bs4 import BeautifulSoup
+
+    regioplan = jobs_of(REPO, project, markdown_setup)[1]
+    document = BeautifulSoup(regioplan.document(), "html.parser")
+    notes = " ".join(li.get_text(" ") for li in document.select("ol.noten > li"))
+    listed = {h.get_text(" ", strip=True) for h in document.select("#deel-bronnen h2")}
+    cited = [leidraad for leidraad in project.leidraden.values() if f"leidraad versie {leidraad.versie}," in notes]
+    assert cited, "the toetsing cites the leidraad"
+    titles = {d.id: d.titel for d in project.sources.documenten}
+    assert [titles[leidraad.document] for leidraad in cited if titles[leidraad.document] not in listed] == []

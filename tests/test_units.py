@@ -620,3 +620,26 @@ def test_only_the_engine_imports_mkdocs():
         if name.split(".")[0] in ("mkdocs", "material", "properdocs")
     ]
     assert tied == []
+
+
+def test_a_plan_document_two_regions_name_is_called_by_its_title(tmp_path):
+    # From an attack: a copy of Oost-Gelderland's file under another id and name ("Aanval") made
+    # Oost-Gelderland's own sources and verdicts, on its pages and in its PDF, say "regioplan Aanval".
+    # A document that is the plan of one region is named after it; of several, by its own title.
+    from conftest import copy_project
+
+    from generator.rules.conformance import document_name, short_document_name
+
+    copy = copy_project(tmp_path / "p", with_regions=True)
+    own = (REPO / "data/regios/oost-gelderland.yml").read_text(encoding="utf-8")
+    copy.write(
+        "data/regios/aanval.yml", own.replace("id: oost-gelderland", "id: aanval", 1).replace("naam: Oost-Gelderland", "naam: Aanval", 1)
+    )
+    project = load_project(copy.root)
+    document = project.regions["oost-gelderland"].plan.document
+    assert project.regions["aanval"].plan.document == document
+    title = next(d.titel for d in project.sources.documenten if d.id == document)
+    assert "Aanval" not in document_name(project, document) and title in document_name(project, document)
+    assert "Aanval" not in short_document_name(project, document)
+    alone = load_project(REPO)
+    assert document_name(alone, document) == "het regioplan van Oost-Gelderland"

@@ -7,6 +7,7 @@ other).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,15 @@ class Project:
     earlier_versions: dict[str, dict[str, EarlierRegion]] = field(default_factory=dict)
     # What each source asks of a practice, and what the product does with it: source id -> ledger.
     ledgers: dict[str, Ledger] = field(default_factory=dict)
+
+    @functools.cached_property
+    def plans_by_document(self) -> dict[str, list[Region]]:
+        """The regions that name each document as their plan: one, as a rule (made once: the
+        project does not change after loading)."""
+        plans: dict[str, list[Region]] = {}
+        for region in self.regions.values():
+            plans.setdefault(region.plan.document, []).append(region)
+        return plans
 
     def earlier_version(self, region: Region, version) -> EarlierRegion | None:
         """The data of one entry of a region's `versiegeschiedenis`, if an earlier-version file holds it."""

@@ -12,8 +12,9 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -21,10 +22,19 @@ from generator.data.projectdata import CACHE_ROOT
 from generator.files import write_whole
 from generator.site.render import TEMPLATE_DIR
 
-if TYPE_CHECKING:  # jobs are made by pdf/printing.py
-    from generator.pdf.printing import PdfJob
-
 log = logging.getLogger("regioplan.pdf")
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    path: str  # where the PDF goes in the site
+    # Makes the complete HTML document; called only when the cache lacks this PDF (the regioplan's
+    # Markdown conversions are most of a rebuild's PDF stage).
+    document: Callable[[], str]
+    # What the document is made from, written out (_Recipes); None when some part has no stable text.
+    recipe: str | None
+    forms: bool  # turn inputs into fillable fields
+    tooltips: tuple[tuple[str, str], ...] = ()  # (field name, Dutch description) for every field
 
 
 class _Recipes:

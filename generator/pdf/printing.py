@@ -13,8 +13,6 @@ What a document holds is decided by the page code (site/contexts/documents.py); 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
@@ -25,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator.addresses import practice_plan_pdf, region_plan_pdf
 from generator.data.project import Project
-from generator.pdf.cache import _Recipes
+from generator.pdf.cache import PdfJob, _Recipes
 from generator.site.render import TEMPLATE_DIR, SourceNotes, environment, render_template
 
 if TYPE_CHECKING:  # documents are made by the page code (stage 4) and handed in
@@ -65,7 +63,9 @@ class _Printed(Treeprocessor):
                     and before is not None
                     and before.tag in ("p", "ul", "ol", "dl")
                 ):
-                    _append(_last_text_block(before), (element.text or "").removeprefix("Bron: "))
+                    # The marker is what follows "Bron:", wherever it sits: "Bron" may have become an
+                    # <abbr> (a glossary entry) with the marker in its tail.
+                    _append(_last_text_block(before), "".join(element.itertext()).removeprefix("Bron:").strip())
                     parent.remove(element)
                 else:
                     before = element
@@ -127,18 +127,6 @@ class _PrintedExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
         # After every other tree step (attribute lists, abbreviations, the contents' ids).
         md.treeprocessors.register(_Printed(md, self.prefix), "regioplan-printed", 0)
-
-
-@dataclass(frozen=True)
-class PdfJob:
-    path: str  # where the PDF goes in the site
-    # Makes the complete HTML document; called only when the cache lacks this PDF (the regioplan's
-    # Markdown conversions are most of a rebuild's PDF stage).
-    document: Callable[[], str]
-    # What the document is made from, written out (_Recipes); None when some part has no stable text.
-    recipe: str | None
-    forms: bool  # turn inputs into fillable fields
-    tooltips: tuple[tuple[str, str], ...] = ()  # (field name, Dutch description) for every field
 
 
 def pdf_jobs(root: Path, documents: list[Document], extensions: list, extension_configs: dict) -> list[PdfJob]:

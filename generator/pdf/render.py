@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.dutch import plural
-from generator.pdf.cache import PdfCache
+from generator.pdf.cache import PdfCache, PdfJob
 from generator.pdf.forms import FILLED_CREATOR, fill, with_tooltips
-from generator.pdf.printing import PdfJob, pdf_jobs
+from generator.pdf.printing import pdf_jobs
 from generator.processes import end_with
 
 if TYPE_CHECKING:  # documents are made by the page code (stage 4) and handed in

@@ -292,9 +292,11 @@ def document_name(project: Project, document_id: str) -> str:
     for leidraad in project.leidraden.values():
         if leidraad.document == document_id:
             return f"leidraad versie {leidraad.versie}"
-    for region in project.regions.values():
-        if region.plan.document == document_id:
-            return f"het regioplan van {region.naam}"
+    # The plan of one region is named after it; a document that several regions name as their plan
+    # is named by its title, so that no region's file can rename another region's sources.
+    planned = project.plans_by_document.get(document_id, [])
+    if len(planned) == 1:
+        return f"het regioplan van {planned[0].naam}"
     document = next((d for d in project.sources.documenten if d.id == document_id), None)
     if document is None:
         return document_id

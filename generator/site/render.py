@@ -85,6 +85,10 @@ class SourceNotes:
         return Markup(f'<sup class="noot"><a href="#noot-{number}">[{number}]</a></sup>')
 
 
+class SourcePlaceError(jinja2.TemplateRuntimeError):
+    """A template asked `bron` for a place it does not know."""
+
+
 # Where a `bron(…)` stands in a template: on a line of its own (under a paragraph, list or heading),
 # as a cell of a table's source column, or after the origin of a verdict.
 SOURCE_PLACES = ("regel", "cel", "herkomst")
@@ -99,7 +103,7 @@ def source_reference(context: jinja2.runtime.Context, refs: object, plaats: str 
     and its print step joins a source line to the end of the paragraph or list above it.
     """
     if plaats not in SOURCE_PLACES:
-        raise jinja2.TemplateRuntimeError(f"bron(…, '{plaats}'): kies een van {', '.join(SOURCE_PLACES)}")
+        raise SourcePlaceError(f"bron(…, '{plaats}'): de plaats van een bron is regel, cel of herkomst")
     items = refs if isinstance(refs, list | tuple) else [refs]
     text = Markup("; ").join(item if isinstance(item, Markup) else Markup(escape_inline(item)) for item in items if item)
     notes: SourceNotes | None = context.get("afdruk")
@@ -138,7 +142,7 @@ def render_template(env: jinja2.Environment, name: str, values: dict) -> str:
         raise DataError([Diagnostic(where, "E301", problem)]) from None
     except jinja2.TemplateNotFound as exc:
         raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{exc.name}"), "E302", "sjabloon ontbreekt")]) from None
-    except jinja2.TemplateError as exc:  # at render time: mostly a value the page does not give
+    except jinja2.UndefinedError as exc:  # at render time: a value the page does not give
         where = _template_line(env, exc, name)
         asked = re.findall(r"'([^']+)'", str(exc))
         value = asked[-1] if asked else str(exc)
@@ -147,6 +151,14 @@ def render_template(env: jinja2.Environment, name: str, values: dict) -> str:
             "of vergelijk het sjabloon met dat van deze versie van regioplan"
         )
         raise DataError([Diagnostic(where, "E301", problem)]) from None
+    except SourcePlaceError as exc:
+        raise DataError([Diagnostic(_template_line(env, exc, name), "E301", f"fout in sjabloon: {exc}")]) from None
+    except Exception as exc:  # noqa: BLE001 (any other failure on a line of a project's template)
+        problem = (
+            f"fout in sjabloon: deze regel gaat mis bij het maken van de pagina ({type(exc).__name__}); "
+            "vergelijk het sjabloon met dat van deze versie van regioplan"
+        )
+        raise DataError([Diagnostic(_template_line(env, exc, name), "E301", problem)]) from None
 
 
 def _template_line(env: jinja2.Environment, exc: Exception, name: str) -> Position:

@@ -340,8 +340,11 @@ class RegionPages(PageBuilder):
         return PageContext(page, "regios/overzicht.md.j2", context)
 
     def region_sources(self, region: Region) -> list[dict[str, Any]]:
-        """The documents a region's data cites, with where to read them: for the regioplan PDF."""
-        used = [region.plan.document, *(ref.document for _, ref in source_refs(region))]
+        """The documents a region's data and its toetsing cite, with where to read them: for the regioplan PDF."""
+        judged = [v.source for v in self.lookups.verdicts(region)]
+        if self.lookups.period(region).older_leidraad is not None:
+            judged += [item.source for item in self.lookups.road_to_newest(region)]
+        used = [region.plan.document, *(ref.document for _, ref in source_refs(region)), *(ref.document for ref in judged if ref)]
         found = []
         for document_id in dict.fromkeys(used):
             d = self.lookups.documents[document_id]
