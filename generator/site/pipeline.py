@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site.contexts import Lookups, build_contexts
 from generator.data.project import Project
+from generator.site.contexts import Lookups, build_contexts
 from generator.site.render import render_pages
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.data.projectdata import CACHE_ROOT
 from generator.errors import DataError, Diagnostic, Position
 from generator.site.escape import anchor, escape_block, escape_html, escape_inline
-from generator.data.projectdata import CACHE_ROOT
 
 TEMPLATE_DIR = "site_templates"
 

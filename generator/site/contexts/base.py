@@ -17,14 +17,14 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from generator.addresses import CATALOGUE_PAGE, SOURCES_PAGE
-from generator.rules.conformance import ToDo, Verdict, check_region, road_to, short_document_name
+from generator.data.project import Project
 from generator.dutch import dutch_date, plural
-from generator.site.escape import escape_inline
 from generator.models import Intervention, Kernelement, Region, SourceRef
+from generator.rules.conformance import ToDo, Verdict, check_region, road_to, short_document_name
 from generator.rules.offer import Amount, Offer, kernel_count, offers_of
 from generator.rules.period import PlanPeriod, newest_leidraad, plan_period
 from generator.rules.planrules import rules_for_region
-from generator.data.project import Project
+from generator.site.escape import escape_inline
 
 NATURE_LABELS = {
     "werkwijze": "werkwijze in de praktijk",

@@ -18,6 +18,7 @@ import icalendar
 
 from generator.dutch import dutch_date, plural
 from generator.models import Milestone, Region
+
 from .base import PageBuilder, PageContext, moment_words
 
 NAMESPACE = uuid.UUID("0b8c5d0e-7f3a-5c2e-8d41-9a6e2b7c4f10")

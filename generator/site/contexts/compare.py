@@ -13,13 +13,14 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, PICKER_DATA_NAME, PICKER_DATA_SCRIPT, intervention_page, region_page
-from generator.site.charts import stacked_bars
-from generator.rules.conformance import Verdict
 from generator.dutch import dutch_date, euro, names, plural
-from generator.site.escape import script_data
 from generator.models import Region
+from generator.rules.conformance import Verdict
 from generator.rules.offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from generator.rules.plancheck import outcome_order, symbols
+from generator.site.charts import stacked_bars
+from generator.site.escape import script_data
+
 from .base import (
     INDICATOR_LEVELS,
     PageBuilder,

@@ -13,6 +13,7 @@ from typing import Any
 from generator.addresses import practice_plan_pdf, region_plan_pdf
 from generator.dutch import NOT_STATED, dutch_date, names
 from generator.models import Region
+
 from .base import PageBuilder, PageContext
 from .practiceform import form_values
 from .regions import SUBPAGES, RegionPages

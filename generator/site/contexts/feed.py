@@ -15,6 +15,7 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from generator.dutch import dutch_date
+
 from .base import PageBuilder, PageContext
 
 FEED_PATH = "feed.xml"

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.data.schema import SCHEMAS
+
 from .base import PageBuilder, PageContext, link
 
 PAGE = "handleiding/velden.md"  # the overview; a page per data file beside it (FOLDER/<schema>.md)

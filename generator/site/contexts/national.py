@@ -16,11 +16,12 @@ from generator.addresses import (
     intervention_page,
     region_page,
 )
-from generator.rules.changes import leidraad_changes
-from generator.rules.conformance import document_name
 from generator.dutch import dutch_date, dutch_number, requirement_label
 from generator.models import Intervention, Leidraad, Region, SourceRef
+from generator.rules.changes import leidraad_changes
+from generator.rules.conformance import document_name
 from generator.rules.offer import STATUS_ORDER
+
 from .base import NATURE_LABELS, PageBuilder, PageContext, in_parts, link, parts_list, rows_weight
 
 # The rows of one page of an intervention, in bytes of their text and markup: an intervention that

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 
-from generator.rules.conformance import SECTION_TITLES
-from generator.dutch import NOT_STATED, dutch_date
 from generator.data.projectdata import CATALOGUE_FILE, LEIDRAAD_DIR, REGIONS_DIR, SOURCES_FILE
 from generator.data.schema import published_schemas
+from generator.dutch import NOT_STATED, dutch_date
+from generator.rules.conformance import SECTION_TITLES
 from generator.site.spreadsheet import DIALECT, Column, frictionless_fields, table, workbook
+
 from .base import NATURE_LABELS, PageBuilder, PageContext, link
 
 FOLDER = "open-data"

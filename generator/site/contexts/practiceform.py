@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.rules import plancheck
 from generator.dutch import dutch_date
 from generator.models import PlanPart, Region
+from generator.rules import plancheck
 from generator.rules.plancheck import quarter_label
 from generator.rules.planrules import describe_rule
+
 from .base import Lookups
 
 # Identity of the practice: (field name, which is also the plan file's key; label).

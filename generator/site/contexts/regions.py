@@ -15,8 +15,6 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.addresses import (
-    CATALOGUE_PAGE,
-    GLOSSARY_PAGE,
     PLAN_BUILDER_SCRIPT,
     PLAN_CHECK_SCRIPT,
     intervention_page,
@@ -24,14 +22,15 @@ from generator.addresses import (
     region_page,
     region_plan_pdf,
 )
-from generator.rules.changes import plan_changes
-from generator.rules.conformance import restated_rules
 from generator.data.crosscheck import source_refs
 from generator.dutch import NOT_STATED, dutch_date, euro, names
-from generator.site.escape import css_string, script_json
 from generator.models import CHECKED_BY_THE_CHECK, Kernelement, Region, RegionIntervention, SourceRef
+from generator.rules.changes import plan_changes
+from generator.rules.conformance import restated_rules
 from generator.rules.offer import STATUS_ORDER, Amount, kernel_count
 from generator.rules.planrules import describe_rule
+from generator.site.escape import css_string, script_json
+
 from .base import INDICATOR_LEVELS, PageBuilder, PageContext, link, web_link
 from .calendar import calendar_label, calendar_path, dated
 from .compare import SIMILARITY_EXPLAINED

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.rules.conformance import SECTION_INTROS, SECTION_TITLES, Verdict, restated_rules
 from generator.models import Region
+from generator.rules.conformance import SECTION_INTROS, SECTION_TITLES, Verdict, restated_rules
 from generator.rules.plancheck import outcome_order, symbols
+
 from .base import Lookups
 
 
