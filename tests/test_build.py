@@ -497,6 +497,15 @@ BROKEN_TEMPLATES = [
         "E301",
         "regel, cel of herkomst",
     ),
+    # A region page's template from before `afdruk` prints the site's settings (and the site-only
+    # comparison below them) into the regioplan PDF: named, not printed.
+    (
+        "regios/overzicht.md.j2",
+        "{% if not afdruk %}\n---\nsearch:\n  boost: 2\n---\n{% endif %}",
+        "---\nsearch:\n  boost: 2\n---",
+        "E301",
+        "afdruk",
+    ),
 ]
 
 

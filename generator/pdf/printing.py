@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator.addresses import practice_plan_pdf, region_plan_pdf
 from generator.data.project import Project
+from generator.errors import DataError, Diagnostic, Position
 from generator.pdf.cache import PdfJob, _Recipes
 from generator.site.render import TEMPLATE_DIR, SourceNotes, environment, render_template
 
@@ -139,11 +140,26 @@ def pdf_jobs(root: Path, documents: list[Document], extensions: list, extension_
     jobs = []
     for document in documents:
         notes = SourceNotes()
-        printed = {part.id: render_template(env, part.page.template, {**part.page.context, "afdruk": notes}) for part in document.pages}
+        printed = {part.id: _printed_page(env, part.page, notes) for part in document.pages}
         made = functools.partial(_document, env, css, extensions, configs, document, printed, tuple(notes.notes))
         recipe = recipes.of(document.path, document.template, document.values, {"pages": printed, "notes": notes.notes})
         jobs.append(PdfJob(document.path, made, recipe, forms=bool(document.fields), tooltips=document.fields))
     return jobs
+
+
+def _printed_page(env, page, notes: SourceNotes) -> str:
+    """A region page's Markdown for print. A template from before `afdruk` would print the site's
+    settings (its front matter) and what only the site shows: refused, with the line to mend."""
+    text = render_template(env, page.template, {**page.context, "afdruk": notes})
+    if text.startswith("---\n"):
+        source, _, _ = env.loader.get_source(env, page.template)
+        line = next((n for n, row in enumerate(source.splitlines(), start=1) if row.strip() == "---"), 1)
+        problem = (
+            "fout in sjabloon: de instellingen van de pagina (front matter) komen ook in de PDF; zet ze "
+            "tussen {% if not afdruk %} en {% endif %}, of vergelijk het sjabloon met dat van deze versie van regioplan"
+        )
+        raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{page.template}", line, 1), "E301", problem)])
+    return text
 
 
 def _document(env, css: str, extensions: list, configs: dict, document: Document, printed: dict[str, str], notes: tuple[str, ...]) -> str:
