@@ -269,7 +269,7 @@ def _build_as_regioplan_does(project_root: Path, site: Path, pdfs: bool) -> tupl
 
 def _preview_rebuilds(project_root: Path, site: Path) -> list[tuple[float, float]]:
     """(wall, CPU) seconds of each rebuild of the preview after one region's summary changed, as
-    `regioplan serve` rebuilds (write.serve_site): dirty, by the plugin that built the first time,
+    `regioplan serve` rebuilds (engine/build.py, serve_site): dirty, by the plugin that built the first time,
     with placeholders for the PDFs. The file is put back as it was."""
     from mkdocs.config import load_config
 

@@ -89,7 +89,7 @@ def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     package = Path(__file__).resolve().parents[1]  # the whole generator package
     # Previews stay quick: the plugin learns in on_startup that it serves and uses placeholders, and
     # builds "dirty": after an edit MkDocs renders only the pages whose text changed (the plugin
-    # tells it which, mkdocs_plugin._GeneratedFile).
+    # tells it which, plugin._GeneratedFile).
     for name in ("mkdocs.commands.build", "mkdocs.livereload"):
         logging.getLogger(name).addFilter(PreviewLogInDutch())
     log.info("Voorvertoning: na een wijziging worden alleen de pagina's opnieuw gemaakt waarvan de tekst veranderde.")

@@ -70,7 +70,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         # A project `regioplan build` has just validated, so it is not loaded twice; used once.
         self.preloaded: Project | None = None
         self.failure: DataError | None = None  # what stopped the last build in our own stages
-        # Set by `regioplan build` (write.build_site), which reports `failure` itself: MkDocs' own
+        # Set by `regioplan build` (engine/build.py, build_site), which reports `failure` itself: MkDocs' own
         # error line then only points to it, instead of printing every diagnostic twice.
         self.caller_reports = False
         # Seconds spent in our own stages during the last build, for `regioplan bench`.
@@ -97,7 +97,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
     def _stop(self, error: DataError) -> NoReturn:
         """End the build on a problem in our own stages. PluginError makes MkDocs stop with its
         message and no traceback; `regioplan build` reports the diagnostics themselves
-        (write.build_site), so then MkDocs' line only points to them."""
+        (engine/build.py, build_site), so then MkDocs' line only points to them."""
         self.failure = error
         if self.caller_reports:
             raise PluginError("de gegevens bevatten fouten; zie hieronder")
