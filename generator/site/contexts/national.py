@@ -63,7 +63,7 @@ class NationalPages(PageBuilder):
         return PageContext(SOURCES_PAGE, "bronnen.md.j2", {"documents": documents})
 
     def glossary_page(self) -> PageContext:
-        """Every abbreviation with its meaning: the page search puts first for 'POH' (mkdocs_plugin.py)."""
+        """Every abbreviation with its meaning: the page search puts first for 'POH' (engine/plugin.py)."""
         page = GLOSSARY_PAGE
         entries = [
             {
