@@ -102,22 +102,22 @@ def _append(element: ElementTree.Element, text: str) -> None:
 def _unwrap(parent: ElementTree.Element, element: ElementTree.Element) -> None:
     """Replace `element` by its content (text, children, tail) in `parent`."""
     index = list(parent).index(element)
-    text = element.text or ""
+    children = list(element)
+    parent.remove(element)
+    _add_text(parent, index, element.text)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    _add_text(parent, index + len(children), element.tail)
+
+
+def _add_text(parent: ElementTree.Element, index: int, text: str | None) -> None:
+    """Add `text` in `parent` just before its child number `index` (after all children at the end)."""
+    if not text:
+        return
     if index == 0:
         parent.text = (parent.text or "") + text
     else:
         parent[index - 1].tail = (parent[index - 1].tail or "") + text
-    children = list(element)
-    parent.remove(element)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)
-    tail = element.tail or ""
-    if children:
-        children[-1].tail = (children[-1].tail or "") + tail
-    elif index == 0:
-        parent.text = (parent.text or "") + tail
-    else:
-        parent[index - 1].tail = (parent[index - 1].tail or "") + tail
 
 
 class _PrintedExtension(Extension):
