@@ -733,3 +733,25 @@ def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
     # said in Dutch, once.
     assert "E310" in errors and "Aborted" not in errors and "An error happened" not in errors, errors
     assert errors.count("De voorvertoning toont de vorige versie tot de fout hierboven is hersteld") == 1, errors
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(project):
+    # A build pauses Python's cycle collector while it makes its data and keeps that data out of
+    # the collector's passes while MkDocs renders (generator/processes.py, engine/plugin.py). A
+    # preview builds again and again in one process: a build that ended, or stopped on an error at
+    # any stage, must leave nothing frozen (each build's data would stay in memory) and the
+    # collector running.
+    import gc
+
+    def after_build() -> tuple[bool, int]:
+        regioplan(project.root, "build", in_process=True)
+        return gc.isenabled(), gc.get_freeze_count()
+
+    assert after_build() == (True, 0)  # a build that succeeded
+    original = project.read(CAT)
+    project.replace(CAT, "    nummer: 5\n", "    nummer: [5\n")
+    assert after_build() == (True, 0)  # stopped while loading
+    project.write(CAT, original)
+    page = project.read("content/toegankelijkheid.md")
+    project.write("content/toegankelijkheid.md", "---\nsearch: {boost: 99}\n---\n" + page)
+    assert after_build() == (True, 0)  # stopped by a page after our data was made (E310)

@@ -27,6 +27,7 @@ from generator.data.projectdata import (
 from generator.data.validate import validate_file
 from generator.errors import DataError, Diagnostic, Position, relative, unreadable_folder
 from generator.models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, MonitorOverview, Region, Sources
+from generator.processes import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,8 @@ def forget_read_files() -> None:
 
 def load_project(root: Path) -> Project:
     """Load and validate every data file under `root`; raise DataError with all problems."""
-    return _load_project(Path(root).resolve())
+    with collector_paused():
+        return _load_project(Path(root).resolve())
 
 
 def _load_project(root: Path) -> Project:

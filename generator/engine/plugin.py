@@ -13,6 +13,7 @@ and the timings of a build live on the instance, never in module globals or the 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import logging
 import threading
@@ -120,6 +121,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
             self._stop(error)
+        _outside_collections()
         self.mentions = Mentions(project.glossary)
         list_regions_in_nav(config.nav, project)
         list_subpages_in_nav(config.nav, generated.menu)
@@ -207,7 +209,11 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         link = f'<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE}" href="{href}">'
         return output.replace("</head>", f"{link}\n</head>", 1)
 
+    def on_build_error(self, *, error) -> None:
+        gc.unfreeze()  # see _outside_collections
+
     def on_post_build(self, *, config) -> None:
+        gc.unfreeze()  # see _outside_collections
         # A page we generated that is not in the site (excluded by a setting, or dropped by an
         # engine that ignores this plugin's files) would only show up as a dead link: fail instead.
         missing = [f.src_uri for f in self.generated if not Path(f.abs_dest_path).is_file()]
@@ -262,6 +268,14 @@ class _GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+
+def _outside_collections() -> None:
+    """The project and its pages live until the build ends: Python's cycle collector leaves them
+    out of its passes while MkDocs renders (a full pass looks at every object alive; at 200 regions
+    those passes went over our data nine times). Undone when the build ends or fails
+    (gc.unfreeze), so that a preview frees the previous build's data."""
+    gc.freeze()
 
 
 def _rendering_salt(config) -> str:

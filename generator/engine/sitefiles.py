@@ -20,6 +20,7 @@ from generator.engine.build import build_date
 from generator.pdf.cache import CACHE_DIR, PdfCache
 from generator.pdf.printing import pdf_jobs, pdf_paths
 from generator.pdf.render import render_pdfs
+from generator.processes import collector_paused
 from generator.rules import plancheck
 from generator.site.contexts import build_documents
 from generator.site.pipeline import generate_pages, lookups_for, menu_sections
@@ -44,7 +45,8 @@ def site_files(
     Real PDFs come from the project's PDF cache where their input did not change (generator/pdf/cache.py).
     """
     timed = timed or (lambda stage: contextlib.nullcontext())
-    with timed("generate"):
+    # Paused only here: the PDF workers start as copies of this process, collector state and all.
+    with timed("generate"), collector_paused():
         lookups = lookups_for(project, build_date())  # one set for the pages and the PDFs
         pages = generate_pages(root, lookups)
     files: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]

@@ -94,7 +94,10 @@ class Mentions:
 
     def missing_forms(self, text: str) -> list[str]:
         """'(POH: praktijkondersteuner huisartsenzorg)' for each abbreviation the text has in one form only."""
-        words = set(_WORD.findall(text))
+        # Words never cross white space, so the words of the text's distinct pieces are the text's
+        # words; a page repeats most of its pieces, and splitting on white space is cheaper than the
+        # regular expression (at 200 regions 0.1 CPU-s of 0.4).
+        words = set(_WORD.findall(" ".join(set(text.split()))))
         folded = text.casefold()
         candidates = set(self.always)
         for word in words & self.by_form_word.keys():

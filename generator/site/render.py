@@ -48,8 +48,27 @@ def bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+# A dict's own methods: `.items()` in a template still means the method, as in Jinja.
+_DICT_METHODS = frozenset(dir(dict))
+
+
+class _ContextEnvironment(jinja2.Environment):
+    """Page contexts are dicts all the way down, so `{{ part.titel }}` is a key lookup. Jinja first
+    asks a dict for a Python attribute of that name, and its AttributeError costs more than the
+    lookup: at 200 regions half a million times, about 0.25 CPU-s of a build. The key is taken
+    first instead; what a template gets is the same."""
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if type(obj) is dict and attribute not in _DICT_METHODS:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass  # Jinja's own way: an attribute, or StrictUndefined
+        return super().getattr(obj, attribute)
+
+
 def environment(root: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _ContextEnvironment(
         bytecode_cache=bytecode_cache(root),
         loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
         finalize=_finalize,

@@ -172,10 +172,12 @@ class ComparePages(PageBuilder):
         for kernel in self.lookups.kernels:
             rows = []
             for intervention in self.lookups.interventions_of(kernel):
-                cells = []
-                for region in regions:
-                    offers = [o for o in self.lookups.offers.get(intervention.id, []) if o.region.id == region.id and o.own is None]
-                    cells.append(self._cell(page, region, offers))
+                # Per region its choices of this intervention, found in one pass (not one per region).
+                by_region: dict[str, list[Offer]] = {}
+                for offer in self.lookups.offers.get(intervention.id, []):
+                    if offer.own is None:
+                        by_region.setdefault(offer.region.id, []).append(offer)
+                cells = [self._cell(page, region, by_region.get(region.id, [])) for region in regions]
                 rows.append(
                     {"naam": intervention.naam, "href": link(page, intervention_page(intervention.id)), "eigen": None, "cellen": cells}
                 )
