@@ -56,23 +56,11 @@ def pytest_sessionstart(session):
 
 def pytest_collection_modifyitems(config, items):
     """Every test in one tier: `unit` (marked in its file), `browser` (it uses Chromium), else `site`.
-    Marked from what a test uses, so a new test lands in its tier without anyone remembering to.
-
-    And where it may run: a test that uses a fixture made once per file (a built site) runs on the
-    worker that has it (`--dist loadgroup`, the group being its file); any other test goes to
-    whichever worker is free. Whole files per worker left one core idle for a minute and more
-    at the end of a run, behind a file of slow tests that each build their own project."""
+    Marked from what a test uses, so a new test lands in its tier without anyone remembering to."""
     for item in items:
-        if _shares_a_file_fixture(item):
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
         if item.get_closest_marker("unit"):
             continue
         item.add_marker(pytest.mark.browser if "browser" in getattr(item, "fixturenames", ()) else pytest.mark.site)
-
-
-def _shares_a_file_fixture(item) -> bool:
-    info = getattr(item, "_fixtureinfo", None)
-    return info is not None and any(d.scope in ("module", "class", "package") for defs in info.name2fixturedefs.values() for d in defs)
 
 
 class Project:
