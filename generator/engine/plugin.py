@@ -121,7 +121,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
             self._stop(error)
-        _outside_collections()
+        if not self.dirty:  # a preview's previous build is garbage now: frozen, it would never be freed
+            _outside_collections()
         self.mentions = Mentions(project.glossary)
         list_regions_in_nav(config.nav, project)
         list_subpages_in_nav(config.nav, generated.menu)
