@@ -121,7 +121,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
         except DataError as error:
             self._stop(error)
-        if not self.dirty:  # a preview's previous build is garbage now: frozen, it would never be freed
+        if not self.dirty:  # see _outside_collections
             _outside_collections()
         self.mentions = Mentions(project.glossary)
         list_regions_in_nav(config.nav, project)
@@ -274,8 +274,9 @@ class _GeneratedFile(File):
 def _outside_collections() -> None:
     """The project and its pages live until the build ends: Python's cycle collector leaves them
     out of its passes while MkDocs renders (a full pass looks at every object alive; at 200 regions
-    those passes went over our data nine times). Undone when the build ends or fails
-    (gc.unfreeze), so that a preview frees the previous build's data."""
+    those passes went over our data nine times). Undone when the build ends or fails (gc.unfreeze).
+    Not in a preview: nothing collects the previous build's garbage between its unfreeze and the
+    next build's freeze, so each edit would freeze one more build's data for good."""
     gc.freeze()
 
 
