@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import logging
 import os
 import shutil
@@ -223,8 +224,12 @@ def _size(folder: Path) -> tuple[int, int]:
     return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
 
 
-def _floor_project(project_root: Path, project, pages, abbr: dict, folder: Path) -> Path:
-    """The same pages as a project for MkDocs Material alone; returns its configuration file."""
+def _floor_project(project_root: Path, folder: Path) -> Path:
+    """The same pages as a project for MkDocs Material alone; returns its configuration file. What
+    it makes to write them is gone when it returns, so that no build measured later carries it."""
+    project = load_project(project_root)
+    pages = generate_pages(project_root, lookups_for(project, build_date()))
+    abbr = with_glossary(mkdocs_config(project_root).mdx_configs, project.glossary)["abbr"]  # as the plugin hands them to MkDocs
     docs = folder / EXPORT_DOCS
     shutil.copytree(project_root / "content", docs)
     for path, content in [(page.path, page.content) for page in pages] + guide_files(project_root):
@@ -326,19 +331,17 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     project_root = make_project(Path(root), scratch / "project", regions)
     report = Report(regions)
 
-    project = load_project(project_root)
-    lookups = lookups_for(project, build_date())
-    pages = generate_pages(project_root, lookups)
-    config = mkdocs_config(project_root)
-    configs = with_glossary(config.mdx_configs, project.glossary)  # as the plugin hands them to MkDocs
+    floor_config = _floor_project(project_root, scratch / "floor")
 
     # Our build (PDFs are measured apart, below) and the floor, in turn, each into an empty folder
-    # (emptying one is not part of a build's cost).
-    floor_config = _floor_project(project_root, project, pages, configs["abbr"], scratch / "floor")
+    # and each as if in a process of its own: what an earlier build left to the cycle collector is
+    # collected before (emptying a folder and collecting are not part of a build's cost).
     for _ in range(repeat):
         for folder in (scratch / "site", scratch / "floor" / "site"):
             shutil.rmtree(folder, ignore_errors=True)
+        gc.collect()
         stages, cpu = _timed_build(project_root, scratch / "site")
+        gc.collect()
         floor, floor_cpu = _timed_floor(floor_config)
         report.runs.append(Run(stages, floor, cpu, floor_cpu))
     report.pages, report.size = _size(scratch / "site")
@@ -347,6 +350,9 @@ def run_bench(root: Path, regions: int, workdir: Path | None = None, pdf_sample:
     report.previews = _preview_rebuilds(project_root, scratch / "preview")
 
     # PDFs on both cores and on one, from the same jobs.
+    lookups = lookups_for(load_project(project_root), build_date())
+    config = mkdocs_config(project_root)
+    configs = with_glossary(config.mdx_configs, lookups.project.glossary)  # as the plugin hands them to MkDocs
     jobs = pdf_jobs(project_root, build_documents(lookups), config.markdown_extensions, configs)
     jobs = jobs[:pdf_sample] if pdf_sample else jobs
     report.pdfs = len(jobs)

@@ -275,9 +275,18 @@ def _outside_collections() -> None:
     """The project and its pages live until the build ends: Python's cycle collector leaves them
     out of its passes while MkDocs renders (a full pass looks at every object alive; at 200 regions
     those passes went over our data nine times). Undone when the build ends or fails (gc.unfreeze).
-    Not in a preview: nothing collects the previous build's garbage between its unfreeze and the
-    next build's freeze, so each edit would freeze one more build's data for good."""
+    Freezing keeps whatever is alive, garbage too, and nothing need have collected the previous
+    build's garbage since its unfreeze: a process that builds again (bench, a program that embeds
+    the build) collects it first, one full pass per build after its first. Not in a preview: it
+    renders only the pages an edit changed, which leaves the collector few passes to skip."""
+    global _froze_before
+    if _froze_before:
+        gc.collect()
+    _froze_before = True
     gc.freeze()
+
+
+_froze_before = False  # whether this process has built with its data frozen: see _outside_collections
 
 
 def _rendering_salt(config) -> str:
