@@ -41,7 +41,11 @@ def _nothing_invisible(value: str) -> str:
     a zero-width space, soft hyphen or word joiner makes a name look like another one, a
     right-to-left override turns the text around on screen. They arrive by copying from a PDF."""
     _no_control_characters(value)
-    if found := next((c for c in value if unicodedata.category(c) == "Cf"), None):
+    # Every format character comes after U+00AC (the soft hyphen, U+00AD, is the first): most text
+    # is checked without asking Unicode's tables (at 200 regions 0.6 million asks, 0.1 s of loading).
+    if value.isascii():
+        return value
+    if found := next((c for c in value if c > "\xac" and unicodedata.category(c) == "Cf"), None):
         name = unicodedata.name(found, "onbekend").lower()
         raise ValueError(
             f"bevat een onzichtbaar teken (U+{ord(found):04X}, {name}) dat de tekst anders laat lijken dan hij is; "

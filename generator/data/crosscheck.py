@@ -59,10 +59,18 @@ def source_refs(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, SourceR
         yield loc, value
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from source_refs(item, (*loc, i))
+            if isinstance(item, _MAY_HOLD_REFS):
+                yield from source_refs(item, (*loc, i))
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from source_refs(getattr(value, name), (*loc, name))
+            item = getattr(value, name)
+            if isinstance(item, _MAY_HOLD_REFS):
+                yield from source_refs(item, (*loc, name))
+
+
+# What source_refs looks into; a text or number holds no reference, and is passed over without
+# starting a generator for it (at 200 regions 0.1 million of them, 0.1 s of loading).
+_MAY_HOLD_REFS = (BaseModel, list, tuple)
 
 
 def _check_refs_in(project: Project, loaded: LoadedFile, model: object) -> Iterator[Diagnostic]:

@@ -102,7 +102,9 @@ class Mentions:
         candidates = set(self.always)
         for word in words & self.by_form_word.keys():
             candidates |= self.by_form_word[word]
-        for word in {w.casefold() for w in words} & self.by_meaning_word.keys():
+        # Case folding maps each character on its own and never to white space: folding the words
+        # joined by spaces and splitting there gives each word folded, in one call instead of one per word.
+        for word in set(" ".join(words).casefold().split(" ")) & self.by_meaning_word.keys():
             candidates |= self.by_meaning_word[word]
         added = []
         for number in sorted(candidates):

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -96,8 +97,9 @@ def _place_name(places: list[str]) -> str:
     return named[0] + (f" (en op {len(named) - 1} andere plekken)" if len(named) > 1 else "")
 
 
-def _example(values: list[Any]) -> str:
-    """The first real value, written as a YAML author would read it (JSON is valid YAML), or ''."""
+def _example(values: Iterable[Any]) -> str:
+    """The first real value, written as a YAML author would read it (JSON is valid YAML), or ''.
+    Read one by one: most fields have a value in the first few of their thousands of instances."""
     for value in values:
         if value in (None, [], {}, ""):
             continue
@@ -159,7 +161,7 @@ class GuidePages(PageBuilder):
                             "soort": kind,
                             "verplicht": "ja" if info.is_required() else "nee",
                             "uitleg": info.description or "",
-                            "voorbeeld": _example([getattr(i, name) for i in instances]),
+                            "voorbeeld": _example(getattr(i, name) for i in instances),
                             "verwijzingen": [{"naam": _place_name(places[r]), "href": link(page, page, _anchor(r))} for r in refs],
                         }
                     )
