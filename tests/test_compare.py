@@ -256,8 +256,32 @@ def test_a_region_added_as_one_file_appears_in_every_comparison(site_with_extra_
     data = picker_data(site)
     assert name in [region["naam"] for region in data["regios"]]
     assert name in [a.get_text(strip=True) for a in html(site, "vergelijk/kiezer").select(".picker-listing li a")]
-    for topic in ["tarieven", "intervisie", "praktijkplan", "tijdlijnen"]:  # it names no indicators of its own
+    for topic in ["tarieven", "intervisie", "praktijkplan", "tijdlijnen", "indicatoren"]:
         assert name in [a.get_text(strip=True) for a in html(site, f"vergelijk/organisatie/{topic}").select("article tbody a")], topic
+
+
+def test_a_region_that_names_no_indicators_is_compared_as_not_stating_them(site_with_extra_region):
+    # "Missing is not zero and not 'no'": the synthetic region's file names no indicators of its
+    # own. Left out of the table, a reader comparing regions would take it for a region without
+    # indicators; it has a row that says its plan does not state them, as the tariffs do.
+    table = html(site_with_extra_region, "vergelijk/organisatie/indicatoren").select_one("article table")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+    assert ["Synthetische regio 007", "niet vermeld", "–", "–"] in rows
+    assert not [r for r in rows if r[0] == "Eemland" and r[1] == "niet vermeld"]  # Eemland names its own
+
+
+def test_a_topic_no_region_gives_says_so_instead_of_an_empty_table(tmp_path):
+    # One region whose timeline has no exact date and which names no indicators: the timelines
+    # page has no table with only a header, but a sentence; the indicators page a row per region.
+    project = copy_project(tmp_path / "p")
+    national = load_project(project.root)
+    slug, text = synthetic_region(national, 7)
+    text = re.sub(r"^(\s+)datum: .*$", r"\1datum: null", text, flags=re.M)
+    project.write(f"data/regios/{slug}.yml", text)
+    site = build_site(project.root, pdfs=False)
+    timelines = html(site, "vergelijk/organisatie/tijdlijnen").select_one("article")
+    assert timelines.select("table") == []
+    assert "Geen van de regio's noemt een moment met een exacte datum" in timelines.get_text(" ", strip=True)
 
 
 def test_a_region_whose_id_the_picker_page_uses_itself_is_picked_like_any_other(browser, site_with_extra_region):
@@ -504,3 +528,11 @@ def _road_table(site: Path, region: str):
     start = next(h for h in page.select("article h2") if heading(h) == "Toetsing")
     road = next(h for h in start.find_all_next("h3") if heading(h) == "Naar leidraad versie 3")
     return road.find_next("table")
+
+
+def test_a_handbook_without_regions_says_so_on_every_topic(project):
+    site = build_site(project.root, pdfs=False)
+    for topic in ORGANISATION_TOPICS:
+        article = html(site, f"vergelijk/organisatie/{topic}").select_one("article")
+        assert article.select("table") == [], topic
+        assert "Er staan nog geen regio's in dit handboek." in article.get_text(" ", strip=True), topic

@@ -130,7 +130,7 @@ def rows_over_the_parts(site: Path, url: str) -> list[list[str]]:
 
 def test_the_organisation_tables_have_a_row_for_every_region(site, project_root):
     regions = names_of_all_regions(site)
-    for topic in ["tarieven", "intervisie", "praktijkplan", "tijdlijnen"]:
+    for topic in ["tarieven", "intervisie", "praktijkplan", "tijdlijnen", "indicatoren"]:
         named = {row[1] if topic == "tijdlijnen" else row[0] for row in rows_over_the_parts(site, f"vergelijk/organisatie/{topic}")}
         assert regions <= named, (topic, sorted(regions - named)[:5])
     # One row per region for intervisie, whatever the parts; the timelines, every dated moment of

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, PICKER_DATA_NAME, PICKER_DATA_SCRIPT, intervention_page, region_page
-from generator.dutch import dutch_date, euro, names, plural
+from generator.dutch import NOT_STATED, dutch_date, euro, names, plural
 from generator.models import Region
 from generator.rules.conformance import Verdict
 from generator.rules.offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
@@ -73,6 +73,11 @@ ORGANISATION_TOPICS = [  # (page, title, what it compares), in the order the ove
     ("tijdlijnen", "Tijdlijnen", "alle momenten met een exacte datum, op volgorde"),
     ("indicatoren", "Indicatoren", "wat de regio's naast de landelijke indicatoren volgen"),
 ]
+
+# What a topic's page says where it has no row at all. Every region has a row in the others, if
+# only to say that its plan does not state the topic ("niet vermeld").
+NO_DATED_MOMENTS = "Geen van de regio's noemt een moment met een exacte datum."
+NO_REGIONS = "Er staan nog geen regio's in dit handboek."
 
 # The rows of one page of an organisation topic, in bytes of their text and markup: at 200 regions
 # the timelines of the real plans' kind were 235 KB on one page.
@@ -300,6 +305,9 @@ class ComparePages(PageBuilder):
                     milestones.append({**ref, "datum": m.datum, "datum_tekst": moment_words(m), "wat": m.wat})
             for ind in region.monitoring.indicatoren if region.monitoring else []:
                 indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or "–"})
+            if not (region.monitoring and region.monitoring.indicatoren):
+                # Left out, a region would read as one without indicators; its plan does not name them.
+                indicators.append({**ref, "naam": NOT_STATED, "niveau": "–", "norm": "–"})
         milestones.sort(key=lambda m: (m["datum"], m["regio"]))
         rows = {"tarieven": tariffs, "intervisie": intervisie, "praktijkplan": plans, "tijdlijnen": milestones, "indicatoren": indicators}
         topics = []
@@ -314,7 +322,8 @@ class ComparePages(PageBuilder):
                 for piece in split_heavy(run, ORGANISATION_BYTES, weight)
             ]
             parts = in_parts(topic, groups, ORGANISATION_BYTES, weight)
-            context = {**self._topic_links(topic), "rijen": [] if parts else rows[slug], "deel": None}
+            empty = NO_DATED_MOMENTS if slug == "tijdlijnen" and self.lookups.regions else NO_REGIONS
+            context = {**self._topic_links(topic), "rijen": [] if parts else rows[slug], "deel": None, "leeg": empty}
             counted = ("dag", "dagen") if slug == "tijdlijnen" else ("regio", "regio's")
             topics.append(PageContext(topic, template, {**context, "delen": parts_list(topic, parts, counted)}, menu=title))
             for part in parts:
@@ -322,7 +331,13 @@ class ComparePages(PageBuilder):
                 part_rows = [
                     {**row, "href": link(part.path, region_page(row["regio_id"]))} for group in part.regions for row in group.rijen
                 ]
-                context = {**self._topic_links(part.path), "rijen": part_rows, "deel": part.neighbours(parts, topic), "delen": []}
+                context = {
+                    **self._topic_links(part.path),
+                    "rijen": part_rows,
+                    "deel": part.neighbours(parts, topic),
+                    "delen": [],
+                    "leeg": "",
+                }
                 topics.append(PageContext(part.path, template, context, menu=part.naam))
         overview = {
             "onderwerpen": [
