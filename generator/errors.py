@@ -11,11 +11,13 @@ import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A place in a source file; line and column are 1-based as editors show them."""
+class Position(NamedTuple):
+    """A place in a source file; line and column are 1-based as editors show them. A named tuple:
+    loading keeps one for every key and value of every data file (at 200 regions 90,000), and a
+    tuple is made in half the time of a frozen dataclass."""
 
     path: str
     line: int = 0
