@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import html
 import math
 from collections.abc import Callable
@@ -248,10 +249,16 @@ class Lookups:
         whole = [r for r in self.regions if r.plan.bron_volledig]
         sets = {r.id: self.offered_ids(r) for r in whole}
         result = {r.id: [] for r in self.regions}
+
+        def likeness(mine: set[str], other: Region) -> Likeness:
+            shared = len(mine & sets[other.id])
+            return Likeness(other, shared, len(mine) + len(sets[other.id]) - shared)  # the union's size, not made
+
         for region in whole:
             mine = sets[region.id]
-            others = [Likeness(o, len(mine & sets[o.id]), len(mine | sets[o.id])) for o in whole if o.id != region.id]
-            result[region.id] = sorted(others, key=lambda x: (-x.ratio, x.other.naam))[:SIMILAR_COUNT]
+            others = (likeness(mine, o) for o in whole if o.id != region.id)
+            # The first few as the sorted list would have them (200 regions: 40,000 pairs, 3 kept each).
+            result[region.id] = heapq.nsmallest(SIMILAR_COUNT, others, key=lambda x: (-x.ratio, x.other.naam))
         return result
 
     def period(self, region: Region) -> PlanPeriod:

@@ -15,7 +15,6 @@ from markupsafe import Markup
 from generator.addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, PICKER_DATA_NAME, PICKER_DATA_SCRIPT, intervention_page, region_page
 from generator.dutch import NOT_STATED, dutch_date, euro, names, plural
 from generator.models import Region
-from generator.rules.conformance import Verdict
 from generator.rules.offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from generator.rules.plancheck import outcome_order, symbols
 from generator.site.charts import stacked_bars
@@ -108,8 +107,7 @@ NOT_COMPARABLE = "niet te bepalen: de bronnen van deze regio noemen maar een dee
 
 class ComparePages(PageBuilder):
     def all(self) -> list[PageContext]:
-        verdicts = [v for region in self.lookups.regions for v in self.lookups.verdicts(region)]
-        return [self.index(), *self.matrix(), self.conformance(verdicts), *self.organisation(), *self.picker(verdicts)]
+        return [self.index(), *self.matrix(), self.conformance(), *self.organisation(), *self.picker()]
 
     # ------------------------------------------------------------------ pages
 
@@ -232,11 +230,11 @@ class ComparePages(PageBuilder):
         """Which form: the own intervention's or the region's own form's name, or the national name of the chosen variant."""
         return offer.name if offer.own or offer.choice.vorm else offer.variant_name or ""
 
-    def conformance(self, verdicts: list[Verdict]) -> PageContext:
+    def conformance(self) -> PageContext:
         page = "vergelijk/toetsing.md"
         regions = []
         for region in self.lookups.regions:
-            own = [v for v in verdicts if v.region == region.id]
+            own = self.lookups.verdicts(region)
             period = self.lookups.period(region)
             regions.append(
                 {
@@ -351,7 +349,7 @@ class ComparePages(PageBuilder):
     def _topic_links(page: str) -> dict[str, Any]:
         return {"overzicht": link(page, ORGANISATION_PAGE), "landelijk": link(page, "leidraad/doelen-en-monitoring.md")}
 
-    def picker(self, verdicts: list[Verdict]) -> list[PageContext]:
+    def picker(self) -> list[PageContext]:
         """The picker page, with a link to every region for readers without JavaScript, and the data
         its script reads, as a file of its own.
 
@@ -368,7 +366,7 @@ class ComparePages(PageBuilder):
                 rows[intervention.id] = {"key": intervention.id, "naam": intervention.naam, "kernelement": kernel.id}
         for region in self.lookups.regions:
             plan = region.plan
-            own = [v for v in verdicts if v.region == region.id]
+            own = self.lookups.verdicts(region)
             not_met = [v.rule for v in own if v.outcome == "voldoet niet"]
             unstated = sum(v.outcome == "niet te beoordelen" for v in own)
             financing = region.financiering
