@@ -115,6 +115,9 @@ def _example(values: Iterable[Any]) -> str:
     return ""
 
 
+_MAY_HOLD_MODELS = (BaseModel, list, tuple, dict)
+
+
 def _instances(project) -> dict[type, list[BaseModel]]:
     """Every model instance in the project's data, by model, to take examples from."""
     found: dict[type, list[BaseModel]] = {}
@@ -122,13 +125,13 @@ def _instances(project) -> dict[type, list[BaseModel]]:
     def walk(value):
         if isinstance(value, BaseModel):
             found.setdefault(type(value), []).append(value)
-            for name in type(value).model_fields:
-                walk(getattr(value, name))
+            inside = [getattr(value, name) for name in type(value).model_fields]
         elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
+            inside = value
         elif isinstance(value, dict):
-            for item in value.values():
+            inside = value.values()
+        for item in inside:
+            if isinstance(item, _MAY_HOLD_MODELS):  # texts and numbers, most of the data, hold none
                 walk(item)
 
     walk([project.sources, project.catalogue, *project.leidraden.values(), *project.regions.values()])
