@@ -211,10 +211,10 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         return output.replace("</head>", f"{link}\n</head>", 1)
 
     def on_build_error(self, *, error) -> None:
-        gc.unfreeze()  # see _outside_collections
+        _back_in_collections()
 
     def on_post_build(self, *, config) -> None:
-        gc.unfreeze()  # see _outside_collections
+        _back_in_collections()
         # A page we generated that is not in the site (excluded by a setting, or dropped by an
         # engine that ignores this plugin's files) would only show up as a dead link: fail instead.
         missing = [f.src_uri for f in self.generated if not Path(f.abs_dest_path).is_file()]
@@ -274,19 +274,27 @@ class _GeneratedFile(File):
 def _outside_collections() -> None:
     """The project and its pages live until the build ends: Python's cycle collector leaves them
     out of its passes while MkDocs renders (a full pass looks at every object alive; at 200 regions
-    those passes went over our data nine times). Undone when the build ends or fails (gc.unfreeze).
-    Freezing keeps whatever is alive, garbage too, and nothing need have collected the previous
-    build's garbage since its unfreeze: a process that builds again (bench, a program that embeds
-    the build) collects it first, one full pass per build after its first. Not in a preview: it
-    renders only the pages an edit changed, which leaves the collector few passes to skip."""
-    global _froze_before
-    if _froze_before:
+    those passes went over our data nine times). Undone when the build ends or fails
+    (_back_in_collections). Freezing keeps whatever is alive, garbage too: in a process that built
+    before (bench, a program that embeds the build), the previous build's garbage is collected first,
+    unless a full pass has run since that build ended. Not in a preview: it renders only the pages an
+    edit changed, which leaves the collector few passes to skip."""
+    if _full_passes_when_unfrozen == _full_passes():
         gc.collect()
-    _froze_before = True
     gc.freeze()
 
 
-_froze_before = False  # whether this process has built with its data frozen: see _outside_collections
+def _back_in_collections() -> None:
+    global _full_passes_when_unfrozen
+    gc.unfreeze()
+    _full_passes_when_unfrozen = _full_passes()
+
+
+def _full_passes() -> int:
+    return gc.get_stats()[2]["collections"]
+
+
+_full_passes_when_unfrozen: int | None = None  # None: no build of this process has ended frozen
 
 
 def _rendering_salt(config) -> str:
