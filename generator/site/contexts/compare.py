@@ -329,13 +329,7 @@ class ComparePages(PageBuilder):
                 part_rows = [
                     {**row, "href": link(part.path, region_page(row["regio_id"]))} for group in part.regions for row in group.rijen
                 ]
-                context = {
-                    **self._topic_links(part.path),
-                    "rijen": part_rows,
-                    "deel": part.neighbours(parts, topic),
-                    "delen": [],
-                    "leeg": "",
-                }
+                context = {**self._topic_links(part.path), "rijen": part_rows, "deel": part.neighbours(parts, topic), "delen": []}
                 topics.append(PageContext(part.path, template, context, menu=part.naam))
         overview = {
             "onderwerpen": [
