@@ -14,6 +14,7 @@
 (function (exports) {
   "use strict";
 
+  // Each plain constant is one line of JSON: generator/rules/plancheck.py reads them as text.
   var STATES = ["actief", "verdieping"];
   var OUTCOME_ORDER = ["voldoet niet", "niet te beoordelen", "voldoet"];
   var SYMBOLS = { "voldoet": "✓", "voldoet niet": "✗", "niet te beoordelen": "–" };

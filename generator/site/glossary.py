@@ -58,8 +58,10 @@ def _has_whole(text: str, part: str, joiners: str = "") -> bool:
     return False
 
 
-# Tags (and the attributes in them, such as an abbreviation's title) are not what search reads.
-_TAG = re.compile(r"<[^>]*>")
+# Not what search reads: tags (and the attributes in them, such as an abbreviation's title), and
+# what a script or style holds (Pagefind skips both; the plan builder's rules are JSON in a script,
+# a third of a 200-region site's text). Our templates and Markdown write these tags in lower case.
+_NOT_READ = re.compile(r"<(?:script\b.*?</script|style\b.*?</style)\s*>|<[^>]*>", re.S)
 
 
 class Mentions:
@@ -119,5 +121,5 @@ class Mentions:
         """For a page's HTML, the forms it lacks as a block search reads and readers do not see
         ('' when it lacks none): '(POH: praktijkondersteuner huisartsenzorg)'. Put before the
         page's first heading, it belongs to the page rather than to one of its sections."""
-        added = self.missing_forms(html.unescape(_TAG.sub(" ", page_html)))
+        added = self.missing_forms(html.unescape(_NOT_READ.sub(" ", page_html)))
         return f'<div class="zoekwoorden" hidden>{" ".join(added)}</div>\n' if added else ""
