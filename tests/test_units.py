@@ -116,6 +116,16 @@ def test_every_rule_kind_a_region_can_have_is_known_to_the_plan_check():
     assert kinds and kinds <= set(plancheck.kinds())
 
 
+def test_the_plan_checks_constants_read_as_text_are_what_v8_reads():
+    # The build reads the outcomes, their symbols and the counting rule kinds from plantoets.js as
+    # text, without V8; what the script itself runs with must be the same.
+    from generator.rules import plancheck
+
+    for name in ("OUTCOME_ORDER", "SYMBOLS", "COUNTING"):
+        assert plancheck._constant(name) == plancheck._engine().call(f"(() => regioplanToets.{name})"), name
+    assert plancheck.outcome_order() == ["voldoet niet", "niet te beoordelen", "voldoet"]
+
+
 def test_the_plan_builder_has_no_check_of_its_own():
     # One implementation: the builder takes the check from plantoets.js, which the CLI runs too.
     script = (REPO / "content" / "javascripts" / "planbouwer.js").read_text(encoding="utf-8")
@@ -240,6 +250,44 @@ def test_an_abbreviations_meaning_enters_what_search_reads_as_text():
     added = Mentions(glossary).search_words("<h1>A</h1><p>De POH belt.</p>")
     assert "<img" not in added and "&lt;img src=x onerror=alert(1)&gt;" in added and " hidden" in added
     assert Mentions(glossary).search_words("<p>Niets.</p>") == ""
+
+
+def test_pagefind_reads_hidden_text_but_not_what_a_script_or_style_holds(tmp_path):
+    # What the search words below rely on, asked of the engine itself: the added block is hidden
+    # and must be read; the plan builder's rules (JSON in a script) are never read.
+    import gzip
+    import subprocess
+    import sys
+
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="nl"><head><title>T</title></head><body><main data-pagefind-body>'
+        "<h1>Kop</h1><p>zichtbaar</p><div hidden>verborgen</div>"
+        '<script type="application/json">{"a": "scriptwoord"}</script><style>.a { --stijlwoord: 1 }</style>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(tmp_path)], check=True, capture_output=True)
+    (fragment,) = (tmp_path / "pagefind" / "fragment").iterdir()
+    content = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
+    assert "zichtbaar" in content and "verborgen" in content, content
+    assert "scriptwoord" not in content and "stijlwoord" not in content, content
+
+
+def test_what_a_script_or_style_holds_mentions_no_abbreviation():
+    # The plan builder's page carries the region's rules as JSON in a script, where intervention
+    # names such as "POH-GGZ" stand; search does not read it (the test above). A page that writes
+    # only the meaning in its text still needs the short form added, or "POH" does not find it.
+    from generator.models import Glossary
+    from generator.site.glossary import Mentions
+
+    mentions = Mentions(
+        Glossary.model_validate({"afkortingen": [{"afkorting": "POH", "betekenis": "praktijkondersteuner huisartsenzorg", "uitleg": "x"}]})
+    )
+    added = "(POH: praktijkondersteuner huisartsenzorg)"
+    assert added in mentions.search_words('<p>De praktijkondersteuner huisartsenzorg.</p><script type="application/json">{"n": "POH"}</script>')
+    assert added in mentions.search_words("<p>De POH belt.</p><style>/* praktijkondersteuner huisartsenzorg */</style>")
+    # Text after a script is read again; with both forms there, nothing is added.
+    assert mentions.search_words("<p>De POH</p><script>var a = 1;</script><p>praktijkondersteuner huisartsenzorg</p>") == ""
 
 
 def test_no_csv_cell_starts_a_formula():
