@@ -284,7 +284,9 @@ def test_what_a_script_or_style_holds_mentions_no_abbreviation():
         Glossary.model_validate({"afkortingen": [{"afkorting": "POH", "betekenis": "praktijkondersteuner huisartsenzorg", "uitleg": "x"}]})
     )
     added = "(POH: praktijkondersteuner huisartsenzorg)"
-    assert added in mentions.search_words('<p>De praktijkondersteuner huisartsenzorg.</p><script type="application/json">{"n": "POH"}</script>')
+    assert added in mentions.search_words(
+        '<p>De praktijkondersteuner huisartsenzorg.</p><script type="application/json">{"n": "POH"}</script>'
+    )
     assert added in mentions.search_words("<p>De POH belt.</p><style>/* praktijkondersteuner huisartsenzorg */</style>")
     # Text after a script is read again; with both forms there, nothing is added.
     assert mentions.search_words("<p>De POH</p><script>var a = 1;</script><p>praktijkondersteuner huisartsenzorg</p>") == ""
