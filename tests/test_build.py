@@ -111,6 +111,8 @@ def test_monitoring_indicators_carry_their_figures(national_site):
     }
     assert cells["Gemiddeld aantal consulten per verzekerde"][3] == "4,6 consulten per patiënt per jaar"
     assert cells["Aantal ingeschreven patiënten per fte huisarts"][3] == "2.095 patiënten per fte huisarts"
+    # Leidraad §6 gives the waiting time a direction ("blijft gelijk of daalt") but no figure.
+    assert cells["Kwaliteit en toegankelijkheid van de huisartsenzorg (wachttijden)"][3] == "niet vermeld"
     goals = [heading(h) for h in page.select("h3[id]")][:5]
     assert goals[0] == "1. Verbeteren van de kwaliteit en toegankelijkheid van de huisartsenzorg"
 

@@ -199,7 +199,7 @@ def test_organisation_compared(real_site):
         "per ingeschreven patiënt (ION) per kwartaal",
         "2023",
         "alleen 2023 (verlopen)",
-        "–",
+        "niet vermeld",  # the plan names no prestatiecode for it
     ] in tariffs
     assert any(r[0] == "Zuid-Holland Noord" and r[6] == "13050" for r in tariffs)
     assert any(r[0] == "Eemland" and r[2] == "niet vermeld" for r in tariffs)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, heading, html
+from conftest import REPO, copy_project, heading, html
 from test_validate import MINIMAL_REGION
 
 from generator.engine.build import build_site
@@ -131,6 +131,45 @@ def test_oost_gelderland(real_site):
     timeline = " ".join(r[0] + " " + r[1] for r in table_rows(real_site, f"{base}/monitoring-en-financiering", "Wanneer"))
     assert "1 juli 2023" in timeline or "2023-07-01" in timeline
     assert "drie maanden" in text(real_site, f"{base}/deelname") or "3 maanden" in text(real_site, f"{base}/deelname")
+
+
+def test_a_fact_the_plan_does_not_state_reads_niet_vermeld_in_every_table(real_site):
+    # The standard: "where a source does not state a fact, the data says 'niet vermeld'". Oost-
+    # Gelderland's plan: "Het kwartaaltarief van Menzis voor 2023 is vastgesteld op €2,88 per ION"
+    # (no prestatiecode). A dash read as "none" or "not applicable"; a screen reader says nothing.
+    # Every unstated tariff year or code, indicator aim or norm, and offer year, from the data:
+    from generator.data.project import load_project
+
+    project = load_project(REPO)
+    tariffs = table_rows(real_site, "vergelijk/organisatie/tarieven", "Regio")
+    indicators = table_rows(real_site, "vergelijk/organisatie/indicatoren", "Regio")
+    seen = 0
+    for region in project.regions.values():
+        base = f"regios/{region.id}"
+        money = region.financiering.tarieven if region.financiering else []
+        own = table_rows(real_site, f"{base}/monitoring-en-financiering", "Zorgverzekeraar") if money else []
+        for tariff in money:
+            page_rows = [r for r in own if r[0] == tariff.verzekeraar]
+            compared = [r for r in tariffs if r[0] == region.naam and r[1] == tariff.verzekeraar]
+            for stated, page_column, compare_column in [(tariff.jaar, 3, 4), (tariff.prestatiecode, 4, 6)]:
+                if stated is None:
+                    seen += 1
+                    assert any(r[page_column] == "niet vermeld" for r in page_rows), (region.id, tariff)
+                    assert any(r[compare_column] == "niet vermeld" for r in compared), (region.id, tariff)
+        for indicator in region.monitoring.indicatoren if region.monitoring else []:
+            page_rows = [r for r in table_rows(real_site, f"{base}/monitoring-en-financiering", "Indicator") if r[0] == indicator.naam]
+            if indicator.doel is None:
+                seen += 1
+                assert page_rows and all(r[2] == "niet vermeld" for r in page_rows), (region.id, indicator.naam)
+            if indicator.norm is None:
+                seen += 1
+                assert page_rows and all(r[3] == "niet vermeld" for r in page_rows), (region.id, indicator.naam)
+                assert all(r[3] == "niet vermeld" for r in indicators if r[0] == region.naam and r[1] == indicator.naam)
+    assert seen, "the data has no unstated fact of these kinds: the test proves nothing"
+    # An offer the plan gives no year for (the overview's "Wanneer" column).
+    for region in project.regions.values():
+        when = [td.get_text(strip=True) for td in html(real_site, f"regios/{region.id}").select('article td[data-label="Wanneer"]')]
+        assert when and "–" not in when, region.id
 
 
 def test_catalogue_page_puts_regions_side_by_side(real_site):

@@ -270,9 +270,9 @@ class ComparePages(PageBuilder):
                         "verzekeraar": t.verzekeraar,
                         "bedrag": euro(t.bedrag),
                         "eenheid": t.eenheid,
-                        "jaar": t.jaar or "–",
+                        "jaar": t.jaar or NOT_STATED,
                         "geldig": tariff_validity(t.jaar, self.lookups.today.year),
-                        "code": t.prestatiecode or "–",
+                        "code": t.prestatiecode or NOT_STATED,
                     }
                 )
             if not (region.financiering and region.financiering.tarieven):
@@ -302,7 +302,7 @@ class ComparePages(PageBuilder):
                 if m.datum:
                     milestones.append({**ref, "datum": m.datum, "datum_tekst": moment_words(m), "wat": m.wat})
             for ind in region.monitoring.indicatoren if region.monitoring else []:
-                indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or "–"})
+                indicators.append({**ref, "naam": ind.naam, "niveau": INDICATOR_LEVELS[ind.niveau], "norm": ind.norm or NOT_STATED})
             if not (region.monitoring and region.monitoring.indicatoren):
                 # Left out, a region would read as one without indicators; its plan does not name them.
                 indicators.append({**ref, "naam": NOT_STATED, "niveau": "–", "norm": "–"})

@@ -16,7 +16,7 @@ from generator.addresses import (
     intervention_page,
     region_page,
 )
-from generator.dutch import dutch_date, dutch_number, requirement_label
+from generator.dutch import NOT_STATED, dutch_date, dutch_number, requirement_label
 from generator.models import Intervention, Leidraad, Region, SourceRef
 from generator.rules.changes import leidraad_changes
 from generator.rules.conformance import document_name
@@ -334,7 +334,7 @@ class NationalPages(PageBuilder):
         indicators = []
         if monitoring:
             for i in monitoring.indicatoren:
-                figure = f"{dutch_number(i.referentiewaarde)} {i.eenheid or ''}".strip() if i.referentiewaarde is not None else ""
+                figure = f"{dutch_number(i.referentiewaarde)} {i.eenheid or ''}".strip() if i.referentiewaarde is not None else NOT_STATED
                 indicators.append(
                     {
                         "naam": i.naam,

@@ -256,7 +256,7 @@ class RegionPages(PageBuilder):
                                 "naam": o.name,
                                 "href": link(page, details_page, o.anchor),
                                 "status": o.label,
-                                "wanneer": self._when(o.choice) or "–",
+                                "wanneer": self._when(o.choice) or NOT_STATED,
                                 "eigen": o.own is not None,
                             }
                             for o in offers
@@ -517,8 +517,8 @@ class RegionPages(PageBuilder):
                 "indicatoren": [
                     {
                         "naam": i.naam,
-                        "doel": i.doel or "–",
-                        "norm": i.norm or "–",
+                        "doel": i.doel or NOT_STATED,
+                        "norm": i.norm or NOT_STATED,
                         "niveau": INDICATOR_LEVELS[i.niveau],
                         "bron": self.lookups.source(i.bron, page),
                     }
@@ -536,8 +536,8 @@ class RegionPages(PageBuilder):
                         "verzekeraar": t.verzekeraar,
                         "bedrag": euro(t.bedrag),
                         "eenheid": t.eenheid,
-                        "jaar": t.jaar or "–",
-                        "code": t.prestatiecode or "–",
+                        "jaar": t.jaar or NOT_STATED,
+                        "code": t.prestatiecode or NOT_STATED,
                         "toelichting": t.toelichting or "",
                         "bron": self.lookups.source(t.bron, page),
                     }
