@@ -17,7 +17,7 @@ from generator.data.load import LoadedFile
 from generator.data.projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from generator.data.validate import suggestion
 from generator.errors import Diagnostic
-from generator.models import AGREEMENT_FACTS, EarlierRegion, Region, SourceRef
+from generator.models import AGREEMENT_FACTS, EarlierRegion, Region, SourceRef, models_in
 
 
 def check(project: Project) -> list[Diagnostic]:
@@ -53,24 +53,9 @@ def _duplicates(loaded: LoadedFile, items: Iterable[tuple[tuple, str]], what: st
             first[item_id] = loc
 
 
-def source_refs(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, SourceRef]]:
+def source_refs(value: object) -> Iterator[tuple[tuple, SourceRef]]:
     """Every SourceRef inside a model, with its path."""
-    if isinstance(value, SourceRef):
-        yield loc, value
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            if isinstance(item, _MAY_HOLD_REFS):
-                yield from source_refs(item, (*loc, i))
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            if isinstance(item, _MAY_HOLD_REFS):
-                yield from source_refs(item, (*loc, name))
-
-
-# What source_refs looks into; a text or number holds no reference, and is passed over without
-# starting a generator for it (at 200 regions 0.1 million of them, 0.1 s of loading).
-_MAY_HOLD_REFS = (BaseModel, list, tuple)
+    return models_in(value, SourceRef)
 
 
 def _check_refs_in(project: Project, loaded: LoadedFile, model: object) -> Iterator[Diagnostic]:

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.data.schema import SCHEMAS
+from generator.models import models_in
 
 from .base import PageBuilder, PageContext, link
 
@@ -115,26 +116,11 @@ def _example(values: Iterable[Any]) -> str:
     return ""
 
 
-_MAY_HOLD_MODELS = (BaseModel, list, tuple, dict)
-
-
 def _instances(project) -> dict[type, list[BaseModel]]:
     """Every model instance in the project's data, by model, to take examples from."""
     found: dict[type, list[BaseModel]] = {}
-
-    def walk(value):
-        if isinstance(value, BaseModel):
-            found.setdefault(type(value), []).append(value)
-            inside = [getattr(value, name) for name in type(value).model_fields]
-        elif isinstance(value, (list, tuple)):
-            inside = value
-        elif isinstance(value, dict):
-            inside = value.values()
-        for item in inside:
-            if isinstance(item, _MAY_HOLD_MODELS):  # texts and numbers, most of the data, hold none
-                walk(item)
-
-    walk([project.sources, project.catalogue, *project.leidraden.values(), *project.regions.values()])
+    for _, instance in models_in([project.sources, project.catalogue, *project.leidraden.values(), *project.regions.values()]):
+        found.setdefault(type(instance), []).append(instance)
     return found
 
 
