@@ -292,6 +292,70 @@ def test_what_a_script_or_style_holds_mentions_no_abbreviation():
     assert mentions.search_words("<p>De POH</p><script>var a = 1;</script><p>praktijkondersteuner huisartsenzorg</p>") == ""
 
 
+# Names as RHOs write them, and the cases where Unicode's order is not a Dutch reader's: a small
+# first letter, an accent, an apostrophe, IJ, space against hyphen, numbers written as text.
+DUTCH_NAMES = [
+    "Zuid-Holland Noord",
+    "Zuidrand",
+    "Zuid Holland",
+    "Zuid",
+    "Ääbenhausen",
+    "Aalsmeer-Oost",
+    "de Kempen",
+    "De Kempen",
+    "Eemland",
+    "eemvallei",
+    "Één Lijn",
+    "Ede",
+    "'s-Hertogenbosch e.o.",
+    "IJsselland",
+    "Ijmond",
+    "Oost-Gelderland",
+    "Oostelijk Zuid-Limburg",
+    "Midden-Brabant",
+    "Regio 10",
+    "Regio 2",
+    "Émmen",
+    "Emmen",
+]
+
+
+def test_names_are_in_the_order_a_dutch_reader_looks_them_up():
+    # The reference is Dutch collation itself: the browser's (ICU's) localeCompare with "nl", which
+    # the region picker sorts by. Unicode's order put "Ääbenhausen" and "de Kempen" after "Zuid".
+    from generator.dutch import alphabetical
+    from generator.rules.plancheck import _engine
+
+    dutch = _engine().eval(f"{json.dumps(DUTCH_NAMES)}.sort(function (a, b) {{ return a.localeCompare(b, 'nl'); }})")
+    assert sorted(DUTCH_NAMES, key=alphabetical) == list(dutch)
+
+
+def test_every_list_of_regions_is_in_dutch_order(tmp_path):
+    # The lists readers scan for their region: the pages (every list and table comes from the
+    # lookups' order), the menu, the toetsing.
+    from conftest import copy_project
+
+    from generator.data.synthetic import synthetic_region
+    from generator.dutch import alphabetical
+    from generator.engine.plugin import list_regions_in_nav
+    from generator.rules.conformance import check_project
+    from generator.site.contexts import Lookups
+
+    project = copy_project(tmp_path / "p", with_regions=True)
+    national = load_project(project.root)
+    for number, name in enumerate(["de Kempen", "Ääbenhausen", "Émmen"], start=20):
+        slug, text = synthetic_region(national, number)
+        project.write(f"data/regios/{slug}.yml", text.replace(f"Synthetische regio {number:03d}", name))
+    loaded = load_project(project.root)
+    expected = sorted((r.naam for r in loaded.regions.values()), key=alphabetical)
+    assert expected[0] == "Ääbenhausen" and expected.index("de Kempen") < expected.index("Eemland")
+    assert [r.naam for r in Lookups(loaded, __import__("datetime").date(2026, 12, 5)).regions] == expected
+    nav = [{"Regio's": "regios/index.md"}]
+    list_regions_in_nav(nav, loaded)
+    assert [next(iter(entry)) for entry in nav[0]["Regio's"][1:]] == expected
+    assert list(dict.fromkeys(loaded.regions[v.region].naam for v in check_project(loaded))) == expected
+
+
 def test_no_csv_cell_starts_a_formula():
     # A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula
     # (=HYPERLINK(…) leaks data on click). OWASP's advice: start such a cell with an apostrophe.

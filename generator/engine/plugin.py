@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.addresses import GLOSSARY_PAGE, region_page
 from generator.data.project import Project, load_project
-from generator.dutch import plural
+from generator.dutch import alphabetical, plural
 from generator.engine.search import SEARCH_FOLDER, index_site
 from generator.engine.sitefiles import site_files
 from generator.errors import DataError, Diagnostic, Position
@@ -337,7 +337,7 @@ def list_regions_in_nav(nav: list | None, project: Project) -> None:
     if len(project.regions) > REGIONS_IN_MENU:
         return
     # Titles in the nav reach the page as HTML (Material does not escape them): escape data text.
-    regions = [{escape(r.naam): region_page(r.id)} for r in sorted(project.regions.values(), key=lambda r: r.naam)]
+    regions = [{escape(r.naam): region_page(r.id)} for r in sorted(project.regions.values(), key=lambda r: alphabetical(r.naam))]
     for entry in nav or []:
         if isinstance(entry, dict):
             for title, target in entry.items():

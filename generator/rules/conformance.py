@@ -24,7 +24,7 @@ from typing import Literal
 
 from generator.data.project import Project
 from generator.data.projectdata import REGIONS_DIR
-from generator.dutch import plural
+from generator.dutch import alphabetical, plural
 from generator.errors import Diagnostic
 from generator.models import Groeimodel, KernelementGrowth, Leidraad, Region, RegionRule, SourceRef, YearRule
 from generator.rules.offer import KernelCount, kernel_count, offers_of
@@ -439,7 +439,7 @@ def check_region(project: Project, region: Region, leidraad: Leidraad | None = N
 
 
 def check_project(project: Project) -> list[Verdict]:
-    return [v for region in sorted(project.regions.values(), key=lambda r: r.naam) for v in check_region(project, region)]
+    return [v for region in sorted(project.regions.values(), key=lambda r: alphabetical(r.naam)) for v in check_region(project, region)]
 
 
 # What an author can do about a failed rule, without being pushed to add what the plan does not say.

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator.addresses import CATALOGUE_PAGE, SOURCES_PAGE
 from generator.data.project import Project
-from generator.dutch import dutch_date, plural
+from generator.dutch import alphabetical, dutch_date, plural
 from generator.models import Intervention, Kernelement, Region, SourceRef
 from generator.rules.conformance import ToDo, Verdict, check_region, road_to, short_document_name
 from generator.rules.offer import Amount, Offer, kernel_count, offers_of
@@ -218,7 +218,7 @@ class Lookups:
         self.kernel_by_id = {k.id: k for k in self.kernels}
         self.leidraad = newest_leidraad(project)
         self.national = {v.id: v for v in project.catalogue.interventies}
-        self.regions = sorted(project.regions.values(), key=lambda r: r.naam)
+        self.regions = sorted(project.regions.values(), key=lambda r: alphabetical(r.naam))
         # Every region's choices, in the order of its file.
         self._offers = {region.id: offers_of(project.catalogue, region) for region in self.regions}
         self._made: dict[tuple, Any] = {}  # see `once`
@@ -258,7 +258,7 @@ class Lookups:
             mine = sets[region.id]
             others = (likeness(mine, o) for o in whole if o.id != region.id)
             # The first few as the sorted list would have them (200 regions: 40,000 pairs, 3 kept each).
-            result[region.id] = heapq.nsmallest(SIMILAR_COUNT, others, key=lambda x: (-x.ratio, x.other.naam))
+            result[region.id] = heapq.nsmallest(SIMILAR_COUNT, others, key=lambda x: (-x.ratio, alphabetical(x.other.naam)))
         return result
 
     def period(self, region: Region) -> PlanPeriod:
@@ -351,7 +351,7 @@ class Lookups:
     def interventions_of(self, kernel: Kernelement) -> list[Intervention]:
         # Numbered chapter-4 items first in their order, then appendix-B-only items by name.
         items = [v for v in self.project.catalogue.interventies if v.kernelement == kernel.id]
-        return sorted(items, key=lambda v: (v.nummer is None, v.nummer or 0, v.naam))
+        return sorted(items, key=lambda v: (v.nummer is None, v.nummer or 0, alphabetical(v.naam)))
 
 
 class PageBuilder:

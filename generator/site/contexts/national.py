@@ -16,7 +16,7 @@ from generator.addresses import (
     intervention_page,
     region_page,
 )
-from generator.dutch import NOT_STATED, dutch_date, dutch_number, requirement_label
+from generator.dutch import NOT_STATED, alphabetical, dutch_date, dutch_number, requirement_label
 from generator.models import Intervention, Leidraad, Region, SourceRef
 from generator.rules.changes import leidraad_changes
 from generator.rules.conformance import document_name
@@ -119,7 +119,7 @@ class NationalPages(PageBuilder):
         else:
             place = "alleen beschreven in bijlage B; hoofdstuk 4 nummert haar niet"
         offers = self.lookups.offers.get(intervention.id, [])
-        regions = sorted({o.region.id: o.region for o in offers}.values(), key=lambda r: (r.naam, r.id))
+        regions = sorted({o.region.id: o.region for o in offers}.values(), key=lambda r: (alphabetical(r.naam), r.id))
         rows = self.rows_by_region(intervention, regions, page)
         parts = in_parts(page, regions, INTERVENTION_BYTES, lambda region: rows_weight(rows[region.id], ROW_MARKUP))
         context = {
@@ -393,7 +393,7 @@ class NationalPages(PageBuilder):
                 "groeimodel": v.groeimodel is not None,
                 "actueel": v.id == self.lookups.leidraad.id,
                 "bronnen": self.lookups.sources(v.bron, page),
-                "regios": sorted(r.naam for r in self.lookups.project.regions.values() if r.plan.leidraad == v.id),
+                "regios": sorted((r.naam for r in self.lookups.project.regions.values() if r.plan.leidraad == v.id), key=alphabetical),
                 "veranderd": self._changes(versions[i - 1], v, page) if i else None,
             }
             for i, v in enumerate(versions)

@@ -23,7 +23,7 @@ from generator.addresses import (
     region_plan_pdf,
 )
 from generator.data.crosscheck import source_refs
-from generator.dutch import NOT_STATED, dutch_date, euro, names
+from generator.dutch import NOT_STATED, alphabetical, dutch_date, euro, names
 from generator.models import CHECKED_BY_THE_CHECK, Kernelement, Region, RegionIntervention, SourceRef
 from generator.rules.changes import plan_changes
 from generator.rules.conformance import restated_rules
@@ -422,7 +422,7 @@ class RegionPages(PageBuilder):
             if not offers and not amount:
                 continue
             items = []
-            for offer in sorted(offers, key=lambda o: (STATUS_ORDER.index(o.choice.status), o.name)):
+            for offer in sorted(offers, key=lambda o: (STATUS_ORDER.index(o.choice.status), alphabetical(o.name))):
                 choice = offer.choice
                 national_id = offer.national.id if offer.national else None
                 fields = []
