@@ -166,10 +166,16 @@ def test_a_fact_the_plan_does_not_state_reads_niet_vermeld_in_every_table(real_s
                 assert page_rows and all(r[3] == "niet vermeld" for r in page_rows), (region.id, indicator.naam)
                 assert all(r[3] == "niet vermeld" for r in indicators if r[0] == region.naam and r[1] == indicator.naam)
     assert seen, "the data has no unstated fact of these kinds: the test proves nothing"
-    # An offer the plan gives no year for (the overview's "Wanneer" column).
+    # An offer the plan gives no year for: the overview's "Wanneer" column, and on the interventions
+    # page every intervention's facts, where the line was left out (as if there were nothing to say).
     for region in project.regions.values():
         when = [td.get_text(strip=True) for td in html(real_site, f"regios/{region.id}").select('article td[data-label="Wanneer"]')]
         assert when and "–" not in when, region.id
+        facts = [li.get_text(" ", strip=True) for li in html(real_site, f"regios/{region.id}/interventies").select("article li")]
+        statuses = [f for f in facts if f.startswith("Status:")]
+        unstated = [c for c in region.interventies if not (c.jaar or c.sinds)]
+        assert len([f for f in facts if f.startswith("Wanneer:")]) == len(statuses), region.id
+        assert facts.count("Wanneer: niet vermeld") == len(unstated), region.id
 
 
 def test_catalogue_page_puts_regions_side_by_side(real_site):

@@ -439,7 +439,7 @@ class RegionPages(PageBuilder):
                         "naam": offer.name,
                         "anchor": offer.anchor,
                         "status": offer.label,
-                        "wanneer": self._when(choice),
+                        "wanneer": self._when(choice) or NOT_STATED,
                         "eigen": offer.own.beschrijving if offer.own else None,
                         "landelijk": {
                             "naam": self.lookups.national[national_id].naam,
