@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, copy_project, heading, html
 from test_validate import MINIMAL_REGION
 
+from generator.addresses import practice_plan_pdf
 from generator.engine.build import build_site
 
 REGIONS = ["eemland", "midden-brabant", "oost-gelderland", "zuid-holland-noord"]
@@ -176,6 +177,25 @@ def test_a_fact_the_plan_does_not_state_reads_niet_vermeld_in_every_table(real_s
         unstated = [c for c in region.interventies if not (c.jaar or c.sinds)]
         assert len([f for f in facts if f.startswith("Wanneer:")]) == len(statuses), region.id
         assert facts.count("Wanneer: niet vermeld") == len(unstated), region.id
+    # What the practice plan must meet: its deadline and where it goes in. Midden-Brabant's and
+    # Zuid-Holland Noord's plans name no deadline; the page, the form and its PDF left the line out.
+    from pypdf import PdfReader
+
+    for region in project.regions.values():
+        plan = region.praktijkplan
+        if plan is None:
+            continue
+        pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(real_site / practice_plan_pdf(region.id)).pages).split())
+        for label, stated in [("Uiterlijk", plan.deadline), ("Indienen", plan.indienen)]:
+            if stated is None:
+                seen += 1
+                for url in [f"regios/{region.id}/deelname", f"regios/{region.id}/praktijkplan"]:
+                    shown = {
+                        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+                        for dt in html(real_site, url).select("article dt")
+                    }
+                    assert shown.get(label) == "niet vermeld", (url, label, shown.get(label))
+                assert f"{label} niet vermeld" in pdf, (region.id, label)
 
 
 def test_catalogue_page_puts_regions_side_by_side(real_site):

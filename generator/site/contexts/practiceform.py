@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.dutch import dutch_date
+from generator.dutch import NOT_STATED, dutch_date
 from generator.models import PlanPart, Region
 from generator.rules import plancheck
 from generator.rules.plancheck import quarter_label
@@ -109,8 +109,8 @@ class PracticeForm:
             "plan_versie": self.region.plan.versie or "",
             "plan_datum": dutch_date(self.region.plan.datum),
             "vorm": plan.vorm if plan else None,
-            "deadline": plan.deadline if plan else None,
-            "indienen": plan.indienen if plan else None,
+            "deadline": (plan.deadline or NOT_STATED) if plan else None,
+            "indienen": (plan.indienen or NOT_STATED) if plan else None,
             "instructies": plan.instructies if plan else [],
             "onderdelen": built,
             "kolommen": columns,

@@ -492,8 +492,8 @@ class RegionPages(PageBuilder):
             if practice_plan is None
             else {
                 "vorm": practice_plan.vorm,
-                "deadline": practice_plan.deadline,
-                "indienen": practice_plan.indienen,
+                "deadline": practice_plan.deadline or NOT_STATED,
+                "indienen": practice_plan.indienen or NOT_STATED,
                 "onderdelen": [
                     {"titel": p.titel, "toelichting": p.toelichting, "verplicht": p.verplicht} for p in practice_plan.onderdelen
                 ],
