@@ -501,6 +501,12 @@ def test_the_open_data_sets_are_described_beside_them(real_site):
         assert files[table.name]["dialect"]["delimiter"] == ";", table.name
         for field in fields:
             assert field["description"] in " ".join(page.split()), (table.name, field["name"])
+        # "Missing is not zero and not no": a column with an empty cell says what the empty cell
+        # means, or a reader of the spreadsheet takes it for "none". Every such column in the data:
+        rows = as_a_dutch_spreadsheet(table)
+        for field in fields:
+            if any(row[field["name"]] == "" for row in rows):
+                assert "leeg" in field["description"], (table.name, field["name"], field["description"])
 
 
 def test_every_table_is_also_a_workbook_that_keeps_text_and_numbers_as_they_are(real_site):

@@ -23,27 +23,29 @@ REVIEWS = {"plan": "aan de leidraad die het plan volgt", "naar-nieuwste": "naar 
 
 # Each table's columns, with what they hold: written once, for the tables, the open-data page and
 # datapackage.json. Names come first, as the site shows them; ids (for joining tables) last.
+# What an empty cell means where the plan may not state a fact: never "none" or "no".
+EMPTY_NOT_STATED = "leeg: niet vermeld in het plan"
 INTERVENTION_COLUMNS = [
     Column("naam", "naam van de interventie in de leidraad"),
     Column("kernelement", "het kernelement waaronder de leidraad haar indeelt"),
-    Column("nummer", "nummer van de interventie in de leidraad, als die het noemt", "integer"),
+    Column("nummer", "nummer van de interventie in de leidraad; leeg: de leidraad nummert haar niet (alleen in bijlage B)", "integer"),
     Column("aard", "wat voor interventie het is (werkwijze, training, ICT, samenwerking of personeel)"),
     Column("samenvatting", "wat de interventie inhoudt, in eigen woorden"),
-    Column("varianten", "de vormen die de leidraad noemt, gescheiden door een puntkomma"),
+    Column("varianten", "de vormen die de leidraad noemt, gescheiden door een puntkomma; leeg: de leidraad noemt er geen"),
     Column("id", "korte naam van de interventie (zoals in de webadressen)"),
     Column("kernelement_id", "korte naam van het kernelement"),
 ]
 OFFER_COLUMNS = [
     Column("regio", "de regio"),
     Column("interventie", "de interventie zoals de regio haar noemt"),
-    Column("variant", "de vorm die de regio kiest, als het plan die noemt"),
+    Column("variant", f"de vorm die de regio kiest; {EMPTY_NOT_STATED}"),
     Column("eigen_interventie", "ja als het een interventie van de regio zelf is, niet uit de leidraad"),
     Column("kernelement", "het kernelement waaronder de regio haar indeelt"),
     Column("status", "verplicht, aangeboden, in overweging of niet aangeboden"),
     Column("ondersteund", "of het plan ondersteuning door de RHO noemt: ja, nee of niet vermeld"),
-    Column("minimale_eis", "wat de regio minimaal vraagt, als het plan het zegt"),
-    Column("einddoel", "het einddoel dat het plan noemt"),
-    Column("ondersteuning", "hoe de RHO ondersteunt, als het plan het zegt"),
+    Column("minimale_eis", f"wat de regio minimaal vraagt; {EMPTY_NOT_STATED}"),
+    Column("einddoel", f"het einddoel dat het plan noemt; {EMPTY_NOT_STATED}"),
+    Column("ondersteuning", f"hoe de RHO ondersteunt; {EMPTY_NOT_STATED}"),
     Column("regio_id", "korte naam van de regio"),
     Column("interventie_id", "korte naam van de interventie"),
     Column("kernelement_id", "korte naam van het kernelement"),
@@ -53,8 +55,8 @@ TARIFF_COLUMNS = [
     Column("verzekeraar", "de zorgverzekeraar die het tarief betaalt"),
     Column("bedrag_euro", "het bedrag in euro (in de CSV met een komma als decimaalteken)", "number", "Bedrag (euro)"),
     Column("eenheid", "waarvoor het bedrag geldt, zoals per ingeschreven patiënt per kwartaal"),
-    Column("jaar", "het jaar waarin het tarief geldt, als het plan het noemt", "integer"),
-    Column("prestatiecode", "de prestatiecode, als het plan die noemt"),
+    Column("jaar", f"het jaar waarin het tarief geldt; {EMPTY_NOT_STATED}", "integer"),
+    Column("prestatiecode", f"de prestatiecode; {EMPTY_NOT_STATED}"),
     Column("regio_id", "korte naam van de regio"),
 ]
 VERDICT_COLUMNS = [
@@ -68,7 +70,7 @@ VERDICT_COLUMNS = [
     Column("uitkomst", "voldoet, voldoet niet of niet te beoordelen"),
     Column("indicatief", "ja als de regel uit een andere bron is afgeleid en het oordeel dus indicatief is"),
     Column("reden", "waarom: wat geteld is, of welk feit het plan niet noemt"),
-    Column("noot_redactie", "een afweging van de redactie, apart van wat het plan zegt", title="Noot van de redactie"),
+    Column("noot_redactie", "een afweging van de redactie, apart van wat het plan zegt; leeg: geen noot", title="Noot van de redactie"),
     Column("regio_id", "korte naam van de regio"),
     Column("leidraad_id", "korte naam van de leidraadversie"),
 ]
@@ -76,12 +78,12 @@ SOURCE_COLUMNS = [
     Column("id", "korte naam van het brondocument"),
     Column("titel", "titel van het document"),
     Column("uitgever", "wie het uitgaf"),
-    Column("versie", "versie van het document, als die vermeld is"),
-    Column("datum", "datum van het document, als die vermeld is"),
+    Column("versie", "versie van het document; leeg: het document noemt geen versie"),
+    Column("datum", "datum van het document; leeg: het document noemt geen datum"),
     Column("soort", "document, of een webpagina die bij het document hoort"),
     Column("naam", "titel van het document of de webpagina"),
-    Column("adres", "webadres"),
-    Column("geraadpleegd", "wanneer de redactie de pagina las"),
+    Column("adres", "webadres; leeg: er is geen webadres vermeld"),
+    Column("geraadpleegd", "wanneer de redactie de pagina las; leeg: niet vermeld"),
 ]
 DESCRIPTIONS = {
     "bronnen.csv": ("Bronnen", "Een regel per brondocument en een per webpagina daarvan.", SOURCE_COLUMNS),
