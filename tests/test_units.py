@@ -95,6 +95,35 @@ def test_a_whole_copy_of_a_plan_has_no_changes_against_itself(project):
         assert plan_changes(project.catalogue, copy, region, region.interventies[0].bron[0]).changes == []
 
 
+def test_a_tariff_change_says_what_the_plan_did_not_state(project):
+    # Oost-Gelderland's plan gives Menzis' tariff without a prestatiecode. Had a later version
+    # added the code, the change read "Was: € 2,88 · Nu: € 2,88 (prestatie 13050)": as if there
+    # had been no code, where the plan only did not name one.
+    region = project.regions["oost-gelderland"]
+    tariffs = region.financiering.tarieven
+    assert tariffs[0].prestatiecode is None and tariffs[0].jaar == 2023
+    later = region.model_copy(
+        update={
+            "financiering": region.financiering.model_copy(
+                update={"tarieven": [tariffs[0].model_copy(update={"prestatiecode": "13050"}), *tariffs[1:]]}
+            )
+        }
+    )
+    earlier = EarlierRegion.model_validate({**region.model_dump(), "gegevens": "volledig"})
+    (change,) = [c for c in plan_changes(project.catalogue, earlier, later, region.interventies[0].bron[0]).changes if c.part == "Tarieven"]
+    assert (change.old, change.new) == ("€\u00a02,88 (prestatiecode niet vermeld)", "€\u00a02,88 (prestatie 13050)"), change
+    # A tariff whose year the plan does not name is called so, not left without a year.
+    no_year = region.model_copy(
+        update={
+            "financiering": region.financiering.model_copy(
+                update={"tarieven": [tariffs[0].model_copy(update={"jaar": None}), *tariffs[1:]]}
+            )
+        }
+    )
+    subjects = {c.subject for c in plan_changes(project.catalogue, earlier, no_year, region.interventies[0].bron[0]).changes}
+    assert f"{tariffs[0].verzekeraar}, {tariffs[0].eenheid}, jaar niet vermeld" in subjects, subjects
+
+
 def test_a_partial_version_compares_only_what_it_states(project):
     region = project.regions["zuid-holland-noord"]
     earlier = next(iter(project.earlier_versions["zuid-holland-noord"].values()))

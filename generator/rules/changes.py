@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.dutch import euro, requirement_label
+from generator.dutch import NOT_STATED, euro, requirement_label
 from generator.models import Catalogue, EarlierRegion, GeneralRule, Leidraad, Region, RegionRule, SourceRef, YearRule
 from generator.rules.offer import STATUS_LABELS, SUPPORT_LABELS, Offer, choice_key, offers_of
 
@@ -249,8 +249,8 @@ def plan_changes(catalogue: Catalogue, old: Region, new: Region, plan_source: So
         {(t.verzekeraar, t.jaar, t.eenheid): t for t in (old.financiering.tarieven if old.financiering else [])},
         {(t.verzekeraar, t.jaar, t.eenheid): t for t in (new.financiering.tarieven if new.financiering else [])},
         lambda t: (t.bedrag, t.prestatiecode),
-        lambda t: euro(t.bedrag) + (f" (prestatie {t.prestatiecode})" if t.prestatiecode else ""),
-        lambda t: f"{t.verzekeraar}, {t.eenheid}" + (f", {t.jaar}" if t.jaar else ""),
+        lambda t: euro(t.bedrag) + (f" (prestatie {t.prestatiecode})" if t.prestatiecode else f" (prestatiecode {NOT_STATED})"),
+        lambda t: f"{t.verzekeraar}, {t.eenheid}, {t.jaar or f'jaar {NOT_STATED}'}",
         old_complete,
         new_complete,
     )
