@@ -377,6 +377,30 @@ def test_zuid_holland_noord_commitments_are_checked(project):
     assert "Toezegging 3: medewerking aan de monitoring (aanvinken)" in next(v["melding"] for v in found if v["uitkomst"] == "voldoet niet")
 
 
+def test_a_year_past_a_plan_that_names_no_end_is_not_called_outside_the_plan(project):
+    # Midden-Brabant (seed 003) starts with "Er is vanaf 1-4-2023 een prestatie MTVP" and names no
+    # end anywhere. A practice that began in 2024 plans its fifth year, 2028: later than any
+    # leidraad version describes (2023-2027), so it is not judged. But the plan does not say 2028
+    # lies outside it; the note said "valt buiten het regioplan van Midden-Brabant (vanaf 2023)".
+    from generator.rules.offer import choice_key
+    from generator.rules.plancheck import plan_notes
+
+    region = project.regions["midden-brabant"]
+    assert region.plan.periode_van == 2023 and region.plan.periode_tot is None
+    first = region.interventies[0]
+    plan = {"start": "2024-K1", "keuzes": {choice_key(first.interventie, first.variant): {"1": "actief", "5": "actief"}}}
+    notes = plan_notes(rules_for_region(project, region), plan)
+    (year_5,) = [n for n in notes if n.startswith("MTVP-jaar 5 (2028)")]
+    assert "valt buiten het regioplan" not in year_5, year_5
+    assert "leidraad" in year_5 and "noemt geen einde" in year_5, year_5
+    # Zuid-Holland Noord's plan does name its years (2023-2025): 2026 lies outside it.
+    zhn = project.regions["zuid-holland-noord"]
+    first = zhn.interventies[0]
+    plan = {"start": "2023-K3", "keuzes": {choice_key(first.interventie, first.variant): {"1": "actief", "4": "actief"}}}
+    (year_4,) = [n for n in plan_notes(rules_for_region(project, zhn), plan) if n.startswith("MTVP-jaar 4")]
+    assert "valt buiten het regioplan van Zuid-Holland Noord" in year_4, year_4
+
+
 def test_a_plan_of_another_region_says_so_once(tmp_path):
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps({"formaat": 1, "regio": "eemland", "keuzes": {"microsoft-365": {"1": "actief"}}}), encoding="utf-8")

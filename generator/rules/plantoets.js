@@ -422,9 +422,14 @@
       var which = "MTVP-jaar " + year + (plan.start ? " (" + plan.calendarYear(year) + ")" : "");
       if (!plan.inScope(year)) {
         var inCalendar = plan.calendarYear(year);
-        var where = inCalendar < calendar.toetsjaren[0] || inCalendar > calendar.toetsjaren[1] ?
+        var before = inCalendar < calendar.toetsjaren[0], after = inCalendar > calendar.toetsjaren[1];
+        // Outside the plan only where the plan names its first or last year; past an end it does not
+        // name, the judged years stop where the leidraad versions do, and the note says so.
+        var unnamed = (before && calendar.planjaren[0] === null) ? "begin" : (after && calendar.planjaren[1] === null) ? "einde" : null;
+        var where = (before || after) && !unnamed ?
           "valt buiten het regioplan van " + rules.regionaam + " (" + calendar.planperiode + ")" :
-          "valt buiten de jaren die een versie van de leidraad beschrijft";
+          "valt buiten de jaren die een versie van de leidraad beschrijft" +
+            (unnamed ? " (het regioplan van " + rules.regionaam + " noemt geen " + unnamed + ")" : "");
         notes.push(which + " " + where + ": niet getoetst.");
       } else {
         notes.push(which + " geldt als geschiedenis: " + rules.regionaam + " vraagt elk jaar een plan voor het komende jaar; getoetst wordt het laatste jaar van dit plan.");
