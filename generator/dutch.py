@@ -57,10 +57,20 @@ def requirement_label(rule) -> str:
     return REQUIREMENT_LABELS[rule.eis].format(n=rule.minimaal)
 
 
-def alphabetical(name: str) -> tuple[str, str, str]:
-    """A sort key that puts names where a Dutch reader looks for them, as Dutch collation does (the
-    browser's localeCompare with "nl"): letters first without their accents or case ("Ääbenhausen"
-    before "Aalsmeer", "de Kempen" before "Eemland"), then unaccented before accented, then a small
-    letter before a capital. Unicode's own order put every accented or small first letter after Z."""
+# Dutch collation (ICU's, as the browser's localeCompare with "nl") puts spaces, punctuation and
+# symbols before digits and letters, in this order; the apostrophes ' ‘ ’ count as one.
+_PUNCTUATION_ORDER = [" \u00a0", "_", "-\u2010\u2011", "\u2013", "\u2014", ",", ";", ":", "!", "?", ".", "'\u2018\u2019",
+                      '"\u201c\u201d', "(", ")", "[", "]", "{", "}", "@", "*", "/", "\\", "&", "#", "%", "+", "<", "=", ">",
+                      "|", "~", "$", "€"]  # fmt: skip
+_PUNCTUATION = {ord(c): chr(1 + rank) for rank, group in enumerate(_PUNCTUATION_ORDER) for c in group}
+
+
+@functools.cache
+def alphabetical(name: str) -> tuple[str, str, str, str]:
+    """A sort key that puts names where a Dutch reader looks for them, as Dutch collation does: letters
+    first without their accents or case ("Ääbenhausen" before "Aalsmeer", "de Kempen" before
+    "Eemland", "’s-Hertogenbosch" first), then unaccented before accented, then a small letter before
+    a capital; the name itself last, so no two names tie. Unicode's own order put every accented or
+    small first letter, and the typographic apostrophe, after Z."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return bare.casefold(), name.casefold(), name.swapcase()
+    return bare.casefold().translate(_PUNCTUATION), name.casefold(), name.swapcase(), name
