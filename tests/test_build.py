@@ -732,9 +732,11 @@ def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
     assert "dirty" not in errors and "Traceback" not in errors, errors
     # The build that stopped at E310 is reported in Dutch only: MkDocs' own English lines about a
     # failed rebuild ("Aborted with a BuildError!", "An error happened during the rebuild…") are
-    # said in Dutch, once.
+    # said in Dutch, once per failed build. (Whether the two edits above make one rebuild or two
+    # depends on the machine's load: seen both.)
     assert "E310" in errors and "Aborted" not in errors and "An error happened" not in errors, errors
-    assert errors.count("De voorvertoning toont de vorige versie tot de fout hierboven is hersteld") == 1, errors
+    failed = errors.count("Fout in de pagina 'toegankelijkheid.md'")
+    assert failed >= 1 and errors.count("De voorvertoning toont de vorige versie tot de fout hierboven is hersteld") == failed, errors
 
 
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(project):
