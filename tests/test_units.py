@@ -372,6 +372,30 @@ def test_every_list_of_regions_is_in_dutch_order(tmp_path):
     assert list(dict.fromkeys(loaded.regions[v.region].naam for v in check_project(loaded))) == expected
 
 
+def test_a_groeimodel_year_the_leidraad_gives_no_rule_for_reads_niet_vermeld(tmp_path):
+    # The groeimodel table said "geen regel" for a kernelement's year without a rule in the data,
+    # which reads as "nothing is asked"; the leidraad does not state it. (No year lacks one in the
+    # real data: here anders werken's year 2 is taken out.)
+    from conftest import copy_project
+
+    from generator.site.contexts import Lookups
+    from generator.site.contexts.national import NationalPages
+
+    project = copy_project(tmp_path / "p")
+    project.replace(
+        "data/leidraad/leidraad-v3.yml",
+        "        - jaar: 2\n          eis: nieuw\n          minimaal: 1\n          toelichting: Er komt minimaal één interventie bij.\n",
+        "",
+    )
+    loaded = load_project(project.root)
+    lookups = Lookups(loaded, __import__("datetime").date(2026, 12, 5))
+    page = NationalPages(lookups).groeimodel_page(loaded.leidraden["leidraad-v3"])
+    kernels = [k for k in lookups.kernels if any(g.kernelement == k.id for g in loaded.leidraden["leidraad-v3"].groeimodel.kernelementen)]
+    column = [k.id for k in kernels].index("anders-werken")
+    rows = {row["jaar"]: row["cellen"] for row in page.context["rijen"]}
+    assert rows["Jaar 2"][column] == "niet vermeld", rows
+
+
 def test_no_csv_cell_starts_a_formula():
     # A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula
     # (=HYPERLINK(…) leaks data on click). OWASP's advice: start such a cell with an apostrophe.

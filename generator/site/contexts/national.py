@@ -269,7 +269,7 @@ class NationalPages(PageBuilder):
             for kernel in columns:
                 rule = _rule_for_year(growth[kernel.id].jaren, year)
                 derived = rule and (rule.afgeleid_uit or model.afgeleid_uit)
-                cells.append((requirement_label(rule) + (" (afgeleid)" if derived else "")) if rule else "geen regel")
+                cells.append((requirement_label(rule) + (" (afgeleid)" if derived else "")) if rule else NOT_STATED)
             rows.append({"jaar": label, "cellen": cells})
         details = [
             {
