@@ -199,3 +199,22 @@ def test_the_regioplan_lists_every_document_its_notes_cite(project, markdown_set
     assert cited, "the toetsing cites the leidraad"
     titles = {d.id: d.titel for d in project.sources.documenten}
     assert [titles[leidraad.document] for leidraad in cited if titles[leidraad.document] not in listed] == []
+
+
+def test_a_plan_without_a_title_is_not_named_by_a_blank_in_either_pdf(project, markdown_setup):
+    # A region file may leave out the plan's title when the source names none ("niet vermeld").
+    # The regioplan PDF's description read "Samenvatting in eigen woorden van  van <RHO>", the
+    # praktijkplan's running header an empty line, or ", versie 3".
+    import dataclasses
+
+    from bs4 import BeautifulSoup
+
+    region = project.regions[REGION]
+    untitled = region.model_copy(update={"plan": region.plan.model_copy(update={"titel": None})})
+    changed = dataclasses.replace(project, regions={**project.regions, REGION: untitled})
+    for job in jobs_of(REPO, changed, markdown_setup):
+        page = BeautifulSoup(job.document(), "html.parser")
+        description = page.find("meta", attrs={"name": "description"})["content"]
+        header = page.select_one(".running-version").get_text(" ", strip=True)
+        for text in (description, header):
+            assert "niet vermeld" in text and "  " not in text and not text.startswith(","), (job.path, text)

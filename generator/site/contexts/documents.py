@@ -49,7 +49,7 @@ class RegionDocuments(PageBuilder):
 
     def practice_plan(self, region: Region) -> Document:
         form = self.pages.form(region)
-        values = {"form": form, "region": region, "version": region.plan.versie or ""}
+        values = {"form": form, "region": region, "plan_titel": _plan_title(region), "versie": region.plan.versie or NOT_STATED}
         fields = tuple((field["naam"], field["titel"]) for field in form["velden"])
         return Document(practice_plan_pdf(region.id), PRACTICE_PLAN_TEMPLATE, values, fields=fields)
 
@@ -79,7 +79,13 @@ class RegionDocuments(PageBuilder):
             "jaar": self.lookups.today.year,
             "version": region.plan.versie or "",
             "titel": region.plan.titel or NOT_STATED,
+            "plan_titel": _plan_title(region),
             "verzekeraars": names(region.zorgverzekeraars),
         }
         pages = tuple(PrintedPage(sub, title, printed[sub](region)) for sub, title in SUBPAGES if sub in printed)
         return Document(region_plan_pdf(region.id), REGION_PLAN_TEMPLATE, values, pages)
+
+
+def _plan_title(region: Region) -> str:
+    """The plan's title as the PDFs' descriptions and headers name it, or that the source names none."""
+    return region.plan.titel or f"(titel {NOT_STATED})"
