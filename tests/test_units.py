@@ -396,6 +396,23 @@ def test_a_groeimodel_year_the_leidraad_gives_no_rule_for_reads_niet_vermeld(tmp
     assert rows["Jaar 2"][column] == "niet vermeld", rows
 
 
+def test_a_region_page_says_so_where_the_plan_names_no_indicators_or_dates(project):
+    # The monitoring page says "Niet vermeld" for monitoring or financing the sources do not
+    # mention, but a plan that describes monitoring without naming indicators, or that gives no
+    # dates, lost the table or the whole Tijdlijn section without a word.
+    import dataclasses
+
+    from generator.site.pipeline import generate_pages, lookups_for
+
+    region = project.regions["eemland"]
+    bare = region.model_copy(update={"monitoring": region.monitoring.model_copy(update={"indicatoren": []}), "tijdlijn": []})
+    changed = dataclasses.replace(project, regions={**project.regions, "eemland": bare})
+    pages = {p.path: p.content for p in generate_pages(REPO, lookups_for(changed, __import__("datetime").date(2026, 12, 5)))}
+    text = " ".join(pages["regios/eemland/monitoring-en-financiering.md"].split())
+    assert "Indicatoren: niet vermeld" in text, text[:600]
+    assert "## Tijdlijn Niet vermeld" in text, text[-600:]
+
+
 def test_no_csv_cell_starts_a_formula():
     # A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula
     # (=HYPERLINK(…) leaks data on click). OWASP's advice: start such a cell with an apostrophe.
