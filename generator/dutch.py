@@ -21,6 +21,8 @@ REQUIREMENT_LABELS = {
 
 # What every page, PDF and file says where a source does not state a fact: never zero, no, or empty.
 NOT_STATED = "niet vermeld"
+# Why a count or comparison of a region's offer says nothing, where its sources give part of the plan.
+PARTIAL_OFFER = "de bronnen van deze regio noemen maar een deel van haar aanbod"
 
 
 def names(items) -> str:

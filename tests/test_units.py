@@ -224,6 +224,11 @@ def test_an_offer_counted_only_in_words_without_a_number_is_not_failed(project):
 
     assert verdict(bare).outcome == "voldoet niet" and "bij naam aangeboden: 0" in verdict(bare).reason
     assert verdict(worded).outcome == "niet te beoordelen" and "opties zonder aantal" in verdict(worded).reason
+    # From sources that give only part of the plan, the same offer is not judged, and the reason
+    # says why: "bij naam aangeboden: 0 (geen)" alone read as a count of none.
+    partial = bare.model_copy(update={"plan": region.plan.model_copy(update={"bron_volledig": False})})
+    assert verdict(partial).outcome == "niet te beoordelen"
+    assert "de bronnen van deze regio noemen maar een deel van haar aanbod" in verdict(partial).reason, verdict(partial).reason
 
 
 def test_a_count_reached_only_by_counting_forms_of_one_intervention_is_not_judged(project):

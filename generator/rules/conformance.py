@@ -24,7 +24,7 @@ from typing import Literal
 
 from generator.data.project import Project
 from generator.data.projectdata import REGIONS_DIR
-from generator.dutch import alphabetical, plural
+from generator.dutch import PARTIAL_OFFER, alphabetical, plural
 from generator.errors import Diagnostic
 from generator.models import Groeimodel, KernelementGrowth, Leidraad, Region, RegionRule, SourceRef, YearRule
 from generator.rules.offer import KernelCount, kernel_count, offers_of
@@ -224,6 +224,8 @@ class _Judge:
         for statement in count.statements:
             stated = f"minimaal {statement.aantal} opties" if statement.aantal else "opties zonder aantal"
             reason += f"; het plan noemt {stated}: {statement.tekst.strip()}"
+        if not count.complete:
+            reason += f"; {PARTIAL_OFFER}"
         outcome: Outcome = {True: "voldoet", False: "voldoet niet", None: "niet te beoordelen"}[enough]
         notes = " ".join(s.redactie.strip() for s in count.statements if s.redactie) or None
         self.add("groeimodel", rule, derived, outcome, reason, growth.bron, ("interventies",), notes)

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.addresses import CATALOGUE_PAGE, COMPARE_SCRIPT, PICKER_DATA_NAME, PICKER_DATA_SCRIPT, intervention_page, region_page
-from generator.dutch import NOT_STATED, dutch_date, euro, names, plural
+from generator.dutch import NOT_STATED, PARTIAL_OFFER, dutch_date, euro, names, plural
 from generator.models import Region
 from generator.rules.offer import STATUS_LABELS, STATUS_SYMBOLS, Amount, Offer
 from generator.rules.plancheck import outcome_order, symbols
@@ -102,7 +102,7 @@ def _runs(rows: list[dict[str, Any]], key: str) -> list[_Run]:
 
 
 # Said for a region compared with none (`PageLookups.similar`).
-NOT_COMPARABLE = "niet te bepalen: de bronnen van deze regio noemen maar een deel van haar aanbod"
+NOT_COMPARABLE = f"niet te bepalen: {PARTIAL_OFFER}"
 
 
 class ComparePages(PageBuilder):
