@@ -15,6 +15,7 @@ import pytest
 from conftest import REPO, regioplan
 
 from generator.data.project import load_project
+from generator.rules.offer import choice_key
 from generator.rules.plancheck import check_plan
 from generator.rules.planrules import rules_for_region, validate_plan
 
@@ -399,6 +400,40 @@ def test_a_year_past_a_plan_that_names_no_end_is_not_called_outside_the_plan(pro
     plan = {"start": "2023-K3", "keuzes": {choice_key(first.interventie, first.variant): {"1": "actief", "4": "actief"}}}
     (year_4,) = [n for n in plan_notes(rules_for_region(project, zhn), plan) if n.startswith("MTVP-jaar 4")]
     assert "valt buiten het regioplan van Zuid-Holland Noord" in year_4, year_4
+
+
+def test_a_kernelement_with_options_stated_without_a_number_is_not_called_too_few(project):
+    # A plan may say there are more options than it names, without a number (a kernelement's
+    # `aanbod` sentence with no `aantal`: "Meer opties, in overleg met de RHO."). The toetsing
+    # (offer.py) then cannot judge the region's offer; the plan check said "te weinig keuze om dit
+    # te halen", as if the named options were all there are.
+    from generator.models import KernelOffer
+    from generator.rules.offer import offers_of
+
+    region = project.regions["eemland"]
+    growth = next(g for g in project.leidraden["leidraad-v3"].groeimodel.kernelementen if g.kernelement == "anders-werken")
+    others = [o.choice for o in offers_of(project.catalogue, region) if o.kernelement != "anders-werken"]
+    worded = region.model_copy(
+        update={
+            "interventies": others,
+            "aanbod_per_kernelement": [KernelOffer(kernelement="anders-werken", tekst="Meer opties, in overleg met de RHO.", bron=growth.bron)],
+            "plan": region.plan.model_copy(update={"bron_volledig": True}),
+        }
+    )
+    other = others[0]
+    plan = {"start": "2026-K1", "keuzes": {choice_key(other.interventie, other.variant): {"1": "actief"}}}
+    found = check_plan(rules_for_region(project, worded), {"keuzes": {}, **plan})
+    (year_1,) = [v["melding"] for v in found if v["jaar"] == 1 and v["melding"].startswith("Anders werken") and v["uitkomst"] != "voldoet"]
+    # It said "Het regioplan zegt hier 0 opties te bieden": a number the plan never gave.
+    assert "0 opties te bieden" not in year_1 and "noemt geen aantal" in year_1, year_1
+    # Without another leidraad intervention to choose, the verdict is the regioplan's gap, and the
+    # reason does not call the choice too small where the plan says there is more.
+    rules = rules_for_region(project, worded)
+    rules["interventies"] = [i for i in rules["interventies"] if not (i.get("buiten_regioplan") and i["kernelement"] == "anders-werken")]
+    found = check_plan(rules, {"keuzes": {}, **plan})
+    (year_1,) = [v for v in found if v["jaar"] == 1 and v["melding"].startswith("Anders werken") and v["uitkomst"] != "voldoet"]
+    assert year_1["uitkomst"] == "niet te beoordelen", year_1
+    assert "te weinig keuze" not in year_1["melding"] and "noemt geen aantal" in year_1["melding"], year_1["melding"]
 
 
 def test_a_plan_of_another_region_says_so_once(tmp_path):

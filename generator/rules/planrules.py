@@ -70,7 +70,13 @@ def rules_for_region(project: Project, region: Region) -> dict[str, Any]:
     offer = {}
     for kernel in kernels:
         count = kernel_count(offers, region, kernel)
-        offer[kernel] = {"genoemd": len(count.named), "gezegd": count.stated, "bron_volledig": count.complete}
+        offer[kernel] = {
+            "genoemd": len(count.named),
+            "gezegd": count.stated,
+            # The plan says something of this offer without a number: the count stays open.
+            "meer_zonder_aantal": any(s.aantal is None for s in count.statements),
+            "bron_volledig": count.complete,
+        }
     period = _period(project, region)
     rules: list[dict[str, Any]] = []
     # Each calendar year is judged by the leidraad version in force in it (its `geldig_voor`); the

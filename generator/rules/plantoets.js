@@ -176,10 +176,11 @@
    * interventions outside the regioplan a practice could add there. */
   Plan.prototype.capacity = function (rule) {
     var offer = this.rules.aanbod, known = this.known;
-    var result = { named: 0, stated: 0, complete: true, extra: 0 };
+    var result = { named: 0, stated: 0, unnumbered: false, complete: true, extra: 0 };
     rule.kernelementen.forEach(function (k) {
       result.named += offer[k].genoemd;
       result.stated = Math.max(result.stated, offer[k].gezegd || 0);
+      result.unnumbered = result.unnumbered || offer[k].meer_zonder_aantal;
       result.complete = result.complete && offer[k].bron_volledig;
     });
     this.keys.forEach(function (key) {
@@ -197,16 +198,22 @@
     var capacity = plan.capacity(rule);
     var tail = counted + ": " + plan.names(found) + ".";
     if (capacity.named >= rule.nodig) return ["voldoet niet", tail];
-    // The regioplan names too few options here. Say what its sources say, and no more.
-    var offered = capacity.named > capacity.stated ? "noemt hier " + options(capacity.named) :
-      "zegt hier " + options(capacity.stated) + " te bieden en noemt er " + capacity.named + " bij naam";
+    // The regioplan names too few options here. Say what its sources say, and no more: a number
+    // only where the plan gives one.
+    var offered = capacity.stated > capacity.named ?
+      "zegt hier " + options(capacity.stated) + " te bieden en noemt er " + capacity.named + " bij naam" :
+      "noemt hier " + options(capacity.named) + " bij naam";
+    // A sentence on the offer without a number (Midden-Brabant's menu card of one method) claims no
+    // more options, but leaves the count open.
+    if (capacity.unnumbered) offered += "; wat het verder over dit aanbod zegt, noemt geen aantal";
     var more = !capacity.complete ? " De regio is ingevoerd uit onvolledige bronnen: of zij hier meer biedt, is niet bekend." : "";
+    var tooFew = capacity.unnumbered ? "of dat genoeg keuze is om dit te halen, is daaruit niet te zeggen" : "te weinig keuze om dit te halen";
     if (capacity.extra) {
       return ["voldoet niet", tail + " Het regioplan " + offered + "." + more +
         " Een andere interventie uit de leidraad mag ook; de RHO ondersteunt die niet per se, overleg met de RHO."];
     }
     return ["niet te beoordelen", "Het regioplan " + offered + " (" + plan.names(plan.scope(rule).filter(function (k) { return !plan.known[k].buiten_regioplan; })) +
-      "): te weinig keuze om dit te halen." + more + " Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."];
+      "): " + tooFew + "." + more + " Dat ligt aan het regioplan, niet aan uw plan; overleg met de RHO."];
   }
 
   // One function per rule kind, in the same order as KINDS in generator/rules/planrules.py. A function
