@@ -416,7 +416,9 @@ def test_a_kernelement_with_options_stated_without_a_number_is_not_called_too_fe
     worded = region.model_copy(
         update={
             "interventies": others,
-            "aanbod_per_kernelement": [KernelOffer(kernelement="anders-werken", tekst="Meer opties, in overleg met de RHO.", bron=growth.bron)],
+            "aanbod_per_kernelement": [
+                KernelOffer(kernelement="anders-werken", tekst="Meer opties, in overleg met de RHO.", bron=growth.bron)
+            ],
             "plan": region.plan.model_copy(update={"bron_volledig": True}),
         }
     )
