@@ -425,7 +425,9 @@ def test_a_region_with_two_versions_says_what_changed(project):
     assert "Anders triëren door middel van triage training: gewijzigd. Was: aangeboden. Nu: verplicht." in text
     assert "MDO/casuïstiektafel met het sociaal domein, de tweede lijn en/of GGZ en/of wijkverpleging: nieuw." in text
     assert "Implementeren van e-Health platforms voor patiënten: vervallen." in text
-    assert "Was: uiterlijk 1 april 2026. Nu: uiterlijk 15 april 2026." in text and "Was: € 3,00. Nu: € 3,23." in text
+    assert "Was: uiterlijk 1 april 2026. Nu: uiterlijk 15 april 2026." in text
+    # The fixture's tariff has no prestatiecode: said, not left out (as if it had none).
+    assert "Was: € 3,00 (prestatiecode niet vermeld). Nu: € 3,23 (prestatiecode niet vermeld)." in text
     # Each change cites the version it comes from, on the sources page.
     for li in items:
         assert li.find("a", href=lambda h: h and "bronnen" in h), li.get_text()
