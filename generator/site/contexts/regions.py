@@ -109,12 +109,13 @@ class RegionPages(PageBuilder):
         return {g.id: g.titel for leidraad in self.lookups.project.leidraden.values() for g in leidraad.doelstellingen}
 
     def _when(self, choice: RegionIntervention) -> str:
+        """'jaar 2, sinds 2024', or 'niet vermeld' where the plan gives an offer no year."""
         parts = []
         if choice.jaar:
             parts.append(f"jaar {choice.jaar}")
         if choice.sinds:
             parts.append(f"sinds {choice.sinds}")
-        return ", ".join(parts)
+        return ", ".join(parts) or NOT_STATED
 
     def _subpages(self, region: Region) -> list[tuple[str, str]]:
         # The history page exists only where the data records more than one version.
@@ -256,7 +257,7 @@ class RegionPages(PageBuilder):
                                 "naam": o.name,
                                 "href": link(page, details_page, o.anchor),
                                 "status": o.label,
-                                "wanneer": self._when(o.choice) or NOT_STATED,
+                                "wanneer": self._when(o.choice),
                                 "eigen": o.own is not None,
                             }
                             for o in offers
@@ -439,7 +440,7 @@ class RegionPages(PageBuilder):
                         "naam": offer.name,
                         "anchor": offer.anchor,
                         "status": offer.label,
-                        "wanneer": self._when(choice) or NOT_STATED,
+                        "wanneer": self._when(choice),
                         "eigen": offer.own.beschrijving if offer.own else None,
                         "landelijk": {
                             "naam": self.lookups.national[national_id].naam,
