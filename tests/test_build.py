@@ -246,10 +246,13 @@ def test_two_builds_of_the_same_input_are_byte_identical(real_site, tmp_path):
 
 def test_benchmark_smoke_run_reports_every_figure(tmp_path):
     """A tiny run of `regioplan bench`: the command works and prints each figure (timings are not judged)."""
-    result = regioplan(REPO_ROOT, "bench", "--regions", "2", "--pdf-sample", "2", "--repeat", "2", "--keep", str(tmp_path / "bench"))
+    result = regioplan(REPO_ROOT, "bench", "--regions", "1", "--repeat", "2", "--keep", str(tmp_path / "bench"))
     assert result.returncode == 0, result.stderr
     for label in [
         "builds without PDFs and floors: 2 each, in turn; medians",
+        "rebuild, no change",
+        "rebuild, new day",
+        "PDFs rendered again: 0 of 2",
         "load and validate",
         "generate pages",
         "MkDocs render",
@@ -269,6 +272,10 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path):
     assert "bewerking" not in (tmp_path / "bench" / "project" / "data" / "regios" / f"{region}.yml").read_text(encoding="utf-8")
     assert (tmp_path / "bench" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
     assert (tmp_path / "bench" / "floor" / "site" / "vergelijk" / "matrix" / "index.html").is_file()
+    # The rebuilds after the preview are builds: their PDFs are real ones, from the cache.
+    placeholder = (REPO_ROOT / "generator/engine/placeholder.pdf").read_bytes()
+    pdfs = sorted((tmp_path / "bench" / "site-again" / "regios" / region).glob("*.pdf"))
+    assert len(pdfs) == 2 and all(pdf.read_bytes() != placeholder for pdf in pdfs)
 
 
 def test_no_environment_turns_real_pdfs_into_placeholders(project):
@@ -279,6 +286,29 @@ def test_no_environment_turns_real_pdfs_into_placeholders(project):
     result = regioplan(project.root, "build", env={"REGIOPLAN_PDF": "0"})
     assert result.returncode == 0, result.stderr
     placeholder = (REPO_ROOT / "generator/engine/placeholder.pdf").read_bytes()
+    pdf = project.path("site/regios/planregio/regioplan-planregio.pdf")
+    assert pdf.read_bytes() != placeholder
+    assert "Planregio" in " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_a_build_after_a_preview_in_the_same_process_makes_real_pdfs(project, tmp_path):
+    """MkDocs keeps one instance of a plugin per process (mkdocs.config.config_options.Plugins caches
+    every plugin with on_startup): once a preview had told ours it serves, every later build in that
+    process (a test, `regioplan bench`) was a preview too: placeholder PDFs, and the bench's "no PDF
+    rendered on a new day" held for PDFs it never made. A build says it is one."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from pypdf import PdfReader
+
+    from generator.engine.build import mkdocs_config
+
+    shutil.copy(REPO_ROOT / "tests/fixtures/planregio.yml", project.path("data/regios/planregio.yml"))
+    preview = mkdocs_config(project.root, site_dir=str(tmp_path / "preview"))
+    preview.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(preview, serve_url="http://127.0.0.1:8000/", dirty=True)
+    placeholder = (REPO_ROOT / "generator/engine/placeholder.pdf").read_bytes()
+    assert (tmp_path / "preview/regios/planregio/regioplan-planregio.pdf").read_bytes() == placeholder  # a preview's
+
+    assert regioplan(project.root, "build", in_process=True).returncode == 0
     pdf = project.path("site/regios/planregio/regioplan-planregio.pdf")
     assert pdf.read_bytes() != placeholder
     assert "Planregio" in " ".join(page.extract_text() for page in PdfReader(pdf).pages)

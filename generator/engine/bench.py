@@ -50,7 +50,6 @@ from generator.site.pipeline import generate_pages, lookups_for, menu_sections
 PROJECT_PARTS = ["mkdocs.yml", "content", "site_templates", "docs"]
 TARGETS = {
     "ratio": 1.15,  # our build without PDFs over the floor
-    "own_share": 0.05,  # our own stages as a share of the build
     "region_page_kb": 100,
     "pdf_speedup": 1.7,  # two cores over one
     "rebuild_ratio": 1.3,  # a rebuild with PDFs and nothing changed, over the build without PDFs
@@ -170,6 +169,7 @@ class Report:
                 "(without the 0.5 s in which MkDocs notices a saved file)"
             )
         out.append(f"{'floor (Material)':<20}{self.floor:>9.2f}")
+        # Information only: the share's old target (5 %) was retired by issue 29; the ratio is what readers and authors feel.
         out.append(f"our stages: {self.own_share * 100:.1f} % of the build without PDFs")
         out.append(f"CPU seconds: our build without PDFs {self.cpu:.2f}, floor {self.floor_cpu:.2f}")
         out.append(f"ratio (CPU): {self.ratio:.2f}   (pairs from {min(self.pair_ratios):.2f} to {max(self.pair_ratios):.2f})")
@@ -182,7 +182,6 @@ class Report:
     def verdicts(self) -> list[str]:
         checks = [
             (f"ratio {self.ratio:.2f} <= {TARGETS['ratio']}", self.ratio <= TARGETS["ratio"]),
-            (f"own stages {self.own_share * 100:.1f} % < {TARGETS['own_share'] * 100:.0f} %", self.own_share < TARGETS["own_share"]),
             (
                 f"largest region page {self.region_page_kb:.0f} KB < {TARGETS['region_page_kb']} KB",
                 self.region_page_kb < TARGETS["region_page_kb"],

@@ -42,9 +42,12 @@ def mkdocs_config(root: Path, **overrides):
 
 
 def configured(root: Path, pdfs: bool = True, **overrides):
-    """MkDocs' configuration with our plugin told whether to render PDFs, and handed the
-    project when it is already validated."""
+    """MkDocs' configuration for a build (not a preview), with our plugin told whether to render PDFs."""
     config = mkdocs_config(root, **overrides)
+    # MkDocs keeps one instance of our plugin for the whole process (it has on_startup), so a
+    # preview earlier in this process (tests, `regioplan bench`) would have left it serving, with
+    # placeholder PDFs. Say that this is a build, as `mkdocs build` does.
+    config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["regioplan"]
     plugin.config.pdf = "echt" if pdfs else "voorbeeld"
     return config, plugin
