@@ -839,3 +839,47 @@ def test_no_file_of_the_package_or_its_templates_is_ignored_by_git():
         ["git", "check-ignore", "--no-index", "--stdin"], cwd=REPO, input="\n".join(files), capture_output=True, text=True
     ).stdout.split()
     assert ignored == []
+
+
+def test_a_preview_that_takes_over_its_last_build_makes_what_a_fresh_build_makes(tmp_path):
+    # Issue 29: after an edit the preview makes again only the pages and workbooks whose inputs
+    # changed, and takes the others over from its last build (generator/site/reuse.py). The threat
+    # is a stale page: something an output is made from that the comparison misses. Each step
+    # changes the site through one kind of input: a region's text (its pages, the open data and
+    # its workbook), a template alone (the same values, another text), and another project folder
+    # with the same data but its own templates.
+    import datetime
+
+    from conftest import copy_project
+
+    from generator.site.pipeline import generate_pages, lookups_for
+    from generator.site.reuse import Reuse
+
+    day = datetime.date(2026, 12, 5)
+    reuse = Reuse()
+
+    def site(root, reuse=None) -> dict:
+        if reuse:
+            reuse.next_build()  # as the plugin does before each build of the preview
+        return {page.path: page.content for page in generate_pages(root, lookups_for(load_project(root), day, reuse))}
+
+    project = copy_project(tmp_path / "eerste", with_regions=True)
+    first = site(project.root, reuse)
+    assert first == site(project.root)
+
+    project.replace(
+        "data/regios/eemland.yml", "    naam: Flexibele consultduur via anders inroosteren\n", "    naam: Flexibele consultduur (bewerkt)\n"
+    )
+    edited = site(project.root, reuse)
+    assert edited == site(project.root)
+    changed = {path for path in edited if edited[path] != first[path]}
+    assert "regios/eemland/interventies.md" in changed and "open-data/regio-interventies.xlsx" in changed, sorted(changed)
+    # Taken over, not made again: only what the edit changed (and no more than a few pages besides).
+    assert reuse.made_now <= len(changed) + 3 and reuse.made_now < len(edited) // 5, (reuse.made_now, len(edited), sorted(changed))
+
+    project.replace("site_templates/regios/overzicht.md.j2", "## Het plan\n", "## Het plan (sjabloon bewerkt)\n")
+    assert "(sjabloon bewerkt)" in site(project.root, reuse)["regios/eemland/index.md"]
+
+    other = copy_project(tmp_path / "tweede", with_regions=True)
+    other.replace("site_templates/regios/overzicht.md.j2", "## Het plan\n", "## Het plan (ander project)\n")
+    assert site(other.root, reuse) == site(other.root)

@@ -39,6 +39,7 @@ from generator.models import Glossary
 from generator.site.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.site.glossary import Mentions, with_glossary
 from generator.site.render import bytecode_cache
+from generator.site.reuse import Reuse
 
 log = logging.getLogger("mkdocs.plugins.regioplan")
 
@@ -62,6 +63,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
         self.serving = False
         self.dirty = False
         self.indexing: threading.Thread | None = None  # the preview's search index being made
+        self.reuse: Reuse | None = None  # the preview's pages and workbooks of its last build (site/reuse.py)
         # The dirty preview's record of its last successful build: per generated file, a digest of
         # what it held and where it went; and what every page was rendered with (_rendering_salt).
         self.built: dict[str, tuple[str, str]] = {}
@@ -83,6 +85,7 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
+        self.reuse = Reuse() if self.serving else None
         # `regioplan serve` builds "dirty": MkDocs renders only the files that say they changed.
         self.dirty = dirty
 
@@ -118,7 +121,9 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
             # after on_files) and in the PDFs.
             config.mdx_configs.update(with_glossary(config.mdx_configs, project.glossary))
             real_pdfs = not self.serving and self.config.pdf == "echt"
-            generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed)
+            if self.reuse:
+                self.reuse.next_build()
+            generated = site_files(root, project, config.markdown_extensions, config.mdx_configs, real_pdfs, self._timed, self.reuse)
         except DataError as error:
             self._stop(error)
         if not self.dirty:  # see _outside_collections

@@ -24,6 +24,7 @@ from generator.processes import collector_paused
 from generator.rules import plancheck
 from generator.site.contexts import build_documents
 from generator.site.pipeline import generate_pages, lookups_for, menu_sections
+from generator.site.reuse import Reuse
 
 GUIDE_DIR = "docs"
 GUIDE_URL_PREFIX = "handleiding"
@@ -38,16 +39,23 @@ class SiteFiles:
 
 
 def site_files(
-    root: Path, project: Project, markdown_extensions: list, mdx_configs: dict, real_pdfs: bool, timed: Timer | None = None
+    root: Path,
+    project: Project,
+    markdown_extensions: list,
+    mdx_configs: dict,
+    real_pdfs: bool,
+    timed: Timer | None = None,
+    reuse: Reuse | None = None,
 ) -> SiteFiles:
     """Every generated file, and the pages the menu lists under another; `timed(stage)` measures a stage.
 
-    Real PDFs come from the project's PDF cache where their input did not change (generator/pdf/cache.py).
+    Real PDFs come from the project's PDF cache where their input did not change (generator/pdf/cache.py);
+    in the preview, pages and workbooks whose inputs did not change from its last build (`reuse`).
     """
     timed = timed or (lambda stage: contextlib.nullcontext())
     # Paused only here: the PDF workers start as copies of this process, collector state and all.
     with timed("generate"), collector_paused():
-        lookups = lookups_for(project, build_date())  # one set for the pages and the PDFs
+        lookups = lookups_for(project, build_date(), reuse)  # one set for the pages and the PDFs
         pages = generate_pages(root, lookups)
     files: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
     with timed("pdf"):

@@ -19,8 +19,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.data.projectdata import CACHE_ROOT
-from generator.files import write_whole
-from generator.site.render import TEMPLATE_DIR
+from generator.files import folder_digest, write_whole
+from generator.site.render import templates_digest
 
 log = logging.getLogger("regioplan.pdf")
 
@@ -55,7 +55,7 @@ class _Recipes:
         except TypeError:
             self.shared = None  # a setting without a stable text (an object): documents are always made
         else:
-            self.shared = "\0".join((_package_code(), _templates(root), *_maker_versions(extensions), markdown_setup))
+            self.shared = "\0".join((_package_code(), templates_digest(root), *_maker_versions(extensions), markdown_setup))
 
     def of(self, path: str, template: str, values: dict, markdown_pages: dict[str, str] | None = None) -> str | None:
         if self.shared is None:
@@ -90,19 +90,7 @@ def _plain(value: object) -> object:
 @functools.cache
 def _package_code() -> str:
     """The generator's code: every module that can shape a document or a PDF."""
-    return _folder_hash(Path(__file__).parents[1], "*.py")
-
-
-def _templates(root: Path) -> str:
-    return _folder_hash(root / TEMPLATE_DIR, "*")
-
-
-def _folder_hash(folder: Path, pattern: str) -> str:
-    """One hash of the names and contents of the files below `folder` that match `pattern`."""
-    digest = hashlib.sha256()
-    for file in sorted(p for p in folder.rglob(pattern) if p.is_file()):
-        digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()
+    return folder_digest(Path(__file__).parents[1], "*.py")
 
 
 CACHE_DIR = f"{CACHE_ROOT}/pdf"

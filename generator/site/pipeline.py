@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.data.project import Project
 from generator.site.contexts import Lookups, build_contexts
 from generator.site.render import render_pages
+from generator.site.reuse import Reuse
 
 
 @dataclass(frozen=True)
@@ -22,16 +23,16 @@ class Page:
     menu: str | None = None  # its name in the menu, under the page of its folder (PageContext.menu)
 
 
-def lookups_for(project: Project, today: dt.date) -> Lookups:
+def lookups_for(project: Project, today: dt.date, reuse: Reuse | None = None) -> Lookups:
     """The build's shared lookups; `today` is the day plans are read as of (the engine's build date,
-    engine/build.py `build_date`)."""
-    return Lookups(project, today)
+    engine/build.py `build_date`); `reuse`, in the preview, what its last build made."""
+    return Lookups(project, today, reuse)
 
 
 def generate_pages(root: Path, lookups: Lookups) -> list[Page]:
     """Build contexts and render them with the project's templates; raises DataError on a template problem."""
     contexts = build_contexts(lookups)
-    return [Page(path, text, page.menu) for page, (path, text) in zip(contexts, render_pages(root, contexts), strict=True)]
+    return [Page(path, text, page.menu) for page, (path, text) in zip(contexts, render_pages(root, contexts, lookups.reuse), strict=True)]
 
 
 def menu_sections(pages: list[Page]) -> dict[str, list[tuple[str, str]]]:

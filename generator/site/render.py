@@ -17,7 +17,9 @@ from markupsafe import Markup
 
 from generator.data.projectdata import CACHE_ROOT
 from generator.errors import DataError, Diagnostic, Position
+from generator.files import folder_digest
 from generator.site.escape import anchor, escape_block, escape_html, escape_inline
+from generator.site.reuse import Reuse
 
 TEMPLATE_DIR = "site_templates"
 
@@ -138,16 +140,29 @@ def source_reference(context: jinja2.runtime.Context, refs: object, plaats: str 
     return Markup("*Bron:* ") + text
 
 
-def render_pages(root: Path, contexts: Iterable) -> list[tuple[str, str]]:
-    """Render every page context; template problems are reported with template and line."""
+def templates_digest(root: Path) -> str:
+    """One hash of a project's templates (names and contents), for what is kept by its inputs."""
+    return folder_digest(root / TEMPLATE_DIR, "*")
+
+
+def render_pages(root: Path, contexts: Iterable, reuse: Reuse | None = None) -> list[tuple[str, str]]:
+    """Render every page context; template problems are reported with template and line. With
+    `reuse` (the preview), a page whose template files and values did not change is taken over."""
     env = environment(root)
+    templates = templates_digest(root) if reuse else ""
     pages: list[tuple[str, str]] = []
     for page in contexts:
         if page.template is None:  # a ready-made file such as JSON data for a script
             pages.append((page.path, page.content))
         else:
-            pages.append((page.path, render_template(env, page.template, page.context)))
+            pages.append((page.path, _rendered(env, page.template, page.context, reuse, templates)))
     return pages
+
+
+def _rendered(env: jinja2.Environment, template: str, values: dict, reuse: Reuse | None, templates: str) -> str:
+    if reuse is None:
+        return render_template(env, template, values)
+    return reuse.made((templates, template, values), lambda: render_template(env, template, values))
 
 
 def render_template(env: jinja2.Environment, name: str, values: dict) -> str:

@@ -26,6 +26,7 @@ from generator.rules.offer import Amount, Offer, kernel_count, offers_of
 from generator.rules.period import PlanPeriod, newest_leidraad, plan_period
 from generator.rules.planrules import rules_for_region
 from generator.site.escape import escape_inline
+from generator.site.reuse import Reuse
 
 NATURE_LABELS = {
     "werkwijze": "werkwijze in de praktijk",
@@ -210,9 +211,10 @@ class Lookups:
     at most once here, whichever builder asks first.
     """
 
-    def __init__(self, project: Project, today: dt.date):
+    def __init__(self, project: Project, today: dt.date, reuse: Reuse | None = None):
         self.project = project
         self.today = today  # the build date: plans are read as of this day
+        self.reuse = reuse  # the preview's outputs of its last build (site/reuse.py); None in a build
         self.documents = {d.id: d for d in project.sources.documenten}
         self.kernels = sorted(project.catalogue.kernelementen, key=lambda k: k.nummer)
         self.kernel_by_id = {k.id: k for k in self.kernels}
@@ -228,6 +230,10 @@ class Lookups:
             for offer in self._offers[region.id]:
                 if offer.national:
                     self.offers.setdefault(offer.national.id, []).append(offer)
+
+    def made(self, inputs: tuple, make: Callable[[], T]) -> T:
+        """`make()`; in the preview, the output of its last build where that was made from equal `inputs`."""
+        return self.reuse.made(inputs, make) if self.reuse else make()
 
     def offers_of(self, region: Region) -> list[Offer]:
         """A region's choices in the order of its file (computed once per build)."""

@@ -235,7 +235,8 @@ class OpenDataPages(PageBuilder):
                 ("Gemaakt op", dutch_date(today)),
                 ("Bron", "De gegevensbestanden van het MTVP-handboek; elk gegeven verwijst naar zijn brondocument."),
             ]
-            files[f"{stem}.xlsx"] = workbook(columns, rows, about, today, whole_in=f"{stem}.csv")
+            inputs = (columns, rows, about, today, f"{stem}.csv")
+            files[f"{stem}.xlsx"] = self.lookups.made(inputs, lambda inputs=inputs: workbook(*inputs))
         files |= {
             "bronnen.json": _json(raw[SOURCES_FILE]),
             "catalogus.json": _json(raw[CATALOGUE_FILE]),
