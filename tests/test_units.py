@@ -883,3 +883,40 @@ def test_a_preview_that_takes_over_its_last_build_makes_what_a_fresh_build_makes
     other = copy_project(tmp_path / "tweede", with_regions=True)
     other.replace("site_templates/regios/overzicht.md.j2", "## Het plan\n", "## Het plan (ander project)\n")
     assert site(other.root, reuse) == site(other.root)
+
+    # Found by an attacker, each a page left stale by how the templates were told apart:
+    # (1) a template in a linked folder inside site_templates (Jinja follows the link; the digest did not);
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    (shared / "voet.md.j2").write_text("Gedeelde tekst: versie 1\n", encoding="utf-8")
+    (project.root / "site_templates/gedeeld").symlink_to(shared, target_is_directory=True)
+    project.write("site_templates/home.md.j2", project.read("site_templates/home.md.j2") + '{% include "gedeeld/voet.md.j2" %}\n')
+    assert "versie 1" in site(project.root, reuse)["index.md"]
+    (shared / "voet.md.j2").write_text("Gedeelde tekst: versie 2\n", encoding="utf-8")
+    assert "versie 2" in site(project.root, reuse)["index.md"]
+    # (2) two folders whose names and texts, run together, were the same bytes;
+    project.write("site_templates/zzz", "notities\n")
+    site(project.root, reuse)
+    project.write("site_templates/zoeken.md.j2", project.read("site_templates/zoeken.md.j2") + "z")
+    (project.root / "site_templates/zzz").rename(project.root / "site_templates/zz")
+    assert site(project.root, reuse) == site(project.root)
+    # (3) a template saved while a build renders, then undone before the next build.
+    import generator.site.render as render
+
+    home = project.read("site_templates/home.md.j2")
+    made_env = render.environment
+
+    def saved_meanwhile(root):
+        env = made_env(root)
+        project.write("site_templates/home.md.j2", home.replace("# ", "# (PROEF) ", 1))
+        return env
+
+    project.replace("data/regios/eemland.yml", "naam: Eemland\n", "naam: Eemland-Noord\n")
+    render.environment = saved_meanwhile
+    try:
+        during = site(project.root, reuse)
+    finally:
+        render.environment = made_env
+    assert "(PROEF)" not in during["index.md"]  # a build renders with the texts it began with
+    project.write("site_templates/home.md.j2", home)
+    assert site(project.root, reuse) == site(project.root)

@@ -8,6 +8,10 @@ own code builds from validated slugs (links, anchors) are marked `Markup` and pa
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,7 +21,6 @@ from markupsafe import Markup
 
 from generator.data.projectdata import CACHE_ROOT
 from generator.errors import DataError, Diagnostic, Position
-from generator.files import folder_digest
 from generator.site.escape import anchor, escape_block, escape_html, escape_inline
 from generator.site.reuse import Reuse
 
@@ -69,10 +72,38 @@ class _ContextEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+class _TemplatesAsRead(jinja2.FileSystemLoader):
+    """A project's templates, read once when the environment is made: every page rendered with it
+    comes from the same texts, and `digest` names exactly those (what the preview keeps pages by,
+    site/reuse.py, and the PDF cache its recipes). Listed by Jinja, told to follow a linked folder
+    as its loading does (its listing does not by default). A template not listed (not UTF-8 text) is read as Jinja
+    reads it, with Jinja's own error."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder, followlinks=True)  # listed as loaded: through a linked folder too
+        self.texts: dict[str, tuple[str, str | None]] = {}  # name -> (source, file)
+        for name in super().list_templates():
+            with contextlib.suppress(jinja2.TemplateNotFound, OSError, UnicodeDecodeError):
+                source, filename, _ = super().get_source(None, name)  # type: ignore[arg-type]
+                self.texts[name] = (source, filename)
+
+    def get_source(self, environment, template):
+        if template in self.texts:
+            source, filename = self.texts[template]
+            return source, filename, lambda: True
+        return super().get_source(environment, template)
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """Names and texts, written out so that no two different sets give the same bytes."""
+        texts = sorted((name, source) for name, (source, _) in self.texts.items())
+        return hashlib.blake2b(json.dumps(texts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def environment(root: Path) -> jinja2.Environment:
     env = _ContextEnvironment(
         bytecode_cache=bytecode_cache(root),
-        loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
+        loader=_TemplatesAsRead(root / TEMPLATE_DIR),
         finalize=_finalize,
         # .html.j2 templates (forms, PDF documents) get HTML escaping; .md.j2 templates get
         # Markdown escaping from _finalize. Both escape by default.
@@ -141,15 +172,15 @@ def source_reference(context: jinja2.runtime.Context, refs: object, plaats: str 
 
 
 def templates_digest(root: Path) -> str:
-    """One hash of a project's templates (names and contents), for what is kept by its inputs."""
-    return folder_digest(root / TEMPLATE_DIR, "*")
+    """One hash of a project's templates as Jinja reads them (names and texts)."""
+    return _TemplatesAsRead(root / TEMPLATE_DIR).digest
 
 
 def render_pages(root: Path, contexts: Iterable, reuse: Reuse | None = None) -> list[tuple[str, str]]:
     """Render every page context; template problems are reported with template and line. With
     `reuse` (the preview), a page whose template files and values did not change is taken over."""
     env = environment(root)
-    templates = templates_digest(root) if reuse else ""
+    templates = env.loader.digest if reuse else ""  # the very texts this render uses
     pages: list[tuple[str, str]] = []
     for page in contexts:
         if page.template is None:  # a ready-made file such as JSON data for a script

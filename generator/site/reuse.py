@@ -3,8 +3,9 @@ inputs are the same is not made again.
 
 An output is kept by a digest of everything it is made from, written out with pickle: the same
 bytes can only come from equal values of the same types (a pydantic model, Markup or plain text
-each say what they are). Code does not change within a process (the preview restarts for that), so
-the inputs are the values, the template's name and the project's template files. Anything that
+each say what they are). The code stays the one imported when the preview started (a change to it
+takes effect when the preview is started again), so the inputs are the values, the template's name
+and the texts of the project's templates as the render read them (render._TemplatesAsRead). Anything that
 cannot be written out (a lambda, an open file) is made every time. Only the preview uses this: in a
 single build nothing is found, and the digests would cost it about 1 % (0.05 CPU-s at 50 regions).
 """
