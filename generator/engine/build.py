@@ -84,7 +84,8 @@ def build_site(root: Path, site_dir: Path | None = None, pdfs: bool = True, proj
 def serve_site(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     """Preview with live reload; mkdocs.yml's `watch:` covers data, templates and the guide.
 
-    The generator's own code is watched too, so a developer sees a change in it at once.
+    The generator's own package is watched too; a change to its Python code rebuilds, but that code
+    takes effect only when the preview is started again (a running process does not import it anew).
     """
     from mkdocs.commands.serve import serve
 
