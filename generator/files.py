@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import tempfile
@@ -66,11 +65,3 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             f"is groter dan {limit // 1_000_000} MB, meer dan een gegevens- of planbestand ooit is; controleer of dit het goede bestand is"
         )
     return data
-
-
-def folder_digest(folder: Path, pattern: str) -> str:
-    """One hash of the names and contents of the files below `folder` that match `pattern`."""
-    digest = hashlib.sha256()
-    for file in sorted(p for p in folder.rglob(pattern) if p.is_file()):
-        digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()

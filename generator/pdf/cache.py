@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.data.projectdata import CACHE_ROOT
-from generator.files import folder_digest, write_whole
+from generator.files import write_whole
 from generator.site.render import templates_digest
 
 log = logging.getLogger("regioplan.pdf")
@@ -90,7 +90,15 @@ def _plain(value: object) -> object:
 @functools.cache
 def _package_code() -> str:
     """The generator's code: every module that can shape a document or a PDF."""
-    return folder_digest(Path(__file__).parents[1], "*.py")
+    return _folder_hash(Path(__file__).parents[1], "*.py")
+
+
+def _folder_hash(folder: Path, pattern: str) -> str:
+    """One hash of the names and contents of the files below `folder` that match `pattern`."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
 
 
 CACHE_DIR = f"{CACHE_ROOT}/pdf"

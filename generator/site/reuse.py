@@ -24,7 +24,7 @@ class Reuse:
     def __init__(self) -> None:
         self._last: dict[bytes, object] = {}  # by digest: the outputs of the last build
         self._now: dict[bytes, object] = {}  # the outputs of the build under way
-        self.made_now = 0  # outputs this build had to make (for tests and the benchmark)
+        self.made_now = 0  # outputs this build had to make (tests read it)
 
     def next_build(self) -> None:
         """A new build begins: keep what the last one used, and only that (a build that stopped
