@@ -162,9 +162,11 @@ def test_the_plan_builder_has_no_check_of_its_own():
     assert "window.regioplanToets" in script
 
 
-def test_the_published_schemas_are_the_models_whether_made_or_taken_from_the_cache(tmp_path):
+def test_the_published_schemas_are_the_models_whether_made_or_taken_from_the_cache(tmp_path, monkeypatch):
+    from generator.data import schema
     from generator.data.schema import CACHE_DIR, published_schemas, schemas
 
+    monkeypatch.setattr(schema, "SHIPPED", tmp_path / "niet-meegeleverd.json")  # as when the models changed since
     earlier = tmp_path / CACHE_DIR / "schema-van-eerdere-code.json"
     earlier.parent.mkdir(parents=True)
     earlier.write_text("{}", encoding="utf-8")
@@ -174,6 +176,35 @@ def test_the_published_schemas_are_the_models_whether_made_or_taken_from_the_cac
     entry.write_text('{"regio.schema.json": "afgebroken', encoding="utf-8")  # a damaged entry is made again
     assert published_schemas(tmp_path) == schemas()
     assert json.loads(entry.read_text(encoding="utf-8")) == schemas()
+
+
+def test_a_first_build_publishes_the_schemas_shipped_with_the_code_without_making_them(tmp_path, monkeypatch):
+    """Making them takes pydantic about 0.1 CPU-s of every first build (an empty project cache);
+    the package carries them, made from these very models (`regioplan schema` writes them)."""
+    from generator.data import schema
+
+    shipped = json.loads(schema.SHIPPED.read_text(encoding="utf-8"))
+    assert shipped["models"] == schema._models_key(), "stale: run `regioplan schema`"
+    assert shipped["schemas"] == schema.schemas(), "stale: run `regioplan schema`"
+
+    def not_made() -> dict:
+        raise AssertionError("made again although the package carries them")
+
+    monkeypatch.setattr(schema, "schemas", not_made)
+    assert schema.published_schemas(tmp_path) == shipped["schemas"]
+    assert not (tmp_path / schema.CACHE_DIR).exists()  # nothing to keep: the package has them
+
+
+def test_schemas_shipped_for_other_models_are_not_published(tmp_path, monkeypatch):
+    from generator.data import schema
+
+    made = schema.schemas()
+    other = tmp_path / "schemas.json"
+    other.write_text(json.dumps({"models": "andere-modellen", "schemas": {"regio.schema.json": "{}"}}), encoding="utf-8")
+    monkeypatch.setattr(schema, "SHIPPED", other)
+    assert schema.published_schemas(tmp_path / "project") == made
+    other.write_text('{"models": ', encoding="utf-8")  # damaged: made, as without it
+    assert schema.published_schemas(tmp_path / "ander-project") == made
 
 
 # Conformance, judged on the data alone: what a plan leaves out never fails it.

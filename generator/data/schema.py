@@ -3,6 +3,10 @@
 Editors with the YAML language server read the `# yaml-language-server: $schema=…` line at the
 top of each data file and then complete field names and flag mistakes while the author types.
 The schema files are committed; a test fails when they differ from the models.
+
+The site publishes them too (open data). So that a first build need not make them (pydantic takes
+about 0.1 CPU-s), the package carries them in `schemas.json` with a digest of the models' code;
+`regioplan schema` in regioplan's own repository writes that file beside the editors' copies.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ SCHEMAS = {
 
 
 CACHE_DIR = f"{CACHE_ROOT}/schema"
+SHIPPED = Path(__file__).with_name("schemas.json")  # package data, written by `write_schemas`
 
 
 @functools.cache
@@ -52,12 +57,13 @@ def schemas() -> dict[str, str]:
 
 
 def published_schemas(root: Path) -> dict[str, str]:
-    """`schemas()`, kept in the project's cache between builds.
-
-    pydantic takes about 0.2 s to make them, a tenth of our part of a build, and they change
-    only with the models' code or pydantic's version, which together are the key.
-    """
-    entry = Path(root) / CACHE_DIR / f"{_models_key()}.json"
+    """`schemas()`: as the package carries them when they were made from this code, else kept in
+    the project's cache between builds (made again only when the models' code or pydantic changes)."""
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+        if shipped["models"] == _models_key():
+            return shipped["schemas"]
+    entry = Path(root) / CACHE_DIR / f"{_cache_key()}.json"
     with contextlib.suppress(OSError, ValueError):
         return json.loads(entry.read_text(encoding="utf-8"))
     made = schemas()
@@ -72,17 +78,29 @@ def published_schemas(root: Path) -> dict[str, str]:
 
 @functools.cache
 def _models_key() -> str:
-    digest = hashlib.sha256(f"{pydantic.VERSION} {pydantic_core.__version__}".encode())
+    """The code the schemas are made from: the models and this module."""
+    digest = hashlib.sha256()
     for source in (models.__file__, __file__):
         digest.update(Path(source).read_bytes())
     return digest.hexdigest()
 
 
+def _cache_key() -> str:
+    """The models' code and pydantic's version, which together decide the schemas' text."""
+    return hashlib.sha256(f"{pydantic.VERSION} {pydantic_core.__version__} {_models_key()}".encode()).hexdigest()
+
+
 def write_schemas(root: Path) -> list[Path]:
+    """The editors' copies in the project's schema/; in regioplan's own repository (the package
+    inside `root`) also the copy the package carries for the site."""
     folder = Path(root) / SCHEMA_DIR
     folder.mkdir(exist_ok=True)
     written = []
     for name, text in schemas().items():
         (folder / name).write_text(text, encoding="utf-8")
         written.append(folder / name)
+    if SHIPPED.resolve().is_relative_to(Path(root).resolve()):
+        carried = {"models": _models_key(), "schemas": schemas()}
+        SHIPPED.write_text(json.dumps(carried, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        written.append(SHIPPED)
     return written
