@@ -110,6 +110,44 @@ def test_a_recipe_changes_with_everything_the_document_is_made_from(project, mar
         assert after.recipe != before.recipe, change
 
 
+def test_templates_saved_while_a_build_prepares_its_pdfs_are_not_named_by_their_recipes(project, markdown_setup, tmp_path, monkeypatch):
+    """The threat: a PDF made from the templates as the build read them, kept under a recipe that
+    names the texts saved a moment later; the next build, with those texts, would be handed the
+    older PDF. A build uses its templates (style sheet included) as read once, and names exactly those."""
+    from generator.pdf import printing
+
+    untouched = tmp_path / "untouched"
+    shutil.copytree(REPO / TEMPLATE_DIR, untouched / TEMPLATE_DIR)
+    saved = tmp_path / "saved"
+    shutil.copytree(REPO / TEMPLATE_DIR, saved / TEMPLATE_DIR)
+    read_as_built = printing.environment
+
+    def saved_after_reading(root):
+        env = read_as_built(root)
+        for name, addition in (("pdf/print.css", "\nh1 { color: #000; }\n"), ("pdf/regioplan.html.j2", "\n<p>Later opgeslagen.</p>\n")):
+            template = root / TEMPLATE_DIR / name
+            template.write_text(template.read_text(encoding="utf-8") + addition, encoding="utf-8")
+        return env
+
+    expected = jobs_of(untouched, project, markdown_setup)
+    monkeypatch.setattr(printing, "environment", saved_after_reading)
+    built = jobs_of(saved, project, markdown_setup)
+    for job, same in zip(built, expected, strict=True):
+        assert job.document() == same.document(), job.path
+        assert job.recipe == same.recipe, job.path
+
+
+def test_a_missing_print_style_sheet_is_named_with_what_to_do(project, markdown_setup, tmp_path):
+    from generator.errors import DataError
+
+    root = with_template_edit(tmp_path)
+    (root / TEMPLATE_DIR / "pdf/print.css").unlink()
+    with pytest.raises(DataError) as raised:
+        jobs_of(root, project, markdown_setup)
+    (problem,) = raised.value.diagnostics
+    assert (problem.position.path, problem.code) == ("site_templates/pdf/print.css", "E302")
+
+
 def test_a_build_on_another_day_of_the_same_year_makes_the_same_pdfs(project, markdown_setup):
     """A PDF that printed the day it was made was stale every morning: a daily build with no change
     in the data re-rendered every regioplan PDF (about 5 x the build without PDFs). What the PDF says

@@ -20,7 +20,6 @@ from pydantic import BaseModel
 
 from generator.data.projectdata import CACHE_ROOT
 from generator.files import write_whole
-from generator.site.render import templates_digest
 
 log = logging.getLogger("regioplan.pdf")
 
@@ -49,13 +48,14 @@ class _Recipes:
     document changing only costs making the document, whose own hash then finds the PDF.
     """
 
-    def __init__(self, root: Path, extensions: list, configs: dict):
+    def __init__(self, templates: str, extensions: list, configs: dict):
+        """`templates`: the digest of the project's templates as the documents' environment read them."""
         try:
             markdown_setup = _stable_json({"extensions": extensions, "configs": configs})
         except TypeError:
             self.shared = None  # a setting without a stable text (an object): documents are always made
         else:
-            self.shared = "\0".join((_package_code(), templates_digest(root), *_maker_versions(extensions), markdown_setup))
+            self.shared = "\0".join((_package_code(), templates, *_maker_versions(extensions), markdown_setup))
 
     def of(self, path: str, template: str, values: dict, markdown_pages: dict[str, str] | None = None) -> str | None:
         if self.shared is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
+import jinja2
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -133,10 +134,10 @@ class _PrintedExtension(Extension):
 def pdf_jobs(root: Path, documents: list[Document], extensions: list, extension_configs: dict) -> list[PdfJob]:
     """A job per document (contexts/documents.py): its region pages printed with the project's
     templates (`afdruk`: sources become numbered notes, the site's own parts stay out)."""
-    env = environment(root)
-    css = print_css(root)
+    env = environment(root)  # reads the templates once: the documents and their recipes use those texts
+    css = _print_css(env)
     configs = {**extension_configs, "toc": {**extension_configs.get("toc", {}), "permalink": False}}
-    recipes = _Recipes(root, extensions, configs)
+    recipes = _Recipes(env.loader.digest, extensions, configs)
     jobs = []
     for document in documents:
         notes = SourceNotes()
@@ -177,8 +178,12 @@ def _document(env, css: str, extensions: list, configs: dict, document: Document
     return render_template(env, document.template, {"css": css, "sections": sections, "notes": notes_html, **document.values})
 
 
-def print_css(root: Path) -> str:
-    return (root / TEMPLATE_DIR / PRINT_CSS).read_text(encoding="utf-8")
+def _print_css(env: jinja2.Environment) -> str:
+    """The print style sheet, as the environment read it with the templates."""
+    try:
+        return env.loader.get_source(env, PRINT_CSS)[0]
+    except jinja2.TemplateNotFound:
+        raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{PRINT_CSS}"), "E302", "sjabloon ontbreekt")]) from None
 
 
 def pdf_paths(project: Project) -> list[str]:

@@ -171,11 +171,6 @@ def source_reference(context: jinja2.runtime.Context, refs: object, plaats: str 
     return Markup("*Bron:* ") + text
 
 
-def templates_digest(root: Path) -> str:
-    """One hash of a project's templates as Jinja reads them (names and texts)."""
-    return _TemplatesAsRead(root / TEMPLATE_DIR).digest
-
-
 def render_pages(root: Path, contexts: Iterable, reuse: Reuse | None = None) -> list[tuple[str, str]]:
     """Render every page context; template problems are reported with template and line. With
     `reuse` (the preview), a page whose template files and values did not change is taken over."""
