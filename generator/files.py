@@ -1,4 +1,5 @@
-"""Writing a file whole or not at all, and reading an input file without being fooled by what it is."""
+"""Writing a file whole or not at all, reading an input file without being fooled by what it is, and
+listing a folder as a program that follows links sees it."""
 
 from __future__ import annotations
 
@@ -65,3 +66,25 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             f"is groter dan {limit // 1_000_000} MB, meer dan een gegevens- of planbestand ooit is; controleer of dit het goede bestand is"
         )
     return data
+
+
+def files_through_links(folder: Path) -> list[str]:
+    """The files below `folder`, named by their paths from it (with "/"), as a loader that follows
+    links reaches them (Jinja's, for templates), sorted; a link that leads nowhere is left out.
+
+    Each real folder is entered once, and a link to a folder that holds `folder` is not followed:
+    a link back up would repeat the tree below it without end (two such links kept a build
+    reading templates for minutes and counting)."""
+    top = Path(folder).resolve()
+    entered = {top}
+    names = []
+    for here, folders, files in os.walk(folder, followlinks=True):
+        kept = []
+        for name in sorted(folders):
+            real = Path(here, name).resolve()
+            if real not in entered and not top.is_relative_to(real):
+                entered.add(real)
+                kept.append(name)
+        folders[:] = kept
+        names += [Path(here, name).relative_to(folder).as_posix() for name in files if os.path.isfile(os.path.join(here, name))]
+    return sorted(names)

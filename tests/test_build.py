@@ -691,6 +691,13 @@ def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
     from conftest import copy_project
 
     project = copy_project(tmp_path / "project", with_regions=True)
+    # Templates shared between projects: a folder kept elsewhere, linked into site_templates.
+    shared = tmp_path / "gedeelde-sjablonen"
+    shared.mkdir()
+    (project.root / "site_templates/leidraad").rename(shared / "leidraad")
+    (project.root / "site_templates/leidraad").symlink_to(shared / "leidraad", target_is_directory=True)
+    (project.root / "site_templates/theme/partials").rename(shared / "partials")
+    (project.root / "site_templates/theme/partials").symlink_to(shared / "partials", target_is_directory=True)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -728,13 +735,21 @@ def test_the_preview_renders_again_only_the_pages_an_edit_changed(tmp_path):
 
         # Found by an attacker, each a page left stale: (1) an edit saved together with an error in a
         # later stage, shown once the error is fixed; (2) a changed abbreviation, on a page that does
-        # not change otherwise; (3) mkdocs.yml, on a hand-written page; (4) a deleted region's pages.
+        # not change otherwise; (3) mkdocs.yml, on a hand-written page; (4) a deleted region's pages;
+        # (5) a template in a linked folder: a page's, and the theme's on a hand-written page.
         def shows(url: str, text: str) -> None:
             for _ in range(300):
                 if text in page(url):
                     return
                 time.sleep(0.2)
             raise AssertionError(f"{text!r} not on {url}")
+
+        kernelementen = shared / "leidraad/kernelementen.md.j2"
+        kernelementen.write_text(kernelementen.read_text(encoding="utf-8") + "\nGedeeld sjabloon, bewerkt.\n", encoding="utf-8")
+        shows("leidraad/kernelementen/", "Gedeeld sjabloon, bewerkt.")
+        header = shared / "partials/header.html"
+        header.write_text(header.read_text(encoding="utf-8").replace("<header ", '<header data-gedeeld="bewerkt" ', 1), encoding="utf-8")
+        shows("toegankelijkheid/", 'data-gedeeld="bewerkt"')  # a hand-written page, whose own text did not change
 
         original = project.read("content/toegankelijkheid.md")
         project.write("content/toegankelijkheid.md", "---\nsearch: {boost: 99}\n---\n" + original)

@@ -951,3 +951,31 @@ def test_a_preview_that_takes_over_its_last_build_makes_what_a_fresh_build_makes
     assert "(PROEF)" not in during["index.md"]  # a build renders with the texts it began with
     project.write("site_templates/home.md.j2", home)
     assert site(project.root, reuse) == site(project.root)
+
+
+def test_links_back_up_in_the_templates_do_not_make_a_build_walk_them_without_end(tmp_path):
+    # The threat: a link in site_templates to a folder above it (a mistake, or a project made to
+    # stop its builds). Reading the templates through links, every such link repeats the tree below
+    # it: two of them took more than a minute and kept growing. Each real folder is entered once.
+    import datetime
+
+    from conftest import copy_project
+
+    from generator.site.pipeline import generate_pages, lookups_for
+    from generator.site.render import environment
+
+    project = copy_project(tmp_path / "project", with_regions=True)
+    listed = environment(project.root).loader.list_templates()
+    before = {
+        page.path: page.content
+        for page in generate_pages(project.root, lookups_for(load_project(project.root), datetime.date(2026, 12, 5)))
+    }
+    (project.root / "site_templates/regios/terug").symlink_to("..", target_is_directory=True)
+    (project.root / "site_templates/leidraad/omhoog").symlink_to("../..", target_is_directory=True)
+    env = environment(project.root)
+    assert env.loader.list_templates() == listed  # each template once, under its own name
+    after = {
+        page.path: page.content
+        for page in generate_pages(project.root, lookups_for(load_project(project.root), datetime.date(2026, 12, 5)))
+    }
+    assert after == before

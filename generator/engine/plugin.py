@@ -35,6 +35,7 @@ from generator.dutch import alphabetical, plural
 from generator.engine.search import SEARCH_FOLDER, index_site
 from generator.engine.sitefiles import site_files
 from generator.errors import DataError, Diagnostic, Position
+from generator.files import files_through_links
 from generator.models import Glossary
 from generator.site.contexts.feed import FEED_PATH, FEED_TITLE
 from generator.site.glossary import Mentions, with_glossary
@@ -310,8 +311,8 @@ def _rendering_salt(config) -> str:
     folders = [Path(__file__).resolve().parents[1]]  # the whole generator package
     if config.theme.custom_dir:
         folders.append(Path(config.theme.custom_dir))
-    for folder in folders:
-        parts += [f"{p}:{p.stat().st_mtime_ns}" for p in sorted(folder.rglob("*")) if p.is_file()]
+    for folder in folders:  # through linked folders, as the theme's templates are loaded
+        parts += [f"{name}:{(folder / name).stat().st_mtime_ns}" for name in files_through_links(folder)]
     return "\n".join(parts)
 
 

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from generator.data.projectdata import CACHE_ROOT
 from generator.errors import DataError, Diagnostic, Position
+from generator.files import files_through_links
 from generator.site.escape import anchor, escape_block, escape_html, escape_inline
 from generator.site.reuse import Reuse
 
@@ -75,17 +76,21 @@ class _ContextEnvironment(jinja2.Environment):
 class _TemplatesAsRead(jinja2.FileSystemLoader):
     """A project's templates, read once when the environment is made: every page rendered with it
     comes from the same texts, and `digest` names exactly those (what the preview keeps pages by,
-    site/reuse.py, and the PDF cache its recipes). Listed by Jinja, told to follow a linked folder
-    as its loading does (its listing does not by default). A template not listed (not UTF-8 text) is read as Jinja
-    reads it, with Jinja's own error."""
+    site/reuse.py, and the PDF cache its recipes). Listed through linked folders, as Jinja loads
+    them (files.py: never a link back up). A template not listed (not UTF-8 text, or reached only
+    through a second link to a folder already read) is read as Jinja reads it, with Jinja's own error."""
 
     def __init__(self, folder: Path) -> None:
-        super().__init__(folder, followlinks=True)  # listed as loaded: through a linked folder too
+        super().__init__(folder)
+        self.listed = files_through_links(folder)  # as loaded: through a linked folder too, each once
         self.texts: dict[str, tuple[str, str | None]] = {}  # name -> (source, file)
-        for name in super().list_templates():
+        for name in self.listed:
             with contextlib.suppress(jinja2.TemplateNotFound, OSError, UnicodeDecodeError):
                 source, filename, _ = super().get_source(None, name)  # type: ignore[arg-type]
                 self.texts[name] = (source, filename)
+
+    def list_templates(self) -> list[str]:
+        return self.listed
 
     def get_source(self, environment, template):
         if template in self.texts:
