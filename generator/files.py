@@ -88,3 +88,24 @@ def files_through_links(folder: Path) -> list[str]:
         folders[:] = kept
         names += [Path(here, name).relative_to(folder).as_posix() for name in files if os.path.isfile(os.path.join(here, name))]
     return sorted(names)
+
+
+def links_in_circles(folder: Path) -> list[str]:
+    """The links below `folder` (by their paths from it) that lead to a folder holding themselves,
+    as reached through the links before them: a program that follows links without keeping track
+    (MkDocs, reading the hand-written pages) would walk into them without end."""
+    chains = {os.fspath(folder): (Path(folder).resolve(),)}  # per folder walked: the real folders it is in
+    circles = []
+    for here, folders, _ in os.walk(folder, followlinks=True):
+        chain = chains.pop(here)
+        kept = []
+        for name in sorted(folders):
+            path = os.path.join(here, name)
+            real = Path(path).resolve()
+            if any(inside.is_relative_to(real) for inside in chain):
+                circles.append(Path(path).relative_to(folder).as_posix())
+            else:
+                chains[path] = (*chain, real)
+                kept.append(name)
+        folders[:] = kept
+    return circles

@@ -637,6 +637,26 @@ def test_a_file_where_the_search_index_goes_is_refused(project):
     assert "content/pagefind/pagefind.js: E304 " in output and "zoek" in output, output
 
 
+@pytest.mark.parametrize("command", ["build", "export"])
+def test_a_link_in_content_to_a_folder_above_it_is_refused(project, tmp_path, command):
+    # The threat: MkDocs reads content/ through links, so a link back up repeats the whole project
+    # below it: one made the build run 36 s and stop on an unrelated message (E306 about the site
+    # folder) after hundreds of English warnings; two kept it going without end. Refused at once,
+    # naming the link, for the build and the export alike.
+    (project.root / "content/archief").mkdir()
+    (project.root / "content/archief/terug").symlink_to("../..", target_is_directory=True)
+    before = snapshot(project.root / "site") if (project.root / "site").exists() else {}
+    args = ["export", str(tmp_path / "export")] if command == "export" else ["build"]
+    result = regioplan(project.root, *args, in_process=True, timeout=120)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, output
+    assert "content/archief/terug: E312 " in output and "WARNING" not in output and "Traceback" not in output, output
+    assert (snapshot(project.root / "site") if (project.root / "site").exists() else {}) == before
+    assert not (tmp_path / "export").exists()
+    (project.root / "content/archief/terug").unlink()
+    (project.root / "content/archief").rmdir()
+
+
 def test_a_hand_written_page_at_the_address_of_a_generated_one_is_refused(project):
     # Found by an attacker: content/zoeken/index.md silently replaced the search page (same address,
     # another file name than the generated zoeken.md).

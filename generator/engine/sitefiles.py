@@ -17,6 +17,8 @@ from pathlib import Path
 from generator.addresses import PLAN_CHECK_SCRIPT
 from generator.data.projectdata import Project
 from generator.engine.build import build_date
+from generator.errors import DataError, Diagnostic, Position
+from generator.files import links_in_circles
 from generator.pdf.cache import CACHE_DIR, PdfCache
 from generator.pdf.printing import pdf_jobs, pdf_paths
 from generator.pdf.render import render_pdfs
@@ -30,6 +32,18 @@ GUIDE_DIR = "docs"
 GUIDE_URL_PREFIX = "handleiding"
 
 Timer = Callable[[str], contextlib.AbstractContextManager]
+
+
+def refuse_links_in_circles(docs_dir: Path) -> None:
+    """MkDocs reads the hand-written pages (and `regioplan export` copies them) through links; a link
+    to a folder that holds it would repeat the project below it without end: a DataError (E312) instead."""
+    problem = (
+        "is een koppeling naar een map waar ze zelf in staat (of een map daarboven), zodat de bouw die map zonder einde "
+        "zou doorlopen; verwijder de koppeling of laat haar naar een andere map wijzen"
+    )
+    circles = links_in_circles(docs_dir)
+    if circles:
+        raise DataError([Diagnostic(Position(f"{docs_dir.name}/{link}"), "E312", problem) for link in circles])
 
 
 @dataclass(frozen=True)
