@@ -90,22 +90,27 @@ def files_through_links(folder: Path) -> list[str]:
     return sorted(names)
 
 
-def links_in_circles(folder: Path) -> list[str]:
-    """The links below `folder` (by their paths from it) that lead to a folder holding themselves,
-    as reached through the links before them: a program that follows links without keeping track
-    (MkDocs, reading the hand-written pages) would walk into them without end."""
+def bad_links(folder: Path) -> list[tuple[str, str]]:
+    """(path from `folder`, "kring" or "nergens") for each link below it that a program following
+    links without keeping track (MkDocs, reading the hand-written pages) cannot get through: one that
+    leads to a folder holding itself, as reached through the links before it (it would walk there
+    without end), and one that leads nowhere (to nothing, or to itself)."""
     chains = {os.fspath(folder): (Path(folder).resolve(),)}  # per folder walked: the real folders it is in
-    circles = []
-    for here, folders, _ in os.walk(folder, followlinks=True):
+    found = []
+    for here, folders, files in os.walk(folder, followlinks=True):
         chain = chains.pop(here)
         kept = []
         for name in sorted(folders):
             path = os.path.join(here, name)
             real = Path(path).resolve()
             if any(inside.is_relative_to(real) for inside in chain):
-                circles.append(Path(path).relative_to(folder).as_posix())
+                found.append((Path(path).relative_to(folder).as_posix(), "kring"))
             else:
                 chains[path] = (*chain, real)
                 kept.append(name)
         folders[:] = kept
-    return circles
+        for name in sorted(files):
+            path = os.path.join(here, name)
+            if os.path.islink(path) and not os.path.exists(path):
+                found.append((Path(path).relative_to(folder).as_posix(), "nergens"))
+    return found

@@ -638,23 +638,36 @@ def test_a_file_where_the_search_index_goes_is_refused(project):
 
 
 @pytest.mark.parametrize("command", ["build", "export"])
-def test_a_link_in_content_to_a_folder_above_it_is_refused(project, tmp_path, command):
-    # The threat: MkDocs reads content/ through links, so a link back up repeats the whole project
-    # below it: one made the build run 36 s and stop on an unrelated message (E306 about the site
-    # folder) after hundreds of English warnings; two kept it going without end. Refused at once,
-    # naming the link, for the build and the export alike.
-    (project.root / "content/archief").mkdir()
-    (project.root / "content/archief/terug").symlink_to("../..", target_is_directory=True)
+@pytest.mark.parametrize(
+    ("link", "target", "problem"),
+    [
+        # MkDocs reads content/ through links without keeping track: one link back up made the build
+        # run 36 s and stop on an unrelated message (E306 about the site folder) after hundreds of
+        # English warnings; two kept it going without end.
+        ("content/archief/terug", "../..", "map waar ze zelf in staat"),
+        # Templates reached through a link back up were loaded but not in the templates' digest:
+        # after an edit the PDF cache and the preview handed out what was made before it.
+        ("site_templates/boven", "..", "map waar ze zelf in staat"),
+        # A link that leads nowhere: MkDocs' English errors and an E306 that named the site folder.
+        ("content/kapot.md", "nergens.md", "naar niets wijst"),
+        ("content/zichzelf", "zichzelf", "naar niets wijst"),
+    ],
+)
+def test_a_link_in_the_sources_that_leads_back_up_or_nowhere_is_refused(project, tmp_path, command, link, target, problem):
+    # Refused at once, naming the link and what to do, by the build and the export alike.
+    path = project.root / link
+    path.parent.mkdir(exist_ok=True)
+    path.symlink_to(target)
     before = snapshot(project.root / "site") if (project.root / "site").exists() else {}
     args = ["export", str(tmp_path / "export")] if command == "export" else ["build"]
     result = regioplan(project.root, *args, in_process=True, timeout=120)
     output = result.stderr + result.stdout
+    path.unlink()
     assert result.returncode == 1, output
-    assert "content/archief/terug: E312 " in output and "WARNING" not in output and "Traceback" not in output, output
+    assert f"{link}: E312 " in output and problem in output, output
+    assert "WARNING" not in output and "ERROR" not in output and "Traceback" not in output, output
     assert (snapshot(project.root / "site") if (project.root / "site").exists() else {}) == before
     assert not (tmp_path / "export").exists()
-    (project.root / "content/archief/terug").unlink()
-    (project.root / "content/archief").rmdir()
 
 
 def test_a_hand_written_page_at_the_address_of_a_generated_one_is_refused(project):

@@ -137,15 +137,30 @@ def test_templates_saved_while_a_build_prepares_its_pdfs_are_not_named_by_their_
         assert job.recipe == same.recipe, job.path
 
 
-def test_a_missing_print_style_sheet_is_named_with_what_to_do(project, markdown_setup, tmp_path):
+@pytest.mark.parametrize(
+    ("fault", "said"),
+    [
+        ("weg", "ontbreekt"),
+        ("map", "ontbreekt"),
+        # Found by an attacker: a style sheet saved in another encoding ended in a traceback.
+        ("latin-1", "UTF-8"),
+    ],
+)
+def test_a_missing_or_unreadable_print_style_sheet_is_named_with_what_to_do(project, markdown_setup, tmp_path, fault, said):
     from generator.errors import DataError
 
     root = with_template_edit(tmp_path)
-    (root / TEMPLATE_DIR / "pdf/print.css").unlink()
+    css = root / TEMPLATE_DIR / "pdf/print.css"
+    css.unlink()
+    if fault == "map":
+        css.mkdir()
+    elif fault == "latin-1":
+        css.write_bytes("/* opmaak voor café */\n".encode("latin-1"))
     with pytest.raises(DataError) as raised:
         jobs_of(root, project, markdown_setup)
     (problem,) = raised.value.diagnostics
-    assert (problem.position.path, problem.code) == ("site_templates/pdf/print.css", "E302")
+    assert problem.position.path == "site_templates/pdf/print.css" and said in problem.message, problem
+    assert "regioplan" in problem.message  # where to find a good copy
 
 
 def test_a_build_on_another_day_of_the_same_year_makes_the_same_pdfs(project, markdown_setup):

@@ -184,8 +184,9 @@ def test_a_first_build_publishes_the_schemas_shipped_with_the_code_without_makin
     from generator.data import schema
 
     shipped = json.loads(schema.SHIPPED.read_text(encoding="utf-8"))
-    assert shipped["models"] == schema._models_key(), "stale: run `regioplan schema`"
+    assert shipped["code"] == schema._models_key(), "stale: run `regioplan schema`"
     assert shipped["schemas"] == schema.schemas(), "stale: run `regioplan schema`"
+    monkeypatch.setattr(schema, "_pydantic", lambda: shipped["pydantic"])  # as made, whatever pydantic this machine has
 
     def not_made() -> dict:
         raise AssertionError("made again although the package carries them")
@@ -195,16 +196,47 @@ def test_a_first_build_publishes_the_schemas_shipped_with_the_code_without_makin
     assert not (tmp_path / schema.CACHE_DIR).exists()  # nothing to keep: the package has them
 
 
-def test_schemas_shipped_for_other_models_are_not_published(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "carried",
+    [
+        {"code": "andere-modellen", "pydantic": "zelfde"},  # made from other models
+        {"code": "zelfde", "pydantic": "2.7.4 2.18.4"},  # made by another pydantic: other texts (found by an attacker)
+        None,  # damaged
+    ],
+)
+def test_schemas_shipped_from_other_models_or_by_another_pydantic_are_not_published(tmp_path, monkeypatch, carried):
     from generator.data import schema
 
     made = schema.schemas()
     other = tmp_path / "schemas.json"
-    other.write_text(json.dumps({"models": "andere-modellen", "schemas": {"regio.schema.json": "{}"}}), encoding="utf-8")
+    if carried is None:
+        other.write_text('{"code": ', encoding="utf-8")
+    else:
+        carried = {name: schema._models_key() if value == "zelfde" and name == "code" else value for name, value in carried.items()}
+        carried["pydantic"] = schema._pydantic() if carried["pydantic"] == "zelfde" else carried["pydantic"]
+        other.write_text(json.dumps({**carried, "schemas": {"regio.schema.json": "{}"}}), encoding="utf-8")
     monkeypatch.setattr(schema, "SHIPPED", other)
     assert schema.published_schemas(tmp_path / "project") == made
-    other.write_text('{"models": ', encoding="utf-8")  # damaged: made, as without it
-    assert schema.published_schemas(tmp_path / "ander-project") == made
+
+
+def test_regioplan_schema_writes_the_shipped_copy_only_in_regioplans_own_repository(tmp_path, monkeypatch):
+    # Found by an attacker: in a user's project with its .venv inside, `regioplan schema` rewrote the
+    # installed package's file (and failed the whole command where it could not).
+    from generator.data import schema
+
+    installed = tmp_path / "project/.venv/lib/python3.11/site-packages/generator/data/schemas.json"
+    installed.parent.mkdir(parents=True)
+    installed.write_text("van de installatie\n", encoding="utf-8")
+    monkeypatch.setattr(schema, "SHIPPED", installed)
+    written = schema.write_schemas(tmp_path / "project")
+    assert installed.read_text(encoding="utf-8") == "van de installatie\n" and installed not in written
+    assert (tmp_path / "project/schema/regio.schema.json").is_file()
+
+    own = tmp_path / "regioplan/generator/data/schemas.json"
+    own.parent.mkdir(parents=True)
+    monkeypatch.setattr(schema, "SHIPPED", own)
+    assert own in schema.write_schemas(tmp_path / "regioplan")
+    assert json.loads(own.read_text(encoding="utf-8"))["schemas"] == schema.schemas()
 
 
 # Conformance, judged on the data alone: what a plan leaves out never fails it.
@@ -951,6 +983,25 @@ def test_a_preview_that_takes_over_its_last_build_makes_what_a_fresh_build_makes
     assert "(PROEF)" not in during["index.md"]  # a build renders with the texts it began with
     project.write("site_templates/home.md.j2", home)
     assert site(project.root, reuse) == site(project.root)
+
+
+def test_a_template_file_whose_name_is_not_utf8_does_not_end_the_build_in_a_traceback(tmp_path):
+    # Found by an attacker: the templates' digest could not write such a name and raised.
+    import datetime
+    import os
+
+    from conftest import copy_project
+
+    from generator.site.pipeline import generate_pages, lookups_for
+    from generator.site.reuse import Reuse
+
+    project = copy_project(tmp_path / "project", with_regions=True)
+    day = datetime.date(2026, 12, 5)
+    before = {page.path: page.content for page in generate_pages(project.root, lookups_for(load_project(project.root), day))}
+    with open(os.path.join(os.fsencode(project.root / "site_templates"), b"caf\xe9.md.j2"), "wb") as odd:
+        odd.write(b"niet gebruikt\n")
+    after = {page.path: page.content for page in generate_pages(project.root, lookups_for(load_project(project.root), day, Reuse()))}
+    assert after == before
 
 
 def test_links_back_up_in_the_templates_do_not_make_a_build_walk_them_without_end(tmp_path):

@@ -5,8 +5,9 @@ top of each data file and then complete field names and flag mistakes while the 
 The schema files are committed; a test fails when they differ from the models.
 
 The site publishes them too (open data). So that a first build need not make them (pydantic takes
-about 0.1 CPU-s), the package carries them in `schemas.json` with a digest of the models' code;
-`regioplan schema` in regioplan's own repository writes that file beside the editors' copies.
+about 0.1 CPU-s), the package carries them in `schemas.json` with a digest of the models' code
+and pydantic's version; `regioplan schema` in regioplan's own repository writes that file beside
+the editors' copies.
 """
 
 from __future__ import annotations
@@ -57,11 +58,11 @@ def schemas() -> dict[str, str]:
 
 
 def published_schemas(root: Path) -> dict[str, str]:
-    """`schemas()`: as the package carries them when they were made from this code, else kept in
-    the project's cache between builds (made again only when the models' code or pydantic changes)."""
+    """`schemas()`: as the package carries them when they were made from this code by this pydantic,
+    else kept in the project's cache between builds (made again only when either changes)."""
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
-        if shipped["models"] == _models_key():
+        if (shipped["code"], shipped["pydantic"]) == (_models_key(), _pydantic()):
             return shipped["schemas"]
     entry = Path(root) / CACHE_DIR / f"{_cache_key()}.json"
     with contextlib.suppress(OSError, ValueError):
@@ -85,22 +86,26 @@ def _models_key() -> str:
     return digest.hexdigest()
 
 
+def _pydantic() -> str:
+    """The versions that write the schemas' text (one version wrote `0` where another writes `0.0`)."""
+    return f"{pydantic.VERSION} {pydantic_core.__version__}"
+
+
 def _cache_key() -> str:
-    """The models' code and pydantic's version, which together decide the schemas' text."""
-    return hashlib.sha256(f"{pydantic.VERSION} {pydantic_core.__version__} {_models_key()}".encode()).hexdigest()
+    return hashlib.sha256(f"{_pydantic()} {_models_key()}".encode()).hexdigest()
 
 
 def write_schemas(root: Path) -> list[Path]:
-    """The editors' copies in the project's schema/; in regioplan's own repository (the package
-    inside `root`) also the copy the package carries for the site."""
+    """The editors' copies in the project's schema/; in regioplan's own repository (the folder
+    that holds the package) also the copy the package carries, never in an installed package."""
     folder = Path(root) / SCHEMA_DIR
     folder.mkdir(exist_ok=True)
     written = []
     for name, text in schemas().items():
         (folder / name).write_text(text, encoding="utf-8")
         written.append(folder / name)
-    if SHIPPED.resolve().is_relative_to(Path(root).resolve()):
-        carried = {"models": _models_key(), "schemas": schemas()}
+    if SHIPPED.resolve().parents[2] == Path(root).resolve():  # <repository>/generator/data/schemas.json
+        carried = {"code": _models_key(), "pydantic": _pydantic(), "schemas": schemas()}
         SHIPPED.write_text(json.dumps(carried, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         written.append(SHIPPED)
     return written

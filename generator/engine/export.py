@@ -27,7 +27,7 @@ from generator.engine.build import CONFIG_FILE, mkdocs_config
 from generator.engine.outputs import checked_target, replaced
 from generator.engine.plugin import list_regions_in_nav, list_subpages_in_nav
 from generator.engine.search import INDEX_COMMAND
-from generator.engine.sitefiles import refuse_links_in_circles, site_files
+from generator.engine.sitefiles import refuse_bad_links, site_files
 from generator.errors import DataError, Diagnostic, Position
 from generator.site.glossary import with_glossary
 
@@ -44,7 +44,7 @@ def export_project(root: Path, target: Path, real_pdfs: bool = True) -> Path:
     root = Path(root)
     config = mkdocs_config(root)
     folder = checked_target(root, target if target.is_absolute() else Path.cwd() / target, Path(config.docs_dir))
-    refuse_links_in_circles(Path(config.docs_dir))
+    refuse_bad_links(root, Path(config.docs_dir))
     project = load_project(root)
     # The abbreviations as the plugin gives them: the PDFs then equal (and share a cache with) the build's.
     extension_configs = with_glossary(config.mdx_configs, project.glossary)

@@ -33,7 +33,7 @@ from generator.addresses import GLOSSARY_PAGE, region_page
 from generator.data.project import Project, load_project
 from generator.dutch import alphabetical, plural
 from generator.engine.search import SEARCH_FOLDER, index_site
-from generator.engine.sitefiles import refuse_links_in_circles, site_files
+from generator.engine.sitefiles import refuse_bad_links, site_files
 from generator.errors import DataError, Diagnostic, Position
 from generator.files import files_through_links
 from generator.models import Glossary
@@ -97,8 +97,8 @@ class RegioplanPlugin(BasePlugin[RegioplanConfig]):
                 f"mkdocs.yml mist de Markdown-uitbreiding(en) {', '.join(missing)}; zet ze onder markdown_extensions: "
                 "zonder deze uitbreidingen is tekst uit de gegevens niet veilig"
             )
-        try:  # before MkDocs lists the hand-written pages
-            refuse_links_in_circles(Path(config.docs_dir))
+        try:  # before MkDocs lists the hand-written pages and Jinja the templates
+            refuse_bad_links(Path(config.config_file_path).parent, Path(config.docs_dir))
         except DataError as error:
             self._stop(error)
         return config

@@ -18,7 +18,7 @@ from generator.addresses import PLAN_CHECK_SCRIPT
 from generator.data.projectdata import Project
 from generator.engine.build import build_date
 from generator.errors import DataError, Diagnostic, Position
-from generator.files import links_in_circles
+from generator.files import bad_links
 from generator.pdf.cache import CACHE_DIR, PdfCache
 from generator.pdf.printing import pdf_jobs, pdf_paths
 from generator.pdf.render import render_pdfs
@@ -26,6 +26,7 @@ from generator.processes import collector_paused
 from generator.rules import plancheck
 from generator.site.contexts import build_documents
 from generator.site.pipeline import generate_pages, lookups_for, menu_sections
+from generator.site.render import TEMPLATE_DIR
 from generator.site.reuse import Reuse
 
 GUIDE_DIR = "docs"
@@ -34,16 +35,23 @@ GUIDE_URL_PREFIX = "handleiding"
 Timer = Callable[[str], contextlib.AbstractContextManager]
 
 
-def refuse_links_in_circles(docs_dir: Path) -> None:
-    """MkDocs reads the hand-written pages (and `regioplan export` copies them) through links; a link
-    to a folder that holds it would repeat the project below it without end: a DataError (E312) instead."""
-    problem = (
-        "is een koppeling naar een map waar ze zelf in staat (of een map daarboven), zodat de bouw die map zonder einde "
-        "zou doorlopen; verwijder de koppeling of laat haar naar een andere map wijzen"
-    )
-    circles = links_in_circles(docs_dir)
-    if circles:
-        raise DataError([Diagnostic(Position(f"{docs_dir.name}/{link}"), "E312", problem) for link in circles])
+def refuse_bad_links(root: Path, docs_dir: Path) -> None:
+    """MkDocs reads the hand-written pages through links, and Jinja the templates: a link to a folder
+    that holds it would be walked without end (or reach templates no digest names), and one that
+    leads nowhere stops MkDocs with a message about something else. A DataError (E312) instead."""
+    problems = {
+        "kring": "is een koppeling naar een map waar ze zelf in staat (of een map daarboven), zodat de bouw die map zonder einde "
+        "zou doorlopen; verwijder de koppeling of laat haar naar een andere map wijzen",
+        "nergens": "is een koppeling die naar niets wijst (het doel bestaat niet, of is de koppeling zelf); "
+        "verwijder de koppeling of laat haar naar een bestaand bestand wijzen",
+    }
+    found = [
+        Diagnostic(Position(f"{folder.name}/{link}"), "E312", problems[kind])
+        for folder in (docs_dir, root / TEMPLATE_DIR)
+        for link, kind in bad_links(folder)
+    ]
+    if found:
+        raise DataError(found)
 
 
 @dataclass(frozen=True)

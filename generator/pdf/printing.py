@@ -26,7 +26,7 @@ from generator.addresses import practice_plan_pdf, region_plan_pdf
 from generator.data.project import Project
 from generator.errors import DataError, Diagnostic, Position
 from generator.pdf.cache import PdfJob, _Recipes
-from generator.site.render import TEMPLATE_DIR, SourceNotes, environment, render_template
+from generator.site.render import MISSING_TEMPLATE, TEMPLATE_DIR, SourceNotes, environment, render_template
 
 if TYPE_CHECKING:  # documents are made by the page code (stage 4) and handed in
     from generator.site.contexts.documents import Document
@@ -180,10 +180,14 @@ def _document(env, css: str, extensions: list, configs: dict, document: Document
 
 def _print_css(env: jinja2.Environment) -> str:
     """The print style sheet, as the environment read it with the templates."""
+    where = Position(f"{TEMPLATE_DIR}/{PRINT_CSS}")
     try:
         return env.loader.get_source(env, PRINT_CSS)[0]
     except jinja2.TemplateNotFound:
-        raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{PRINT_CSS}"), "E302", "sjabloon ontbreekt")]) from None
+        raise DataError([Diagnostic(where, "E302", MISSING_TEMPLATE)]) from None
+    except UnicodeDecodeError:
+        problem = "is geen UTF-8-tekst; sla het op als UTF-8, of zet het terug uit de sjablonen van deze versie van regioplan"
+        raise DataError([Diagnostic(where, "E301", problem)]) from None
 
 
 def pdf_paths(project: Project) -> list[str]:

@@ -26,6 +26,7 @@ from generator.site.escape import anchor, escape_block, escape_html, escape_inli
 from generator.site.reuse import Reuse
 
 TEMPLATE_DIR = "site_templates"
+MISSING_TEMPLATE = "sjabloon ontbreekt (of is geen bestand); zet het terug uit de sjablonen van deze versie van regioplan"
 
 
 @jinja2.pass_eval_context
@@ -102,7 +103,8 @@ class _TemplatesAsRead(jinja2.FileSystemLoader):
     def digest(self) -> str:
         """Names and texts, written out so that no two different sets give the same bytes."""
         texts = sorted((name, source) for name, (source, _) in self.texts.items())
-        return hashlib.blake2b(json.dumps(texts, ensure_ascii=False).encode("utf-8")).hexdigest()
+        # ASCII JSON: a name that is not UTF-8 (Python keeps its bytes as surrogates) is written too.
+        return hashlib.blake2b(json.dumps(texts).encode("ascii")).hexdigest()
 
 
 def environment(root: Path) -> jinja2.Environment:
@@ -206,7 +208,7 @@ def render_template(env: jinja2.Environment, name: str, values: dict) -> str:
         problem = f"fout in sjabloon: Jinja kan deze regel niet lezen; controleer de {{% %}} en {{{{ }}}} (Jinja meldt: {exc.message})"
         raise DataError([Diagnostic(where, "E301", problem)]) from None
     except jinja2.TemplateNotFound as exc:
-        raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{exc.name}"), "E302", "sjabloon ontbreekt")]) from None
+        raise DataError([Diagnostic(Position(f"{TEMPLATE_DIR}/{exc.name}"), "E302", MISSING_TEMPLATE)]) from None
     except jinja2.UndefinedError as exc:  # at render time: a value the page does not give
         where = _template_line(env, exc, name)
         asked = re.findall(r"'([^']+)'", str(exc))
