@@ -212,8 +212,8 @@ def test_schemas_shipped_from_other_models_or_by_another_pydantic_are_not_publis
     if carried is None:
         other.write_text('{"code": ', encoding="utf-8")
     else:
-        carried = {name: schema._models_key() if value == "zelfde" and name == "code" else value for name, value in carried.items()}
-        carried["pydantic"] = schema._pydantic() if carried["pydantic"] == "zelfde" else carried["pydantic"]
+        these = {"code": schema._models_key(), "pydantic": schema._pydantic()}  # what "zelfde" stands for
+        carried = {name: these[name] if value == "zelfde" else value for name, value in carried.items()}
         other.write_text(json.dumps({**carried, "schemas": {"regio.schema.json": "{}"}}), encoding="utf-8")
     monkeypatch.setattr(schema, "SHIPPED", other)
     assert schema.published_schemas(tmp_path / "project") == made
