@@ -27,6 +27,13 @@ def write_whole(path: Path, data: bytes) -> None:
         raise
 
 
+def carried_in(packaged: Path, root: Path) -> bool:
+    """Whether `packaged`, a file the package carries (<repository>/generator/<part>/<file>), lies in
+    the project `root` as regioplan's own repository: what the package carries is written there
+    only, never in a package installed inside a project (its .venv)."""
+    return packaged.resolve().parents[2] == Path(root).resolve()
+
+
 # The largest input file read: the biggest real region file is about 60 KB, a plan file a few KB.
 # A limit keeps a wrong file (a database dump, /dev/zero) from filling the machine's memory.
 MAX_INPUT_BYTES = 5_000_000

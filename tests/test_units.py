@@ -7,6 +7,7 @@ same things as a reader meets them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import posixpath
 import re
@@ -237,6 +238,179 @@ def test_regioplan_schema_writes_the_shipped_copy_only_in_regioplans_own_reposit
     monkeypatch.setattr(schema, "SHIPPED", own)
     assert own in schema.write_schemas(tmp_path / "regioplan")
     assert json.loads(own.read_text(encoding="utf-8"))["schemas"] == schema.schemas()
+
+
+def _compiled_by_jinja(monkeypatch) -> list[str]:
+    """The names of the templates Jinja compiles from here on (in any environment)."""
+    import jinja2
+
+    names: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def compiled(self, source, name=None, filename=None, raw=False, defer_init=False):
+        names.append(name)
+        return compile_template(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compiled)
+    return names
+
+
+def _first_build_pages(root) -> dict:
+    """The generated pages as a first build makes them: no project cache."""
+    import shutil
+
+    from generator.site.pipeline import generate_pages, lookups_for
+
+    cache = root / ".cache"
+    if cache.is_symlink():
+        cache.unlink()  # the tests' shared cache
+    shutil.rmtree(cache, ignore_errors=True)
+    return {page.path: page.content for page in generate_pages(root, lookups_for(load_project(root), dt.date(2026, 12, 5)))}
+
+
+def _skip_unless_compiled_for_this_jinja_and_python() -> None:
+    import zipfile
+
+    from generator.site import compiled
+
+    with zipfile.ZipFile(compiled.SHIPPED) as carried:
+        index = json.loads(carried.read(compiled.INDEX))
+    if any(index[key] != value for key, value in compiled.made_with().items()):
+        pytest.skip("the templates were compiled by another Jinja or Python than this machine has (it compiles them)")
+
+
+def _template_names(root) -> set[str]:
+    return {str(p.relative_to(root / "site_templates")) for p in (root / "site_templates").rglob("*.j2")}
+
+
+def test_the_compiled_templates_the_package_carries_are_those_of_its_templates():
+    import zipfile
+
+    from generator.site import compiled
+
+    with zipfile.ZipFile(compiled.SHIPPED) as carried:
+        index = json.loads(carried.read(compiled.INDEX))
+        members = set(carried.namelist())
+    stale = "stale: run scripts/compile-templates"
+    # Made from these modules; by whichever Jinja and Python made them (another is then compiled for).
+    assert index["code"] == compiled.made_with()["code"], stale
+    sources = {name: (REPO / "site_templates" / name).read_text(encoding="utf-8") for name in _template_names(REPO)}
+    assert index["templates"] == {name: hashlib.sha1(text.encode("utf-8")).hexdigest() for name, text in sources.items()}, stale
+    assert members == {compiled.INDEX, *sources}
+
+
+def test_a_first_build_takes_the_templates_compiled_as_the_package_carries_them(tmp_path, monkeypatch):
+    """Jinja spent about 0.2 CPU-s of every first build (no project cache yet: a fresh clone, CI, a
+    new project) translating our templates; the package carries them translated."""
+
+    from conftest import copy_project
+
+    from generator.site import compiled
+
+    _skip_unless_compiled_for_this_jinja_and_python()
+    project = copy_project(tmp_path / "project", with_regions=True)
+    jinja_compiled = _compiled_by_jinja(monkeypatch)
+    pages = _first_build_pages(project.root)
+    assert jinja_compiled == []
+    # The very pages Jinja makes when it compiles them itself.
+    monkeypatch.setattr(compiled, "SHIPPED", tmp_path / "niet-meegeleverd.zip")
+    assert _first_build_pages(project.root) == pages
+    assert set(jinja_compiled) <= _template_names(project.root) and len(jinja_compiled) > 20
+
+
+def test_a_template_the_project_changed_is_compiled_from_its_own_text(tmp_path, monkeypatch):
+    # The threat: code compiled from the package's text shown for a template the project rewrote.
+    from conftest import copy_project
+
+    _skip_unless_compiled_for_this_jinja_and_python()
+    project = copy_project(tmp_path / "project", with_regions=True)
+    project.replace("site_templates/leidraad/index.md.j2", "\n", "\nEigen tekst van deze projectgroep.\n")
+    project.replace("site_templates/_toetsing.md.j2", "\n", "\n{# eigen opmerking #}\n")  # an included template
+    jinja_compiled = _compiled_by_jinja(monkeypatch)
+    pages = _first_build_pages(project.root)
+    assert sorted(jinja_compiled) == ["_toetsing.md.j2", "leidraad/index.md.j2"]
+    assert "Eigen tekst van deze projectgroep." in pages["leidraad/index.md"]
+
+
+@pytest.mark.parametrize(
+    "carried",
+    [
+        {"jinja": "3.0.0"},  # compiled by another Jinja
+        {"code": "andere-instellingen"},  # for other settings or filters of the environment (render.py, escape.py)
+        None,  # damaged
+    ],
+)
+def test_templates_compiled_by_another_jinja_or_for_other_settings_are_compiled_again(tmp_path, monkeypatch, carried):
+    import zipfile
+
+    from conftest import copy_project
+
+    from generator.site import compiled
+
+    project = copy_project(tmp_path / "project", with_regions=True)
+    pages = _first_build_pages(project.root)
+    other = tmp_path / "compiled-templates.zip"
+    if carried is None:
+        other.write_bytes(compiled.SHIPPED.read_bytes()[:5000])
+    else:
+        with zipfile.ZipFile(compiled.SHIPPED) as shipped, zipfile.ZipFile(other, "w") as out:
+            for name in shipped.namelist():
+                data = shipped.read(name)
+                out.writestr(name, json.dumps({**json.loads(data), **carried}) if name == compiled.INDEX else data)
+    monkeypatch.setattr(compiled, "SHIPPED", other)
+    jinja_compiled = _compiled_by_jinja(monkeypatch)
+    assert _first_build_pages(project.root) == pages
+    assert len(jinja_compiled) > 20
+
+
+def test_a_problem_in_a_template_as_the_package_carries_it_names_the_projects_file_and_line(tmp_path, monkeypatch):
+    # Compiled elsewhere, the template must still be named where it is, at the line that asks.
+    from conftest import copy_project
+
+    from generator.errors import DataError
+    from generator.site import compiled
+    from generator.site.render import environment, render_template
+
+    project = copy_project(tmp_path / "project")
+    (project.root / ".cache").unlink()
+    where = []
+    for shipped in (compiled.SHIPPED, tmp_path / "niet-meegeleverd.zip"):
+        monkeypatch.setattr(compiled, "SHIPPED", shipped)
+        with pytest.raises(DataError) as raised:
+            render_template(environment(project.root), "leidraad/index.md.j2", {})
+        where.append(str(raised.value.diagnostics[0].position))
+    first_value = next(
+        n for n, line in enumerate(project.read("site_templates/leidraad/index.md.j2").splitlines(), 1) if "{{" in line or "{%" in line
+    )
+    assert where[0] == where[1]
+    assert where[0].startswith("site_templates/leidraad/index.md.j2:") and int(where[0].split(":")[1]) >= first_value
+
+
+def test_the_compiled_templates_are_written_only_in_regioplans_own_repository(tmp_path, monkeypatch):
+    import shutil
+    import zipfile
+
+    from generator.site import compiled
+    from generator.site.render import environment
+
+    installed = tmp_path / "project/.venv/lib/python3.11/site-packages/generator/site/compiled-templates.zip"
+    installed.parent.mkdir(parents=True)
+    installed.write_bytes(b"van de installatie")
+    shutil.copytree(REPO / "site_templates", tmp_path / "project/site_templates")
+    monkeypatch.setattr(compiled, "SHIPPED", installed)
+    assert compiled.write_shipped(tmp_path / "project", environment(tmp_path / "project")) is None
+    assert installed.read_bytes() == b"van de installatie"
+
+    own = tmp_path / "regioplan/generator/site/compiled-templates.zip"
+    own.parent.mkdir(parents=True)
+    shutil.copytree(REPO / "site_templates", tmp_path / "regioplan/site_templates")
+    monkeypatch.setattr(compiled, "SHIPPED", own)
+    assert compiled.write_shipped(tmp_path / "regioplan", environment(tmp_path / "regioplan")) == own
+    with zipfile.ZipFile(own) as written:
+        assert set(written.namelist()) == {compiled.INDEX, *_template_names(REPO)}
+    before = own.stat().st_mtime_ns
+    assert compiled.write_shipped(tmp_path / "regioplan", environment(tmp_path / "regioplan")) is None  # nothing changed
+    assert own.stat().st_mtime_ns == before
 
 
 # Conformance, judged on the data alone: what a plan leaves out never fails it.

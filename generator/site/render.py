@@ -22,6 +22,7 @@ from markupsafe import Markup
 from generator.data.projectdata import CACHE_ROOT
 from generator.errors import DataError, Diagnostic, Position
 from generator.files import files_through_links
+from generator.site.compiled import ShippedFirst
 from generator.site.escape import anchor, escape_block, escape_html, escape_inline
 from generator.site.reuse import Reuse
 
@@ -109,7 +110,7 @@ class _TemplatesAsRead(jinja2.FileSystemLoader):
 
 def environment(root: Path) -> jinja2.Environment:
     env = _ContextEnvironment(
-        bytecode_cache=bytecode_cache(root),
+        bytecode_cache=ShippedFirst(bytecode_cache(root)),  # compiled as the package carries them, else as kept
         loader=_TemplatesAsRead(root / TEMPLATE_DIR),
         finalize=_finalize,
         # .html.j2 templates (forms, PDF documents) get HTML escaping; .md.j2 templates get
