@@ -7,6 +7,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import tomllib
 from pathlib import Path
 
 from generator.errors import os_problem
@@ -29,9 +30,21 @@ def write_whole(path: Path, data: bytes) -> None:
 
 def carried_in(packaged: Path, root: Path) -> bool:
     """Whether `packaged`, a file the package carries (<repository>/generator/<part>/<file>), lies in
-    the project `root` as regioplan's own repository: what the package carries is written there
-    only, never in a package installed inside a project (its .venv)."""
-    return packaged.resolve().parents[2] == Path(root).resolve()
+    regioplan's own repository at `root`: what the package carries is written there only, never in
+    a package installed in a project (in its .venv, or put in its folder with `pip --target`)."""
+    repository = Path(root).resolve()
+    if packaged.resolve().parents[2] != repository:
+        return False
+    with contextlib.suppress(OSError, ValueError, UnicodeDecodeError, AttributeError, KeyError):
+        return tomllib.loads((repository / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"] == "regioplan"
+    return False
+
+
+def write_carried(packaged: Path, data: bytes) -> None:
+    """Write a file the package carries whole, readable by everyone who runs the package (a
+    temporary file is made for its owner only)."""
+    write_whole(packaged, data)
+    packaged.chmod(0o644)
 
 
 # The largest input file read: the biggest real region file is about 60 KB, a plan file a few KB.

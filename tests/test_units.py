@@ -233,11 +233,27 @@ def test_regioplan_schema_writes_the_shipped_copy_only_in_regioplans_own_reposit
     assert installed.read_text(encoding="utf-8") == "van de installatie\n" and installed not in written
     assert (tmp_path / "project/schema/regio.schema.json").is_file()
 
-    own = tmp_path / "regioplan/generator/data/schemas.json"
+    # Installed into the project's own folder (`pip install --target`): found by an attacker.
+    vendored = tmp_path / "project/generator/data/schemas.json"
+    vendored.parent.mkdir(parents=True)
+    vendored.write_text("van de installatie\n", encoding="utf-8")
+    monkeypatch.setattr(schema, "SHIPPED", vendored)
+    assert vendored not in schema.write_schemas(tmp_path / "project")
+    assert vendored.read_text(encoding="utf-8") == "van de installatie\n"
+
+    own = _regioplan_repository(tmp_path / "regioplan") / "generator/data/schemas.json"
     own.parent.mkdir(parents=True)
     monkeypatch.setattr(schema, "SHIPPED", own)
     assert own in schema.write_schemas(tmp_path / "regioplan")
     assert json.loads(own.read_text(encoding="utf-8"))["schemas"] == schema.schemas()
+    assert own.stat().st_mode & 0o777 == 0o644  # readable by whoever runs the package (found by an attacker)
+
+
+def _regioplan_repository(folder):
+    """A folder that is regioplan's repository as its files say so."""
+    folder.mkdir(parents=True)
+    (folder / "pyproject.toml").write_text((REPO / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
 
 
 def _compiled_by_jinja(monkeypatch) -> list[str]:
@@ -283,20 +299,26 @@ def _template_names(root) -> set[str]:
     return {str(p.relative_to(root / "site_templates")) for p in (root / "site_templates").rglob("*.j2")}
 
 
-def test_the_compiled_templates_the_package_carries_are_those_of_its_templates():
+def test_the_compiled_templates_the_package_carries_are_what_jinja_makes_of_its_templates():
+    """The zip is binary: what it holds must be what anyone can read in site_templates/."""
     import zipfile
 
     from generator.site import compiled
+    from generator.site.render import environment
 
-    with zipfile.ZipFile(compiled.SHIPPED) as carried:
-        index = json.loads(carried.read(compiled.INDEX))
-        members = set(carried.namelist())
+    with zipfile.ZipFile(compiled.SHIPPED) as zipped:
+        index = json.loads(zipped.read(compiled.INDEX))
+        carried = {name: zipped.read(name) for name in zipped.namelist() if name != compiled.INDEX}
     stale = "stale: run scripts/compile-templates"
     # Made from these modules; by whichever Jinja and Python made them (another is then compiled for).
     assert index["code"] == compiled.made_with()["code"], stale
     sources = {name: (REPO / "site_templates" / name).read_text(encoding="utf-8") for name in _template_names(REPO)}
     assert index["templates"] == {name: hashlib.sha1(text.encode("utf-8")).hexdigest() for name, text in sources.items()}, stale
-    assert members == {compiled.INDEX, *sources}
+    assert carried.keys() == sources.keys()
+    _skip_unless_compiled_for_this_jinja_and_python()
+    env = environment(REPO)
+    for name, source in sources.items():
+        assert compiled.code_of(carried[name], source) == env.compile(source, name, f"site_templates/{name}"), name
 
 
 def test_a_first_build_takes_the_templates_compiled_as_the_package_carries_them(tmp_path, monkeypatch):
@@ -332,17 +354,66 @@ def test_a_template_the_project_changed_is_compiled_from_its_own_text(tmp_path, 
     assert "Eigen tekst van deze projectgroep." in pages["leidraad/index.md"]
 
 
-@pytest.mark.parametrize(
-    "carried",
-    [
-        {"jinja": "3.0.0"},  # compiled by another Jinja
-        {"code": "andere-instellingen"},  # for other settings or filters of the environment (render.py, escape.py)
-        None,  # damaged
-    ],
-)
-def test_templates_compiled_by_another_jinja_or_for_other_settings_are_compiled_again(tmp_path, monkeypatch, carried):
+def _with_entry(zipped: bytes, name: str, entry: bytes) -> bytes:
+    import io
     import zipfile
 
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(zipped)) as carried, zipfile.ZipFile(out, "w") as changed:
+        for member in carried.namelist():
+            changed.writestr(member, entry if member == name else carried.read(member))
+    return out.getvalue()
+
+
+def _damaged_member(zipped: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(zipped)) as carried:
+        info = carried.getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    return zipped[: start + 10] + bytes(b ^ 0xFF for b in zipped[start + 10 : start + 60]) + zipped[start + 60 :]
+
+
+def _index_with(zipped: bytes, **changes) -> bytes:
+    import io
+    import zipfile
+
+    from generator.site import compiled
+
+    with zipfile.ZipFile(io.BytesIO(zipped)) as carried:
+        index = json.loads(carried.read(compiled.INDEX))
+    return _with_entry(zipped, compiled.INDEX, json.dumps({**index, **changes}).encode())
+
+
+# Each way the file can be wrong: from another Jinja or for other settings, cut short, a member's
+# bytes damaged, an entry that holds no code, an entry whose checksum is a pickle that runs a
+# command while it is read (found by an attacker: Jinja unpickles it).
+DAMAGE = {
+    "andere-jinja": lambda zipped, _: _index_with(zipped, jinja="3.0.0"),
+    "andere-instellingen": lambda zipped, _: _index_with(zipped, code="andere-instellingen"),
+    "andere-markupsafe": lambda zipped, _: _index_with(zipped, markupsafe="2.0.0"),
+    "afgebroken": lambda zipped, _: zipped[:5000],
+    "beschadigd-lid": lambda zipped, _: _damaged_member(zipped, "leidraad/index.md.j2"),
+    "geen-code": lambda zipped, source: _with_entry(
+        zipped, "leidraad/index.md.j2", _jinja_header(source) + __import__("marshal").dumps(42)
+    ),
+    "pickle-met-opdracht": lambda zipped, _: _with_entry(
+        zipped, "leidraad/index.md.j2", __import__("jinja2.bccache").bccache.bc_magic + b"cos\nsystem\n(S'touch GEPIKT'\ntR."
+    ),
+}
+
+
+def _jinja_header(source: str) -> bytes:
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    return bc_magic + pickle.dumps(hashlib.sha1(source.encode("utf-8")).hexdigest(), 2)
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_compiled_templates_from_another_jinja_for_other_settings_or_damaged_are_compiled_again(tmp_path, monkeypatch, damage):
     from conftest import copy_project
 
     from generator.site import compiled
@@ -350,17 +421,33 @@ def test_templates_compiled_by_another_jinja_or_for_other_settings_are_compiled_
     project = copy_project(tmp_path / "project", with_regions=True)
     pages = _first_build_pages(project.root)
     other = tmp_path / "compiled-templates.zip"
-    if carried is None:
-        other.write_bytes(compiled.SHIPPED.read_bytes()[:5000])
-    else:
-        with zipfile.ZipFile(compiled.SHIPPED) as shipped, zipfile.ZipFile(other, "w") as out:
-            for name in shipped.namelist():
-                data = shipped.read(name)
-                out.writestr(name, json.dumps({**json.loads(data), **carried}) if name == compiled.INDEX else data)
+    source = project.read("site_templates/leidraad/index.md.j2")
+    other.write_bytes(DAMAGE[damage](compiled.SHIPPED.read_bytes(), source))
     monkeypatch.setattr(compiled, "SHIPPED", other)
+    monkeypatch.chdir(tmp_path)
     jinja_compiled = _compiled_by_jinja(monkeypatch)
     assert _first_build_pages(project.root) == pages
-    assert len(jinja_compiled) > 20
+    assert "leidraad/index.md.j2" in jinja_compiled
+    assert not (tmp_path / "GEPIKT").exists()
+
+
+def test_a_project_in_a_folder_whose_name_is_not_utf8_renders_its_templates(tmp_path):
+    # Found by an attacker: the cache key of such a path ended the build in E301 (with a writable
+    # project cache before this change too; without one, since).
+    import os
+    import shutil
+
+    from conftest import copy_project
+
+    from generator.site.pipeline import generate_pages, lookups_for
+
+    plain = _first_build_pages(copy_project(tmp_path / "gewoon", with_regions=True).root)
+    odd = copy_project(tmp_path / os.fsdecode(b"p\xffx"), with_regions=True)
+    assert _first_build_pages(odd.root) == plain  # a writable cache
+    shutil.rmtree(odd.root / ".cache")
+    (odd.root / ".cache").write_text("geen map", encoding="utf-8")
+    generated = generate_pages(odd.root, lookups_for(load_project(odd.root), dt.date(2026, 12, 5)))
+    assert {page.path: page.content for page in generated} == plain  # no cache at all
 
 
 def test_a_problem_in_a_template_as_the_package_carries_it_names_the_projects_file_and_line(tmp_path, monkeypatch):
@@ -394,23 +481,30 @@ def test_the_compiled_templates_are_written_only_in_regioplans_own_repository(tm
     from generator.site.render import environment
 
     installed = tmp_path / "project/.venv/lib/python3.11/site-packages/generator/site/compiled-templates.zip"
-    installed.parent.mkdir(parents=True)
-    installed.write_bytes(b"van de installatie")
+    vendored = tmp_path / "project/generator/site/compiled-templates.zip"  # `pip install --target`
     shutil.copytree(REPO / "site_templates", tmp_path / "project/site_templates")
-    monkeypatch.setattr(compiled, "SHIPPED", installed)
-    assert compiled.write_shipped(tmp_path / "project", environment(tmp_path / "project")) is None
-    assert installed.read_bytes() == b"van de installatie"
+    for package in (installed, vendored):
+        package.parent.mkdir(parents=True)
+        package.write_bytes(b"van de installatie")
+        monkeypatch.setattr(compiled, "SHIPPED", package)
+        assert compiled.write_shipped(tmp_path / "project", environment(tmp_path / "project")) is None
+        assert package.read_bytes() == b"van de installatie"
 
-    own = tmp_path / "regioplan/generator/site/compiled-templates.zip"
+    own = _regioplan_repository(tmp_path / "regioplan") / "generator/site/compiled-templates.zip"
     own.parent.mkdir(parents=True)
     shutil.copytree(REPO / "site_templates", tmp_path / "regioplan/site_templates")
     monkeypatch.setattr(compiled, "SHIPPED", own)
     assert compiled.write_shipped(tmp_path / "regioplan", environment(tmp_path / "regioplan")) == own
     with zipfile.ZipFile(own) as written:
         assert set(written.namelist()) == {compiled.INDEX, *_template_names(REPO)}
+    assert own.stat().st_mode & 0o777 == 0o644  # readable by whoever runs the package (found by an attacker)
     before = own.stat().st_mtime_ns
     assert compiled.write_shipped(tmp_path / "regioplan", environment(tmp_path / "regioplan")) is None  # nothing changed
     assert own.stat().st_mtime_ns == before
+    # A damaged member is written again (found by an attacker: the index alone said "unchanged").
+    own.write_bytes(_damaged_member(own.read_bytes(), "leidraad/index.md.j2"))
+    compiled._carried.cache_clear()
+    assert compiled.write_shipped(tmp_path / "regioplan", environment(tmp_path / "regioplan")) == own
 
 
 # Conformance, judged on the data alone: what a plan leaves out never fails it.

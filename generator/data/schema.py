@@ -23,7 +23,7 @@ import pydantic_core
 
 from generator import models
 from generator.data.projectdata import CACHE_ROOT
-from generator.files import carried_in, write_whole
+from generator.files import carried_in, write_carried, write_whole
 from generator.models import Catalogue, EarlierRegion, Glossary, Ledger, Leidraad, MonitorOverview, PracticePlan, Region, Sources
 
 SCHEMA_DIR = "schema"
@@ -106,6 +106,6 @@ def write_schemas(root: Path) -> list[Path]:
         written.append(folder / name)
     if carried_in(SHIPPED, root):  # <repository>/generator/data/schemas.json
         carried = {"code": _models_key(), "pydantic": _pydantic(), "schemas": schemas()}
-        SHIPPED.write_text(json.dumps(carried, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        write_carried(SHIPPED, (json.dumps(carried, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
         written.append(SHIPPED)
     return written
