@@ -204,6 +204,38 @@ def test_a_hand_edited_small_count_is_refused(published_site):
         project.write(path, original)
 
 
+@pytest.mark.parametrize("edit", ["ander kernelement", "geen kernelement", "een aantal te weinig"])
+def test_a_hand_edited_row_the_page_cannot_show_is_refused(published_site, edit):
+    # The threat: counts of practices that vanish from the published page without a word. The page
+    # lists each intervention under its kernelement, a count per year: a row under a kernelement the
+    # overview does not have, or without one, was left out; one count short shifted the years.
+    import yaml
+
+    project, _, _ = published_site
+    path = f"data/monitor/{REGION}.yml"
+    original = project.read(path)
+    data = yaml.safe_load(original)
+    row = data["interventies"][-1]
+    if edit == "ander kernelement":
+        row["kernelement"] = "Een kernelement dat niet in het overzicht staat"
+    elif edit == "geen kernelement":
+        del row["kernelement"]
+    else:
+        row["aantallen"] = row["aantallen"][:-1]
+    project.write(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    line = project.line_of(path, f"naam: {row['naam']}")
+    try:
+        result = regioplan(project.root, "check", in_process=True)
+        assert result.returncode == 1, result.stdout
+        expected = "E222" if "kernelement" in edit else "E223"
+        problems = [p for p in result.stderr.splitlines() if f" {expected} " in p]
+        assert len(problems) == 1 and problems[0].startswith(f"{path}:"), result.stderr
+        assert line <= int(problems[0].split(":")[1]) <= line + 4 + len(row["aantallen"])  # at that row
+        assert "regioplan monitor" in problems[0]  # what to do: publish it again
+    finally:
+        project.write(path, original)
+
+
 def test_an_output_that_is_a_file_is_refused_and_kept(plans, tmp_path):
     project, folder, _, _ = plans
     out = tmp_path / "overzicht"

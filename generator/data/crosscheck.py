@@ -17,7 +17,7 @@ from generator.data.load import LoadedFile
 from generator.data.projectdata import CATALOGUE_FILE, GLOSSARY_FILE, LEIDRAAD_DIR, MONITOR_DIR, REGIONS_DIR, SOURCES_FILE, Project
 from generator.data.validate import suggestion
 from generator.errors import Diagnostic
-from generator.models import AGREEMENT_FACTS, EarlierRegion, Region, SourceRef, models_in
+from generator.models import AGREEMENT_FACTS, EarlierRegion, MonitorOverview, Region, SourceRef, models_in
 
 
 def check(project: Project) -> list[Diagnostic]:
@@ -123,6 +123,29 @@ def _check_monitors(project: Project) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 loaded.position(("regio",)), "E209", f"regio '{region}' past niet bij de bestandsnaam; noem het bestand {region}.yml"
             )
+        elif region in project.monitors:
+            yield from _check_monitor_rows(project.monitors[region], loaded)
+
+
+def _check_monitor_rows(overview: MonitorOverview, loaded: LoadedFile) -> Iterator[Diagnostic]:
+    """Every count can be shown: the page lists each intervention under its kernelement, with a count
+    per year. A row under a kernelement the overview does not have would be left out, and a row
+    with a count too many or too few would put counts under other years."""
+    again = "publiceer het overzicht opnieuw met regioplan monitor --publish, of herstel de regel"
+    kernels = {row.naam for row in overview.kernelementen}
+    for number, row in enumerate(overview.interventies):
+        if row.kernelement not in kernels:
+            under = f"kernelement '{row.kernelement}'" if row.kernelement else "geen kernelement"
+            problem = f"interventie '{row.naam}' staat onder {under}, dat niet onder 'kernelementen' staat: de pagina kan haar aantallen niet tonen; {again}"
+            yield Diagnostic(loaded.position(("interventies", number, "kernelement")), "E222", problem)
+    for part in ("kernelementen", "interventies"):
+        for number, row in enumerate(getattr(overview, part)):
+            if len(row.aantallen) != len(overview.jaren):
+                problem = (
+                    f"'{row.naam}' heeft {len(row.aantallen)} aantallen bij {len(overview.jaren)} jaren onder 'jaren': "
+                    f"de aantallen zouden onder andere jaren komen; {again}"
+                )
+                yield Diagnostic(loaded.position((part, number, "aantallen")), "E223", problem)
 
 
 def _bare(abbreviation: str) -> str:
