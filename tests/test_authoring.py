@@ -482,6 +482,22 @@ def test_open_data_opens_in_a_dutch_spreadsheet_as_columns_of_names(real_site):
     assert {row["uitkomst"] for row in verdicts} <= {"voldoet", "voldoet niet", "niet te beoordelen"}
 
 
+def test_the_open_data_holds_what_a_region_asks_of_a_practice_as_its_pages_show_it(real_site):
+    # Midden-Brabant's plan states what a practice commits to (an inspanningsverplichting) for its
+    # obligatory interventions, where others state a minimale eis; the region's and the catalogue's
+    # pages show it, while the open data left it out and its empty cells read "niet vermeld".
+    from generator.data.project import load_project
+
+    region = load_project(REPO).regions["midden-brabant"]
+    stated = [(c.interventie, " ".join(c.inspanningsverplichting.split())) for c in region.interventies if c.inspanningsverplichting]
+    assert len(stated) >= 5
+    offers = [row for row in as_a_dutch_spreadsheet(real_site / "open-data/regio-interventies.csv") if row["regio_id"] == region.id]
+    for intervention, text in stated:
+        assert text in [" ".join(row["inspanningsverplichting"].split()) for row in offers if row["interventie_id"] == intervention]
+    unstated = {c.interventie for c in region.interventies if not c.inspanningsverplichting}
+    assert all(row["inspanningsverplichting"] == "" for row in offers if row["interventie_id"] in unstated)
+
+
 def test_the_open_data_sets_are_described_beside_them(real_site):
     # A file of columns without a word on what they hold, under which licence and as of when, is
     # of little use: datapackage.json (the Frictionless Data standard) says it for every file, and
