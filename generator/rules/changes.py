@@ -274,7 +274,7 @@ def _offer_changes(was: Offer, now: Offer, old_complete: bool) -> list[Change]:
         found.append(
             Change("Interventies", now.name, "gewijzigd", STATUS_LABELS[was.choice.status], STATUS_LABELS[now.choice.status], source, False)
         )
-    # Unknown in a partial earlier version is not "niet vermeld" in the plan: compare only what it states.
+    # Unknown in a partial earlier version is not NOT_STATED in the plan: compare only what it states.
     if was.choice.ondersteund != now.choice.ondersteund and (old_complete or was.choice.ondersteund != "niet-vermeld"):
         found.append(
             Change(
@@ -291,9 +291,7 @@ def _offer_changes(was: Offer, now: Offer, old_complete: bool) -> list[Change]:
         before, after = getattr(was.choice, attribute), getattr(now.choice, attribute)
         if (before or old_complete) and _words(before or "") != _words(after or ""):
             found.append(
-                Change(
-                    "Interventies", f"{now.name}, {label}", "gewijzigd", before or "niet vermeld", after or "niet vermeld", source, False
-                )
+                Change("Interventies", f"{now.name}, {label}", "gewijzigd", before or NOT_STATED, after or NOT_STATED, source, False)
             )
     return found
 

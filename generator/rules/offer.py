@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.dutch import NOT_STATED
 from generator.models import Catalogue, Intervention, KernelOffer, Nature, Region, RegionIntervention, RegionOwnIntervention
 
 # Label and symbol per status; the order is the order of listing: what a practice must do first,
@@ -131,7 +132,7 @@ class Amount:
     def words(self, one: str, many: str) -> str:
         """'3 interventies', 'minimaal 3 interventies' or 'niet vermeld'."""
         if not self.known:
-            return "niet vermeld"
+            return NOT_STATED
         noun = one if self.least == 1 else many
         return ("" if self.exact else "minimaal ") + f"{self.least} {noun}".strip()
 

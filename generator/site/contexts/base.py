@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator.addresses import CATALOGUE_PAGE, SOURCES_PAGE
 from generator.data.project import Project
-from generator.dutch import alphabetical, dutch_date, plural
+from generator.dutch import NOT_STATED, alphabetical, dutch_date, plural
 from generator.models import Intervention, Kernelement, Region, SourceRef
 from generator.rules.conformance import ToDo, Verdict, check_region, road_to, short_document_name
 from generator.rules.offer import Amount, Offer, kernel_count, offers_of
@@ -41,7 +41,7 @@ INDICATOR_LEVELS = {
     "regio": "de regio",
     "geaggregeerd": "alleen geaggregeerd, niet per praktijk",
     "landelijk": "landelijk",
-    "niet-vermeld": "niet vermeld",
+    "niet-vermeld": NOT_STATED,
 }
 T = TypeVar("T")
 SIMILAR_COUNT = 3  # the most similar regions a region's page and the comparison name

@@ -74,7 +74,7 @@ ORGANISATION_TOPICS = [  # (page, title, what it compares), in the order the ove
 ]
 
 # What a topic's page says where it has no row at all. Every region has a row in the others, if
-# only to say that its plan does not state the topic ("niet vermeld").
+# only to say that its plan does not state the topic (NOT_STATED).
 NO_DATED_MOMENTS = "Geen van de regio's noemt een moment met een exacte datum."
 NO_REGIONS = "Er staan nog geen regio's in dit handboek."
 
@@ -276,26 +276,24 @@ class ComparePages(PageBuilder):
                     }
                 )
             if not (region.financiering and region.financiering.tarieven):
-                tariffs.append(
-                    {**ref, "verzekeraar": "–", "bedrag": "niet vermeld", "eenheid": "–", "jaar": "–", "geldig": "–", "code": "–"}
-                )
+                tariffs.append({**ref, "verzekeraar": "–", "bedrag": NOT_STATED, "eenheid": "–", "jaar": "–", "geldig": "–", "code": "–"})
             i = region.intervisie
             intervisie.append(
                 {
                     **ref,
-                    "organisator": (i.organisator if i and i.organisator else "niet vermeld"),
-                    "frequentie": (i.frequentie if i and i.frequentie else "niet vermeld"),
-                    "eerste": (i.eerste if i and i.eerste else "niet vermeld"),
-                    "groepsgrootte": (i.groepsgrootte if i and i.groepsgrootte else "niet vermeld"),
+                    "organisator": (i.organisator if i and i.organisator else NOT_STATED),
+                    "frequentie": (i.frequentie if i and i.frequentie else NOT_STATED),
+                    "eerste": (i.eerste if i and i.eerste else NOT_STATED),
+                    "groepsgrootte": (i.groepsgrootte if i and i.groepsgrootte else NOT_STATED),
                 }
             )
             p = region.praktijkplan
             plans.append(
                 {
                     **ref,
-                    "vorm": p.vorm if p else "niet vermeld",
-                    "deadline": (p.deadline if p and p.deadline else "niet vermeld"),
-                    "onderdelen": ", ".join(part.titel for part in p.onderdelen) if p and p.onderdelen else "niet vermeld",
+                    "vorm": p.vorm if p else NOT_STATED,
+                    "deadline": (p.deadline if p and p.deadline else NOT_STATED),
+                    "onderdelen": ", ".join(part.titel for part in p.onderdelen) if p and p.onderdelen else NOT_STATED,
                 }
             )
             for m in region.tijdlijn:
@@ -373,13 +371,13 @@ class ComparePages(PageBuilder):
                     "Tarieven",
                     "; ".join(f"{t.verzekeraar} {euro(t.bedrag)} ({t.jaar or 'jaar niet vermeld'})" for t in financing.tarieven)
                     if financing and financing.tarieven
-                    else "niet vermeld",
+                    else NOT_STATED,
                 ),
                 (
                     "Praktijkplan uiterlijk",
-                    region.praktijkplan.deadline if region.praktijkplan and region.praktijkplan.deadline else "niet vermeld",
+                    region.praktijkplan.deadline if region.praktijkplan and region.praktijkplan.deadline else NOT_STATED,
                 ),
-                ("Intervisie", region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else "niet vermeld"),
+                ("Intervisie", region.intervisie.frequentie if region.intervisie and region.intervisie.frequentie else NOT_STATED),
                 *(
                     (f"Aanbod: {k.naam}", n.words("interventie", "interventies"))
                     for k, n in zip(self.lookups.kernels, self.lookups.amounts(region), strict=True)

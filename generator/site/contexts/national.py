@@ -30,7 +30,7 @@ from .base import NATURE_LABELS, PageBuilder, PageContext, in_parts, link, parts
 INTERVENTION_BYTES = 55_000
 ROW_MARKUP = 450  # bytes of HTML around a row's texts: cells, labels, the link to the region
 # The support column of a catalogue row when the plan has no words on it: what `ondersteund` says.
-SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": "niet vermeld"}
+SUPPORT_WITHOUT_TEXT = {"ja": "ja; het plan zegt niet hoe", "nee": "nee", "niet-vermeld": NOT_STATED}
 
 
 class NationalPages(PageBuilder):
@@ -181,8 +181,8 @@ class NationalPages(PageBuilder):
                     "vorm": form,
                     "status": offer.label,
                     "minimale_eis": choice.minimale_eis
-                    or (f"Inspanningsverplichting: {choice.inspanningsverplichting}" if choice.inspanningsverplichting else "niet vermeld"),
-                    "einddoel": choice.einddoel or "niet vermeld",
+                    or (f"Inspanningsverplichting: {choice.inspanningsverplichting}" if choice.inspanningsverplichting else NOT_STATED),
+                    "einddoel": choice.einddoel or NOT_STATED,
                     # The plan's words on support where it has them; else what `ondersteund` says.
                     "ondersteuning": choice.ondersteuning or SUPPORT_WITHOUT_TEXT[choice.ondersteund],
                 }

@@ -226,7 +226,7 @@ class RegionPages(PageBuilder):
                     "rho": region.rho.naam,
                     "verzekeraars": names(region.zorgverzekeraars),
                     "periode": self.lookups.period(region).label,
-                    "versie": " ".join(x for x in [plan.versie or "", dutch_date(plan.datum)] if x) or "niet vermeld",
+                    "versie": " ".join(x for x in [plan.versie or "", dutch_date(plan.datum)] if x) or NOT_STATED,
                     "leidraad": self.lookups.project.leidraden[plan.leidraad].titel.split(",")[0]
                     + f" (versie {self.lookups.project.leidraden[plan.leidraad].versie})",
                     "aantal": str(Amount.total(self.lookups.amounts(region))),
@@ -287,8 +287,8 @@ class RegionPages(PageBuilder):
             **self._base(region, page),
             # What a practice must do, first: when its plan is due, the intervisie, what it must choose.
             "voor_de_praktijk": {
-                "deadline": practice_plan.deadline if practice_plan and practice_plan.deadline else "niet vermeld",
-                "intervisie": intervisie.frequentie if intervisie and intervisie.frequentie else "niet vermeld",
+                "deadline": practice_plan.deadline if practice_plan and practice_plan.deadline else NOT_STATED,
+                "intervisie": intervisie.frequentie if intervisie and intervisie.frequentie else NOT_STATED,
                 # The rules of the region's own plan and leidraad version; the plan builder also applies
                 # other versions in the calendar years they govern, and lists them there.
                 "keuzes": [describe_rule(r, plan_rules["kernelementen"]) for r in plan_rules["regels"] if r["eigen"]],
@@ -307,8 +307,8 @@ class RegionPages(PageBuilder):
             "verzekeraars": region.zorgverzekeraars,
             "plan": {
                 "titel": plan.titel or NOT_STATED,
-                "versie": plan.versie or "niet vermeld",
-                "datum": dutch_date(plan.datum) or "niet vermeld",
+                "versie": plan.versie or NOT_STATED,
+                "datum": dutch_date(plan.datum) or NOT_STATED,
                 "status": plan.status,
                 "periode": self.lookups.period(region).text,
                 # The year, not the day: whether a plan has ended is decided per calendar year, and a
