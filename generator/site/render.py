@@ -24,7 +24,7 @@ from generator.errors import DataError, Diagnostic, Position
 from generator.files import files_through_links
 from generator.site.compiled import ShippedFirst
 from generator.site.escape import anchor, escape_block, escape_html, escape_inline
-from generator.site.reuse import Reuse
+from generator.site.reuse import Reuse, reused_or_made
 
 TEMPLATE_DIR = "site_templates"
 MISSING_TEMPLATE = "sjabloon ontbreekt (of is geen bestand); zet het terug uit de sjablonen van deze versie van regioplan"
@@ -194,9 +194,7 @@ def render_pages(root: Path, contexts: Iterable, reuse: Reuse | None = None) -> 
 
 
 def _rendered(env: jinja2.Environment, template: str, values: dict, reuse: Reuse | None, templates: str) -> str:
-    if reuse is None:
-        return render_template(env, template, values)
-    return reuse.made((templates, template, values), lambda: render_template(env, template, values))
+    return reused_or_made(reuse, (templates, template, values), lambda: render_template(env, template, values))
 
 
 def render_template(env: jinja2.Environment, name: str, values: dict) -> str:

@@ -49,3 +49,8 @@ class Reuse:
             self.made_now += 1
         self._now[key] = output
         return output  # type: ignore[return-value]
+
+
+def reused_or_made(reuse: Reuse | None, inputs: tuple, make: Callable[[], T]) -> T:
+    """`make()`; in the preview (`reuse`), the output of its last build where that was made from equal `inputs`."""
+    return reuse.made(inputs, make) if reuse else make()

@@ -26,7 +26,7 @@ from generator.rules.offer import Amount, Offer, kernel_count, offers_of
 from generator.rules.period import PlanPeriod, newest_leidraad, plan_period
 from generator.rules.planrules import rules_for_region
 from generator.site.escape import escape_inline
-from generator.site.reuse import Reuse
+from generator.site.reuse import Reuse, reused_or_made
 
 NATURE_LABELS = {
     "werkwijze": "werkwijze in de praktijk",
@@ -233,7 +233,7 @@ class Lookups:
 
     def made(self, inputs: tuple, make: Callable[[], T]) -> T:
         """`make()`; in the preview, the output of its last build where that was made from equal `inputs`."""
-        return self.reuse.made(inputs, make) if self.reuse else make()
+        return reused_or_made(self.reuse, inputs, make)
 
     def offers_of(self, region: Region) -> list[Offer]:
         """A region's choices in the order of its file (computed once per build)."""
