@@ -498,6 +498,24 @@ def test_the_open_data_holds_what_a_region_asks_of_a_practice_as_its_pages_show_
     assert all(row["inspanningsverplichting"] == "" for row in offers if row["interventie_id"] in unstated)
 
 
+def test_no_page_shows_its_readers_a_markdown_escape(real_site):
+    # The open-data page named its columns "minimale\\_eis" and "regio\\_id": text escaped for
+    # Markdown inside a code span, where Markdown leaves the backslash. Readers copy these names.
+    from bs4 import BeautifulSoup
+
+    escape = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>]")
+    shown = {}
+    for page in sorted(real_site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for hidden in soup(["script", "style"]):
+            hidden.decompose()
+        if found := escape.findall(soup.get_text(" ")):
+            shown[str(page.relative_to(real_site))] = found[:5]
+    assert shown == {}
+    columns = [code.get_text() for code in html(real_site, "open-data").select("article td code")]
+    assert "minimale_eis" in columns and "regio_id" in columns
+
+
 def test_the_open_data_sets_are_described_beside_them(real_site):
     # A file of columns without a word on what they hold, under which licence and as of when, is
     # of little use: datapackage.json (the Frictionless Data standard) says it for every file, and
