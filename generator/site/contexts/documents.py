@@ -73,11 +73,14 @@ class RegionDocuments(PageBuilder):
             "region": region,
             "sources": self.pages.region_sources(region),
             "versions": self.pages.region_versions(region, self.lookups.plain_source),
-            "datum": dutch_date(region.plan.datum),
+            "datum": dutch_date(region.plan.datum) or NOT_STATED,
             # The year the summary describes, not the day it was made: what it says (the plan's period,
             # the leidraad in force) is decided per year, and a day would make it stale every morning.
             "jaar": self.lookups.today.year,
-            "version": region.plan.versie or "",
+            "version": region.plan.versie or NOT_STATED,
+            # On every page: the version, and the date where the plan gives one.
+            "kopregel": f"Plan: versie {region.plan.versie or NOT_STATED}"
+            + (f", {dutch_date(region.plan.datum)}" if region.plan.datum else ""),
             "titel": region.plan.titel or NOT_STATED,
             "plan_titel": _plan_title(region),
             "verzekeraars": names(region.zorgverzekeraars),
