@@ -274,7 +274,7 @@ def _offer_changes(was: Offer, now: Offer, old_complete: bool) -> list[Change]:
         found.append(
             Change("Interventies", now.name, "gewijzigd", STATUS_LABELS[was.choice.status], STATUS_LABELS[now.choice.status], source, False)
         )
-    # Unknown in a partial earlier version is not NOT_STATED in the plan: compare only what it states.
+    # Unknown in a partial earlier version is not "niet vermeld" in the plan: compare only what it states.
     if was.choice.ondersteund != now.choice.ondersteund and (old_complete or was.choice.ondersteund != "niet-vermeld"):
         found.append(
             Change(

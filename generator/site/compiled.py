@@ -107,9 +107,6 @@ class ShippedFirst(jinja2.BytecodeCache):
         key = f"{name}|{filename}" if filename else name
         return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()
 
-    def get_source_checksum(self, source: str) -> str:
-        return checksum(source)
-
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> Bucket:
         bucket = Bucket(environment, self.get_cache_key(name, filename), checksum(source))
         entry = _carried(SHIPPED).get(name)

@@ -74,7 +74,7 @@ ORGANISATION_TOPICS = [  # (page, title, what it compares), in the order the ove
 ]
 
 # What a topic's page says where it has no row at all. Every region has a row in the others, if
-# only to say that its plan does not state the topic (NOT_STATED).
+# only to say that its plan does not state the topic ("niet vermeld").
 NO_DATED_MOMENTS = "Geen van de regio's noemt een moment met een exacte datum."
 NO_REGIONS = "Er staan nog geen regio's in dit handboek."
 
